@@ -1,0 +1,31 @@
+package org.convscope.engine;
+
+/**
+ * The shape of one sample: channels × height × width. A flat vector of n units is n × 1 × 1.
+ */
+public record Dims(int channels, int height, int width) {
+    public Dims {
+        if (channels <= 0 || height <= 0 || width <= 0) {
+            throw new IllegalArgumentException("dimensions must be positive, got " + channels + "×" + height + "×" + width);
+        }
+    }
+
+    public static Dims vector(int units) {
+        return new Dims(units, 1, 1);
+    }
+
+    /** Number of floats in one sample. */
+    public int size() {
+        return channels * height * width;
+    }
+
+    public boolean isVector() {
+        return height == 1 && width == 1;
+    }
+
+    /** "6×28×28", or "120" for a vector. */
+    @Override
+    public String toString() {
+        return isVector() ? Integer.toString(channels) : channels + "×" + height + "×" + width;
+    }
+}

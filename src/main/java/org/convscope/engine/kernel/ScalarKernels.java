@@ -1,0 +1,68 @@
+package org.convscope.engine.kernel;
+
+/** Plain Java loops: the reference every other implementation is tested against, and the fallback. */
+public final class ScalarKernels implements Kernels {
+    public static final ScalarKernels INSTANCE = new ScalarKernels();
+
+    private ScalarKernels() {}
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void gemmNN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                float av = a[aOff + i * lda + p];
+                int bRow = bOff + p * ldb;
+                int cRow = cOff + i * ldc;
+                for (int j = 0; j < n; j++) c[cRow + j] += av * b[bRow + j];
+            }
+        }
+    }
+
+    @Override
+    public void gemmTN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                float av = a[aOff + p * lda + i];
+                int bRow = bOff + p * ldb;
+                int cRow = cOff + i * ldc;
+                for (int j = 0; j < n; j++) c[cRow + j] += av * b[bRow + j];
+            }
+        }
+    }
+
+    @Override
+    public void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[cOff + i * ldc + j] += dot(a, aOff + i * lda, b, bOff + j * ldb, k);
+            }
+        }
+    }
+
+    @Override
+    public void relu(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) y[i] = Math.max(0f, x[i]);
+    }
+
+    @Override
+    public void reluBackward(float[] y, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) dx[i] = y[i] > 0f ? dy[i] : 0f;
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) y[i] += alpha * x[i];
+    }
+
+    @Override
+    public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+        float sum = 0f;
+        for (int i = 0; i < n; i++) sum += x[xOff + i] * y[yOff + i];
+        return sum;
+    }
+}
