@@ -20,13 +20,14 @@ public record NamedTensor(String name, int[] shape, float[] data) {
         Objects.requireNonNull(shape, () -> "tensor " + name + ": shape");
         Objects.requireNonNull(data, () -> "tensor " + name + ": data");
         long needed = elementCount(shape);
+        String where = "tensor " + name + ": shape " + Arrays.toString(shape);
         if (needed < 0) {
-            throw new IllegalArgumentException("tensor " + name + ": shape " + Arrays.toString(shape)
-                    + " has " + (needed == -1 ? "a negative dimension" : "too many elements"));
+            throw new IllegalArgumentException(where + " has "
+                    + (needed == -1 ? "a negative dimension" : "too many elements"));
         }
         if (needed != data.length) {
-            throw new IllegalArgumentException("tensor " + name + ": shape " + Arrays.toString(shape)
-                    + " needs " + needed + " floats, data has " + data.length);
+            throw new IllegalArgumentException(
+                    where + " needs " + needed + " floats, data has " + data.length);
         }
     }
 

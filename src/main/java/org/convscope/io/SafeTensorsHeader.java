@@ -3,6 +3,7 @@ package org.convscope.io;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -28,7 +29,7 @@ import java.util.Set;
 final class SafeTensorsHeader {
     static final String METADATA_KEY = "__metadata__";
     static final String F32 = "F32";
-    /** Largest array the JVM allocates; a tensor beyond it cannot be held in one {@code float[]}. */
+    /** Largest array the JVM allocates; a larger tensor does not fit one {@code float[]}. */
     private static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
     /** Elements shown when an error message quotes a shape, so a hostile header cannot flood it. */
     private static final int SHOWN_DIMS = 8;
@@ -99,16 +100,35 @@ final class SafeTensorsHeader {
                 }
             }
             in.endObject();
-            if (in.peek() != JsonToken.END_DOCUMENT) {
+            if (!atEnd(in)) {
                 throw fail("header has more after its JSON object");
             }
         } catch (FileException e) {
             throw e;
         } catch (IOException | IllegalStateException e) {
-            // Gson appends a troubleshooting link on a second line; the first says what is wrong.
-            throw fail("header is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw fail("header is not valid JSON: " + syntaxProblem(e));
         }
         return new Header(entries, metadata);
+    }
+
+    /** Whether only whitespace follows; a strict reader fails to peek at anything else. */
+    private static boolean atEnd(JsonReader in) throws IOException {
+        try {
+            return in.peek() == JsonToken.END_DOCUMENT;
+        } catch (MalformedJsonException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Gson's message without the parts meant for programmers: the advice to parse leniently and
+     * the troubleshooting link on a second line. What is left says what and where, e.g. "syntax
+     * error at line 1 column 5 path $.a".
+     */
+    private static String syntaxProblem(Exception e) {
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        String advice = "^Use JsonReader\\.setStrictness\\(.*?\\) to accept malformed JSON";
+        return first.replaceFirst(advice, "syntax error");
     }
 
     private Map<String, String> readMetadata(JsonReader in) throws IOException {
@@ -209,7 +229,8 @@ final class SafeTensorsHeader {
         boolean countable = count >= 0 && count <= Long.MAX_VALUE / Float.BYTES;
         if (countable && bytes != count * Float.BYTES) {
             String held = bytes % Float.BYTES == 0
-                    ? bytes / Float.BYTES + " floats" : bytes + " bytes, not a whole number of floats";
+                    ? bytes / Float.BYTES + " floats"
+                    : bytes + " bytes, not a whole number of floats";
             throw fail(where + ": data_offsets " + offsets + " hold " + held
                     + ", shape " + shown + " needs " + count);
         }

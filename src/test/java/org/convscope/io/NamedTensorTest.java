@@ -38,8 +38,9 @@ class NamedTensorTest {
     @Test
     void equalityComparesContents() {
         NamedTensor a = new NamedTensor("a", new int[] {2}, new float[] {1, 2});
-        assertEquals(a, new NamedTensor("a", new int[] {2}, new float[] {1, 2}));
-        assertEquals(a.hashCode(), new NamedTensor("a", new int[] {2}, new float[] {1, 2}).hashCode());
+        NamedTensor same = new NamedTensor("a", new int[] {2}, new float[] {1, 2});
+        assertEquals(a, same);
+        assertEquals(a.hashCode(), same.hashCode());
         assertNotEquals(a, new NamedTensor("a", new int[] {2}, new float[] {1, 3}));
         assertNotEquals(a, new NamedTensor("a", new int[] {1, 2}, new float[] {1, 2}));
     }

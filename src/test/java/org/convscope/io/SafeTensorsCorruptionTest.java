@@ -71,7 +71,8 @@ class SafeTensorsCorruptionTest {
 
     @Test
     void headerNotJson() throws IOException {
-        assertStartsWith("header is not valid JSON: ", problem(file("not json at all", 0)));
+        assertEquals("header is not valid JSON: syntax error at line 1 column 1 path $",
+                problem(file("not json at all", 0)));
         assertStartsWith("header is not valid JSON: ", problem(file("{\"a\":", 0)));
         assertStartsWith("header is not valid JSON: ", problem(file("", 0)));
     }
@@ -79,7 +80,7 @@ class SafeTensorsCorruptionTest {
     @Test
     void headerMustBeOneObject() throws IOException {
         assertProblem("header is an array, expected a JSON object", file("[1,2]", 0));
-        assertStartsWith("header is not valid JSON: ", problem(file("{} {}", 0)));
+        assertProblem("header has more after its JSON object", file("{} {}", 0));
     }
 
     @Test
@@ -172,7 +173,8 @@ class SafeTensorsCorruptionTest {
     @Test
     void duplicateKeys() throws IOException {
         assertProblem("header names w twice",
-                file("{" + entryBody("w", "[1]", 0, 4) + "," + entryBody("w", "[1]", 4, 8) + "}", 8));
+                file("{" + entryBody("w", "[1]", 0, 4) + ","
+                        + entryBody("w", "[1]", 4, 8) + "}", 8));
         assertProblem("tensor w: field shape appears twice",
                 file("{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"shape\":[1],"
                         + "\"data_offsets\":[0,4]}}", 4));
