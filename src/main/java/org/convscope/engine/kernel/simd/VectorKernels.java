@@ -25,6 +25,11 @@ public final class VectorKernels implements Kernels {
         return L >= 4;
     }
 
+    /** Width of the species in use: 512 on AVX-512, less when the JVM limits it with -XX:MaxVectorSize. */
+    public static int bitSize() {
+        return S.vectorBitSize();
+    }
+
     @Override
     public String name() {
         return "vector " + S.vectorBitSize() + "-bit";

@@ -1,0 +1,179 @@
+package org.convscope.engine.layer;
+
+import java.util.SplittableRandom;
+import org.convscope.engine.Dims;
+import org.convscope.engine.kernel.Kernels;
+import org.convscope.engine.spec.ActivationSpec;
+import org.convscope.engine.spec.ConvSpec;
+import org.convscope.engine.spec.DenseSpec;
+import org.convscope.engine.spec.FlattenSpec;
+import org.convscope.engine.spec.PoolSpec;
+import org.convscope.engine.spec.SoftmaxSpec;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every layer kind's backward pass against central finite differences (see {@link GradientCheck}), with the scalar
+ * and the vector kernels. Conv and dense layers are linear in x and in their parameters, so their estimates are
+ * exact up to rounding; inputs of ReLU and max pooling are kept away from kinks and ties.
+ */
+class LayerGradientTest {
+    private static final int N = 2;
+    private static final float EPS = 1e-2f;
+    private static final double RTOL = 1e-2;
+    private static final double ATOL = 1e-3;
+
+    static java.util.stream.Stream<Kernels> kernels() {
+        return org.convscope.engine.TestKernels.all();
+    }
+
+    private static float[] uniform(int size, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) x[i] = (float) random.nextDouble(-1, 1);
+        return x;
+    }
+
+    /** Values at least 0.1 from zero, so a ±ε step never crosses ReLU's kink. */
+    private static float[] awayFromZero(int size, long seed) {
+        float[] x = uniform(size, seed);
+        for (int i = 0; i < size; i++) x[i] = Math.copySign(0.1f + Math.abs(x[i]), x[i]);
+        return x;
+    }
+
+    /** Distinct values 0.1 apart in random order, so a ±ε step never changes which input of a window wins. */
+    private static float[] distinct(int size, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) x[i] = 0.1f * (i - size / 2);
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            float t = x[i];
+            x[i] = x[j];
+            x[j] = t;
+        }
+        return x;
+    }
+
+    private static void checkConv(Kernels k, Dims in, ConvSpec spec) {
+        ConvLayer layer = ConvLayer.create(spec, in);
+        GradientCheck.randomizeParams(layer, 7);
+        new GradientCheck(layer, k, N, uniform(N * in.size(), 3), 11).run(EPS, RTOL, ATOL);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void convStride1NoPadding(Kernels k) {
+        checkConv(k, new Dims(2, 6, 7), ConvSpec.square("c", 3, 3, 1, 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void convStride1Padding2(Kernels k) {
+        checkConv(k, new Dims(1, 5, 6), ConvSpec.square("c", 2, 5, 1, 2));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void convStride2Padding1(Kernels k) {
+        checkConv(k, new Dims(2, 7, 7), ConvSpec.square("c", 4, 3, 2, 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void convRectangularKernelStride2Padding1(Kernels k) {
+        checkConv(k, new Dims(3, 7, 6), new ConvSpec("c", 4, 3, 2, 2, 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void convRectangularKernelStride2NoPadding(Kernels k) {
+        checkConv(k, new Dims(2, 6, 8), new ConvSpec("c", 5, 2, 4, 2, 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void dense(Kernels k) {
+        Dims in = new Dims(3, 2, 3);
+        DenseLayer layer = DenseLayer.create(new DenseSpec("d", 7), in);
+        GradientCheck.randomizeParams(layer, 5);
+        new GradientCheck(layer, k, 3, uniform(3 * in.size(), 1), 2).run(EPS, RTOL, ATOL);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void relu(Kernels k) {
+        Dims in = new Dims(3, 5, 7);
+        Layer layer = ActivationLayer.create(new ActivationSpec("a", ActivationSpec.Kind.RELU), in);
+        new GradientCheck(layer, k, N, awayFromZero(N * in.size(), 4), 5).run(EPS, RTOL, ATOL);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void tanh(Kernels k) {
+        Dims in = new Dims(3, 5, 7);
+        Layer layer = ActivationLayer.create(new ActivationSpec("a", ActivationSpec.Kind.TANH), in);
+        float[] x = uniform(N * in.size(), 4);
+        for (int i = 0; i < x.length; i++) x[i] *= 2.5f;
+        new GradientCheck(layer, k, N, x, 5).run(EPS, RTOL, ATOL);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void sigmoid(Kernels k) {
+        Dims in = new Dims(3, 5, 7);
+        Layer layer = ActivationLayer.create(new ActivationSpec("a", ActivationSpec.Kind.SIGMOID), in);
+        float[] x = uniform(N * in.size(), 4);
+        for (int i = 0; i < x.length; i++) x[i] *= 4f;
+        new GradientCheck(layer, k, N, x, 5).run(EPS, RTOL, ATOL);
+    }
+
+    private static void checkPool(Kernels k, PoolSpec.Kind kind, int window, int stride, Dims in) {
+        Layer layer = PoolLayer.create(new PoolSpec("p", kind, window, stride), in);
+        float[] x = kind == PoolSpec.Kind.MAX ? distinct(N * in.size(), 8) : uniform(N * in.size(), 8);
+        new GradientCheck(layer, k, N, x, 9).run(EPS, RTOL, ATOL);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void maxPool(Kernels k) {
+        checkPool(k, PoolSpec.Kind.MAX, 2, 2, new Dims(3, 6, 8));
+        checkPool(k, PoolSpec.Kind.MAX, 2, 2, new Dims(2, 7, 5));
+        checkPool(k, PoolSpec.Kind.MAX, 3, 2, new Dims(2, 7, 8));
+        checkPool(k, PoolSpec.Kind.MAX, 2, 3, new Dims(2, 8, 7));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void averagePool(Kernels k) {
+        checkPool(k, PoolSpec.Kind.AVERAGE, 2, 2, new Dims(3, 6, 8));
+        checkPool(k, PoolSpec.Kind.AVERAGE, 3, 2, new Dims(2, 7, 8));
+        checkPool(k, PoolSpec.Kind.AVERAGE, 2, 3, new Dims(2, 8, 7));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void l2Pool(Kernels k) {
+        checkPool(k, PoolSpec.Kind.L2, 2, 2, new Dims(3, 6, 8));
+        checkPool(k, PoolSpec.Kind.L2, 3, 2, new Dims(2, 7, 8));
+        checkPool(k, PoolSpec.Kind.L2, 2, 3, new Dims(2, 8, 7));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void flatten(Kernels k) {
+        Dims in = new Dims(3, 4, 5);
+        Layer layer = FlattenLayer.create(new FlattenSpec("f"), in);
+        new GradientCheck(layer, k, N, uniform(N * in.size(), 2), 3).run(EPS, RTOL, ATOL);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void softmax(Kernels k) {
+        Dims in = Dims.vector(7);
+        Layer layer = SoftmaxLayer.create(new SoftmaxSpec("s"), in);
+        float[] x = uniform(3 * in.size(), 2);
+        for (int i = 0; i < x.length; i++) x[i] *= 3f;
+        new GradientCheck(layer, k, 3, x, 3).run(EPS, RTOL, ATOL);
+    }
+}

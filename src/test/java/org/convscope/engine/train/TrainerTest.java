@@ -1,0 +1,152 @@
+package org.convscope.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.convscope.engine.Dims;
+import org.convscope.engine.Network;
+import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.optim.OptimizerConfig;
+import org.convscope.engine.spec.ActivationSpec;
+import org.convscope.engine.spec.ConvSpec;
+import org.convscope.engine.spec.DenseSpec;
+import org.convscope.engine.spec.FlattenSpec;
+import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.spec.PoolSpec;
+import org.convscope.engine.spec.SoftmaxSpec;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+    private static final Dims DIMS = new Dims(1, 8, 8);
+    private static final int CLASSES = 3;
+
+    private static NetworkSpec tiny() {
+        return new NetworkSpec("tiny", DIMS, List.of(
+                ConvSpec.square("conv", 4, 3, 1, 1),
+                new ActivationSpec("relu", ActivationSpec.Kind.RELU),
+                new PoolSpec("pool", PoolSpec.Kind.MAX, 2, 2),
+                new FlattenSpec("flatten"),
+                new DenseSpec("fc", CLASSES),
+                new SoftmaxSpec("softmax")));
+    }
+
+    /** Noisy images whose class says which third of the rows is bright: easy to learn, not trivial to fit at once. */
+    private static SampleSource stripes(int size) {
+        SplittableRandom random = new SplittableRandom(17);
+        float[] data = new float[size * DIMS.size()];
+        int[] labels = new int[size];
+        for (int s = 0; s < size; s++) {
+            labels[s] = random.nextInt(CLASSES);
+            for (int y = 0; y < 8; y++) {
+                for (int x = 0; x < 8; x++) {
+                    float bright = y * CLASSES / 8 == labels[s] ? 0.8f : 0f;
+                    data[s * DIMS.size() + y * 8 + x] = bright + (float) random.nextDouble(0, 0.5);
+                }
+            }
+        }
+        return new SampleSource() {
+            public int size() {
+                return size;
+            }
+
+            public Dims dims() {
+                return DIMS;
+            }
+
+            public int numClasses() {
+                return CLASSES;
+            }
+
+            public int label(int index) {
+                return labels[index];
+            }
+
+            public void fill(int[] indices, int from, int count, float[] out) {
+                for (int i = 0; i < count; i++) {
+                    System.arraycopy(data, indices[from + i] * DIMS.size(), out, i * DIMS.size(), DIMS.size());
+                }
+            }
+        };
+    }
+
+    private static TrainConfig config(int threads, float lr) {
+        return TrainConfig.defaults().withThreads(threads).withBatchSize(16).withCosine(false)
+                .withOptimizer(OptimizerConfig.momentum(lr, 0.9f)).withSeed(3);
+    }
+
+    /** Weights after a few batches of a fresh run. */
+    private static float[][] weightsAfterTraining(int threads) {
+        SampleSource source = stripes(160);
+        int[] order = Trainer.shuffled(source.size(), 5);
+        try (Trainer trainer = new Trainer(Network.initialized(tiny(), 1), config(threads, 0.05f), KernelSelection.preferred())) {
+            for (int b = 0; b < 6; b++) trainer.trainBatch(source, order, b * 16, b == 5 ? 13 : 16);
+            return trainer.network().copyParams();
+        }
+    }
+
+    private static void assertBitIdentical(float[][] expected, float[][] actual) {
+        for (int p = 0; p < expected.length; p++) assertArrayEquals(expected[p], actual[p], "parameter " + p);
+    }
+
+    @Test
+    void oneThreadIsBitReproducible() {
+        assertBitIdentical(weightsAfterTraining(1), weightsAfterTraining(1));
+    }
+
+    @Test
+    void twoThreadsAreBitReproducible() {
+        assertBitIdentical(weightsAfterTraining(2), weightsAfterTraining(2));
+    }
+
+    @Test
+    void divergenceThrowsAndLeavesTheWeightsOfTheFailingStepUntouched() {
+        SampleSource source = stripes(160);
+        int[] order = Trainer.shuffled(source.size(), 5);
+        TrainConfig huge = config(2, 1e30f);
+        try (Trainer trainer = new Trainer(Network.initialized(tiny(), 1), huge, KernelSelection.preferred())) {
+            for (int b = 0; b < 10; b++) {
+                float[][] before = trainer.network().copyParams();
+                long steps = trainer.steps();
+                try {
+                    trainer.trainBatch(source, order, b * 16, 16);
+                } catch (TrainingDivergedException e) {
+                    assertBitIdentical(before, trainer.network().copyParams());
+                    assertTrue(trainer.steps() == steps, "the failing step was counted");
+                    assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+                    return;
+                }
+            }
+            fail("learning rate 1e30 never diverged");
+        }
+    }
+
+    @Test
+    void rejectsBatchLargerThanConfigured() {
+        SampleSource source = stripes(40);
+        try (Trainer trainer = new Trainer(Network.initialized(tiny(), 1), config(1, 0.05f), KernelSelection.preferred())) {
+            assertThrows(IllegalArgumentException.class, () -> trainer.trainBatch(source, new int[40], 0, 17));
+        }
+    }
+
+    @Test
+    void lossGoesDownOnASmallSlice() {
+        SampleSource source = stripes(320);
+        try (Trainer trainer = new Trainer(Network.initialized(tiny(), 1), config(2, 0.05f), KernelSelection.preferred())) {
+            int batches = source.size() / 16;
+            double first = 0, last = 0;
+            for (int epoch = 0; epoch < 4; epoch++) {
+                int[] order = Trainer.shuffled(source.size(), epoch);
+                double sum = 0;
+                for (int b = 0; b < batches; b++) sum += trainer.trainBatch(source, order, b * 16, 16).loss();
+                if (epoch == 0) first = sum / batches;
+                last = sum / batches;
+            }
+            assertTrue(last < 0.5 * first, "mean loss went from " + first + " to " + last);
+            assertTrue(trainer.evaluate(source).accuracy() > 0.9, "accuracy after 4 epochs");
+        }
+    }
+}
