@@ -8,59 +8,89 @@ import org.convscope.engine.spec.PoolSpec;
 /**
  * Pooling of each channel over window×window regions moved by stride. Max: y = max x, the gradient goes to the
  * winner (the first maximum). Average: y = Σx / window², the gradient is shared evenly. L2: y = √Σx², dy/dx = x / y.
+ * Each kind has its own loop nest (no per-element dispatch); 2×2 max pooling with stride 2, LeNet's, has its own.
+ * Max pooling keeps no winner indices: backward finds the winner again as the first input equal to y.
  */
 public record PoolLayer(PoolSpec spec, Dims input, Dims output) implements Layer {
     public static PoolLayer create(PoolSpec spec, Dims input) {
         return new PoolLayer(spec, input, spec.outputDims(input));
     }
 
-    /** For max pooling: the input index of each output's winner. */
-    record Winners(int[] index) implements Scratch {}
-
-    @Override
-    public Scratch newScratch(int maxBatch) {
-        return spec.kind() == PoolSpec.Kind.MAX ? new Winners(new int[maxBatch * output.size()]) : Scratch.NONE;
-    }
-
-    /** Input index of the top-left corner of output (plane, oy, ox)'s window. */
-    private int corner(int plane, int oy, int ox) {
-        return (plane * input.height() + oy * spec.stride()) * input.width() + ox * spec.stride();
-    }
-
     @Override
     public void forward(Kernels k, float[] x, float[] y, int n, Scratch scratch) {
-        int window = spec.window();
-        int inW = input.width();
         int planes = n * input.channels();
+        switch (spec.kind()) {
+            case MAX -> {
+                if (spec.window() == 2 && spec.stride() == 2) {
+                    maxForward2x2(x, y, planes);
+                } else {
+                    maxForward(x, y, planes);
+                }
+            }
+            case AVERAGE -> sumForward(x, y, planes, false);
+            case L2 -> sumForward(x, y, planes, true);
+        }
+    }
+
+    /** 2×2 windows, stride 2, without branches (random data would mispredict them): y = max of the four. */
+    private void maxForward2x2(float[] x, float[] y, int planes) {
+        int inW = input.width();
+        int inPlane = input.height() * inW;
+        int outH = output.height();
+        int outW = output.width();
+        int out = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            for (int oy = 0; oy < outH; oy++) {
+                int a = plane * inPlane + 2 * oy * inW;
+                int c = a + inW;
+                for (int ox = 0; ox < outW; ox++, out++, a += 2, c += 2) {
+                    y[out] = Math.max(Math.max(x[a], x[a + 1]), Math.max(x[c], x[c + 1]));
+                }
+            }
+        }
+    }
+
+    private void maxForward(float[] x, float[] y, int planes) {
+        int window = spec.window();
+        int stride = spec.stride();
+        int inW = input.width();
+        int inPlane = input.height() * inW;
         int out = 0;
         for (int plane = 0; plane < planes; plane++) {
             for (int oy = 0; oy < output.height(); oy++) {
                 for (int ox = 0; ox < output.width(); ox++, out++) {
-                    int corner = corner(plane, oy, ox);
-                    switch (spec.kind()) {
-                        case MAX -> {
-                            int best = corner;
-                            for (int wy = 0; wy < window; wy++) {
-                                for (int wx = 0; wx < window; wx++) {
-                                    int idx = corner + wy * inW + wx;
-                                    if (x[idx] > x[best]) best = idx;
-                                }
-                            }
-                            ((Winners) scratch).index[out] = best;
-                            y[out] = x[best];
-                        }
-                        case AVERAGE, L2 -> {
-                            float sum = 0f;
-                            boolean l2 = spec.kind() == PoolSpec.Kind.L2;
-                            for (int wy = 0; wy < window; wy++) {
-                                for (int wx = 0; wx < window; wx++) {
-                                    float v = x[corner + wy * inW + wx];
-                                    sum += l2 ? v * v : v;
-                                }
-                            }
-                            y[out] = l2 ? (float) Math.sqrt(sum) : sum / (window * window);
+                    int corner = plane * inPlane + oy * stride * inW + ox * stride;
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int wy = 0; wy < window; wy++) {
+                        for (int idx = corner + wy * inW, end = idx + window; idx < end; idx++) {
+                            max = Math.max(max, x[idx]);
                         }
                     }
+                    y[out] = max;
+                }
+            }
+        }
+    }
+
+    /** Average (Σx / window²) or L2 (√Σx²) of every window. */
+    private void sumForward(float[] x, float[] y, int planes, boolean l2) {
+        int window = spec.window();
+        int stride = spec.stride();
+        int inW = input.width();
+        int inPlane = input.height() * inW;
+        float share = 1f / (window * window);
+        int out = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            for (int oy = 0; oy < output.height(); oy++) {
+                for (int ox = 0; ox < output.width(); ox++, out++) {
+                    int corner = plane * inPlane + oy * stride * inW + ox * stride;
+                    float sum = 0f;
+                    for (int wy = 0; wy < window; wy++) {
+                        for (int idx = corner + wy * inW, end = idx + window; idx < end; idx++) {
+                            sum += l2 ? x[idx] * x[idx] : x[idx];
+                        }
+                    }
+                    y[out] = l2 ? (float) Math.sqrt(sum) : sum * share;
                 }
             }
         }
@@ -71,27 +101,95 @@ public record PoolLayer(PoolSpec spec, Dims input, Dims output) implements Layer
         if (dx == null) return;
         Arrays.fill(dx, 0, n * input.size(), 0f);
         int total = n * output.size();
-        if (spec.kind() == PoolSpec.Kind.MAX) {
-            int[] winners = ((Winners) scratch).index;
-            for (int out = 0; out < total; out++) dx[winners[out]] += dy[out];
-            return;
+        switch (spec.kind()) {
+            case MAX -> {
+                if (spec.window() == 2 && spec.stride() == 2) {
+                    maxBackward2x2(x, dy, dx, n);
+                } else {
+                    maxBackward(x, y, dy, dx, n);
+                }
+            }
+            case AVERAGE -> sumBackward(x, y, dy, dx, n, false);
+            case L2 -> sumBackward(x, y, dy, dx, n, true);
         }
+    }
+
+    /**
+     * The winner of each 2×2 window is found again as its first maximum, by a tournament with strict comparisons
+     * (a later input wins only when larger); dx is zero elsewhere. Random inputs would mispredict branches, so each
+     * comparison u < v is computed as the sign bit of u − v, which is exact: the difference of distinct floats is
+     * never zero. (Only −0 against +0 picks the later of two equal zeros.)
+     */
+    private void maxBackward2x2(float[] x, float[] dy, float[] dx, int n) {
+        int inW = input.width();
+        int inPlane = input.height() * inW;
+        int outH = output.height();
+        int outW = output.width();
+        int out = 0;
+        for (int plane = 0; plane < n * input.channels(); plane++) {
+            for (int oy = 0; oy < outH; oy++) {
+                int a = plane * inPlane + 2 * oy * inW;
+                int c = a + inW;
+                for (int ox = 0; ox < outW; ox++, out++, a += 2, c += 2) {
+                    int topWinner = a + less(x[a], x[a + 1]);
+                    int bottomWinner = c + less(x[c], x[c + 1]);
+                    int bottomWins = less(x[topWinner], x[bottomWinner]);
+                    dx[topWinner + bottomWins * (bottomWinner - topWinner)] = dy[out];
+                }
+            }
+        }
+    }
+
+    /** 1 if u < v, else 0, without a branch (see {@link #maxBackward2x2}). */
+    private static int less(float u, float v) {
+        return Float.floatToRawIntBits(u - v) >>> 31;
+    }
+
+    /** Windows may overlap, so each winner (the first input equal to y) accumulates dy. */
+    private void maxBackward(float[] x, float[] y, float[] dy, float[] dx, int n) {
+        int window = spec.window();
+        int stride = spec.stride();
+        int inW = input.width();
+        int inPlane = input.height() * inW;
+        int out = 0;
+        for (int plane = 0; plane < n * input.channels(); plane++) {
+            for (int oy = 0; oy < output.height(); oy++) {
+                for (int ox = 0; ox < output.width(); ox++, out++) {
+                    int corner = plane * inPlane + oy * stride * inW + ox * stride;
+                    dx[winner(x, corner, y[out])] += dy[out];
+                }
+            }
+        }
+    }
+
+    /** Index of the first input of the window at corner that equals max (the corner if none does: NaN). */
+    private int winner(float[] x, int corner, float max) {
         int window = spec.window();
         int inW = input.width();
+        for (int wy = 0; wy < window; wy++) {
+            for (int idx = corner + wy * inW, end = idx + window; idx < end; idx++) {
+                if (x[idx] == max) return idx;
+            }
+        }
+        return corner;
+    }
+
+    /** Average: dx += dy / window² over the window; L2: dx += dy · x / y (0 where y = 0). */
+    private void sumBackward(float[] x, float[] y, float[] dy, float[] dx, int n, boolean l2) {
+        int window = spec.window();
+        int stride = spec.stride();
+        int inW = input.width();
+        int inPlane = input.height() * inW;
         float share = 1f / (window * window);
         int out = 0;
         for (int plane = 0; plane < n * input.channels(); plane++) {
             for (int oy = 0; oy < output.height(); oy++) {
                 for (int ox = 0; ox < output.width(); ox++, out++) {
-                    int corner = corner(plane, oy, ox);
+                    int corner = plane * inPlane + oy * stride * inW + ox * stride;
+                    float scale = l2 ? (y[out] > 0f ? dy[out] / y[out] : 0f) : dy[out] * share;
                     for (int wy = 0; wy < window; wy++) {
-                        for (int wx = 0; wx < window; wx++) {
-                            int idx = corner + wy * inW + wx;
-                            dx[idx] += switch (spec.kind()) {
-                                case AVERAGE -> dy[out] * share;
-                                case L2 -> y[out] > 0f ? dy[out] * x[idx] / y[out] : 0f;
-                                case MAX -> throw new AssertionError();
-                            };
+                        for (int idx = corner + wy * inW, end = idx + window; idx < end; idx++) {
+                            dx[idx] += l2 ? scale * x[idx] : scale;
                         }
                     }
                 }
