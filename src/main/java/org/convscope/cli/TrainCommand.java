@@ -20,6 +20,7 @@ import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.NetworkSpecJson;
 import org.convscope.engine.spec.Presets;
 import org.convscope.engine.train.EpochResult;
+import org.convscope.engine.train.ShiftAugmentation;
 import org.convscope.engine.train.TrainConfig;
 import org.convscope.engine.train.Trainer;
 import org.convscope.io.FileException;
@@ -70,6 +71,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--constant-lr", description = "keep the learning rate constant instead of a cosine decay")
     boolean constantLr;
 
+    @Option(names = "--shift", paramLabel = "PX", defaultValue = "1",
+            description = "augment: move each training image by up to PX pixels (default: ${DEFAULT-VALUE})")
+    int shift;
+
     @Option(names = "--threads", paramLabel = "T", description = "threads (default: all cores)")
     Integer threads;
 
@@ -92,9 +97,10 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         NetworkSpec architecture = architecture();
         TrainTest sets = data == null ? DatasetFolder.bundledMnist() : DatasetFolder.load(data);
-        DatasetSamples train = DatasetSamples.of(sets.train(), limit);
+        DatasetSamples plain = DatasetSamples.of(sets.train(), limit);
+        ShiftAugmentation train = new ShiftAugmentation(plain, shift, seed);
         DatasetSamples test = DatasetSamples.of(sets.test(), 0);
-        checkFits(architecture, train);
+        checkFits(architecture, plain);
         TrainConfig config = config();
         Network network = Network.initialized(architecture, seed);
         ProgressBar bar = json ? null : ProgressBar.onTerminal();
@@ -107,6 +113,7 @@ final class TrainCommand implements Callable<Integer> {
             trainer.planSteps((long) epochs * ((train.size() + batch - 1) / batch));
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 int e = epoch;
+                train.setEpoch(epoch);
                 EpochResult r = trainer.trainEpoch(train, test, epoch,
                         bar == null ? null : (b, total, result) -> bar.update(e, epochs, b, total, result.loss()));
                 if (bar != null) bar.clear();
@@ -171,6 +178,7 @@ final class TrainCommand implements Callable<Integer> {
         m.put("epochs", Integer.toString(r.epoch()));
         m.put("test_accuracy", String.format(Locale.ROOT, "%.4f", r.testAccuracy()));
         m.put("seed", Long.toString(seed));
+        m.put("settings", describe(config()) + ", shift " + shift + " px");
         return m;
     }
 
