@@ -25,7 +25,7 @@ class CliErrorsTest {
     @Test
     void unknownOptionIsAUsageError() {
         CliRun run = CliRun.of("train", "--epochz", "3");
-        assertFails(run, "Unknown option: '--epochz'");
+        assertFails(run, "'--epochz'");
         assertEquals(Cli.USAGE, run.exit());
     }
 
