@@ -84,6 +84,15 @@ class CliErrorsTest {
         assertFails(CliRun.of("train", "--epochs", "0"), "--epochs must be at least 1");
     }
 
+    @Test
+    void divergingTrainingStopsWithAReasonAndSavesNothingBroken() {
+        Path out = dir.resolve("diverged.safetensors");
+        CliRun run = CliRun.of("train", "--optimizer", "sgd", "--lr", "1e6", "--constant-lr", "--limit", "640",
+                "--epochs", "1", "--out", out.toString());
+        assertFails(run, "the loss became NaN; the learning rate 1000000.0 is probably too high");
+        assertTrue(Files.notExists(out));
+    }
+
     private static void writeIdx(Path file, int magic, int[] dims, int payload) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         writeInt(bytes, magic);
