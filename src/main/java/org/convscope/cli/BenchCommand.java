@@ -1,0 +1,214 @@
+package org.convscope.cli;
+
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.DoubleAdder;
+import org.convscope.engine.Dims;
+import org.convscope.engine.Network;
+import org.convscope.engine.Workspace;
+import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.kernel.Kernels;
+import org.convscope.engine.kernel.ScalarKernels;
+import org.convscope.engine.spec.Presets;
+import org.convscope.engine.train.SampleSource;
+import org.convscope.engine.train.TrainConfig;
+import org.convscope.engine.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code convscope bench}: LeNet-5 speed with the selected kernels and, in the same run, with the scalar kernels
+ * as the baseline: single-image forward latency (every activation kept), batch-64 inference throughput on all
+ * threads, and training throughput (batch 64, SGD with momentum) on one thread and on all.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure LeNet-5 forward latency, inference and training throughput, vector against scalar kernels.")
+final class BenchCommand implements Callable<Integer> {
+    private static final int BATCH = 64;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "2",
+            description = "measuring time of each figure (default: ${DEFAULT-VALUE})")
+    double seconds;
+
+    @Option(names = "--threads", paramLabel = "T", description = "threads of the multi-threaded figures (default: all cores)")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t <= 0) throw new IllegalArgumentException("--threads must be at least 1, got " + t);
+        PrintWriter out = spec.commandLine().getOut();
+        Kernels fast = KernelSelection.preferred();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        measure(fast, t, "", figures, out);
+        measure(ScalarKernels.INSTANCE, t, "scalar_", figures, out);
+        figures.put("threads", t);
+        figures.put("kernels", fast.name());
+        if (json) {
+            JsonObject o = new JsonObject();
+            figures.forEach((k, v) -> {
+                if (v instanceof Number n) o.addProperty(k, n);
+                else o.addProperty(k, v.toString());
+            });
+            out.println(o);
+        } else {
+            printTable(out, figures, fast.name(), t);
+        }
+        return 0;
+    }
+
+    private void measure(Kernels kernels, int t, String prefix, Map<String, Object> figures, PrintWriter out) {
+        if (!json) out.printf("measuring %s kernels...%n", kernels.name());
+        double[] latency = forwardLatency(kernels);
+        figures.put(prefix + "forward_latency_median_us", latency[0]);
+        figures.put(prefix + "forward_latency_p99_us", latency[1]);
+        figures.put(prefix + "inference_images_per_second", inferenceThroughput(kernels, t));
+        figures.put(prefix + "train_images_per_second_1_thread", trainThroughput(kernels, 1));
+        figures.put(prefix + "train_images_per_second", trainThroughput(kernels, t));
+    }
+
+    private static Network lenet() {
+        return Network.initialized(Presets.lenet5(), 42);
+    }
+
+    /** Random digit-like images: pixels in [0, 1], most of them 0, as in MNIST. */
+    private static float[] images(int count, Dims dims, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] data = new float[count * dims.size()];
+        for (int i = 0; i < data.length; i++) data[i] = random.nextInt(5) == 0 ? (float) random.nextDouble() : 0f;
+        return data;
+    }
+
+    /** Median and 99th percentile, in µs, of one single-image forward pass that keeps every layer's output. */
+    private double[] forwardLatency(Kernels kernels) {
+        Network network = lenet();
+        Workspace ws = new Workspace(network, kernels, 1);
+        float[] image = images(1, network.input(), 1);
+        System.arraycopy(image, 0, ws.input(), 0, image.length);
+        long deadline = System.nanoTime() + (long) (seconds * 0.3e9);
+        do ws.forward(1); while (System.nanoTime() < deadline);
+        List<Long> samples = new ArrayList<>();
+        deadline = System.nanoTime() + (long) (seconds * 1e9);
+        do {
+            long start = System.nanoTime();
+            ws.forward(1);
+            samples.add(System.nanoTime() - start);
+        } while (System.nanoTime() < deadline && samples.size() < 2_000_000);
+        long[] sorted = samples.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new double[] {sorted[sorted.length / 2] / 1e3, sorted[(int) (sorted.length * 0.99)] / 1e3};
+    }
+
+    /** Images per second of batch-64 forward passes, one workspace per thread: the sum of the threads' rates. */
+    private double inferenceThroughput(Kernels kernels, int t) {
+        Network network = lenet();
+        float[] batch = images(BATCH, network.input(), 2);
+        DoubleAdder rate = new DoubleAdder();
+        List<Thread> workers = new ArrayList<>();
+        long warmEnd = System.nanoTime() + (long) (seconds * 0.3e9);
+        long end = warmEnd + (long) (seconds * 1e9);
+        for (int i = 0; i < t; i++) {
+            Workspace ws = new Workspace(network, kernels, BATCH);
+            System.arraycopy(batch, 0, ws.input(), 0, batch.length);
+            workers.add(Thread.ofPlatform().name("convscope-bench-" + i).start(() -> {
+                do ws.forward(BATCH); while (System.nanoTime() < warmEnd);
+                long start = System.nanoTime();
+                long images = 0;
+                do {
+                    ws.forward(BATCH);
+                    images += BATCH;
+                } while (System.nanoTime() < end);
+                rate.add(images / ((System.nanoTime() - start) / 1e9));
+            }));
+        }
+        joinAll(workers);
+        return rate.sum();
+    }
+
+    /** Images per second of LeNet-5 training steps (batch 64, SGD with momentum), data conversion included. */
+    private double trainThroughput(Kernels kernels, int t) {
+        Network network = lenet();
+        int count = BATCH * 50;
+        SampleSource data = new SyntheticSamples(network.input(), images(count, network.input(), 3), 10);
+        TrainConfig config = TrainConfig.defaults().withThreads(t).withCosine(false)
+                .withOptimizer(org.convscope.engine.optim.OptimizerConfig.momentum(0.01f, 0.9f));
+        int[] order = new int[count];
+        Arrays.setAll(order, i -> i);
+        try (Trainer trainer = new Trainer(network, config, kernels)) {
+            long warmEnd = System.nanoTime() + (long) (seconds * 0.3e9);
+            int b = 0;
+            do trainer.trainBatch(data, order, (b++ % 50) * BATCH, BATCH); while (System.nanoTime() < warmEnd);
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            long images = 0;
+            do {
+                trainer.trainBatch(data, order, (b++ % 50) * BATCH, BATCH);
+                images += BATCH;
+            } while (System.nanoTime() < end);
+            return images / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void joinAll(List<Thread> threads) {
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void printTable(PrintWriter out, Map<String, Object> f, String kernels, int t) {
+        out.printf(Locale.ROOT, "%nLeNet-5 on %s, %d thread(s)%n", System.getProperty("os.arch"), t);
+        out.printf(Locale.ROOT, "%-38s %14s %14s %8s%n", "", kernels, "scalar", "ratio");
+        row(out, f, "forward latency, median (µs)", "forward_latency_median_us", true);
+        row(out, f, "forward latency, p99 (µs)", "forward_latency_p99_us", true);
+        row(out, f, "inference, batch 64 (images/s)", "inference_images_per_second", false);
+        row(out, f, "training, 1 thread (images/s)", "train_images_per_second_1_thread", false);
+        row(out, f, "training, " + t + " threads (images/s)", "train_images_per_second", false);
+    }
+
+    private static void row(PrintWriter out, Map<String, Object> f, String label, String key, boolean lowerIsBetter) {
+        double fast = ((Number) f.get(key)).doubleValue();
+        double scalar = ((Number) f.get("scalar_" + key)).doubleValue();
+        double ratio = lowerIsBetter ? scalar / fast : fast / scalar;
+        out.printf(Locale.ROOT, "%-38s %,14.1f %,14.1f %7.1f×%n", label, fast, scalar, ratio);
+    }
+
+    /** Fixed images in memory, labels cycling through the classes. */
+    private record SyntheticSamples(Dims dims, float[] pixels, int numClasses) implements SampleSource {
+        @Override
+        public int size() {
+            return pixels.length / dims.size();
+        }
+
+        @Override
+        public int label(int index) {
+            return index % numClasses;
+        }
+
+        @Override
+        public void fill(int[] indices, int from, int count, float[] out) {
+            int size = dims.size();
+            for (int i = 0; i < count; i++) System.arraycopy(pixels, indices[from + i] * size, out, i * size, size);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.convscope.cli;
+
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.convscope.data.DatasetFolder;
+import org.convscope.data.TrainTest;
+import org.convscope.engine.Dims;
+import org.convscope.engine.Loss;
+import org.convscope.engine.Network;
+import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.optim.OptimizerConfig;
+import org.convscope.engine.spec.InvalidNetworkException;
+import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.spec.NetworkSpecJson;
+import org.convscope.engine.spec.Presets;
+import org.convscope.engine.train.EpochResult;
+import org.convscope.engine.train.ShiftAugmentation;
+import org.convscope.engine.train.TrainConfig;
+import org.convscope.engine.train.Trainer;
+import org.convscope.io.FileException;
+import org.convscope.model.ModelFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code convscope train}: trains a network headless, reporting every epoch, and saves it after each one. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a network on an IDX data set (default: the bundled MNIST) and save it.")
+final class TrainCommand implements Callable<Integer> {
+    enum OptimizerName { sgd, momentum, adam }
+
+    enum LossName { ce, mse }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "IDX data set folder (default: bundled MNIST)")
+    Path data;
+
+    @Option(names = "--arch", paramLabel = "lenet5|FILE", defaultValue = "lenet5",
+            description = "preset name or architecture JSON file (default: ${DEFAULT-VALUE})")
+    String arch;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "epochs (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "mini-batch size (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "X", description = "learning rate (default: 0.1 sgd, 0.05 momentum, 0.001 adam)")
+    Float lr;
+
+    @Option(names = "--optimizer", paramLabel = "sgd|momentum|adam", defaultValue = "momentum",
+            description = "update rule (default: ${DEFAULT-VALUE}, μ = 0.9)")
+    OptimizerName optimizer;
+
+    @Option(names = "--weight-decay", paramLabel = "λ", defaultValue = "0", description = "L2 weight decay (default: 0)")
+    float weightDecay;
+
+    @Option(names = "--loss", paramLabel = "ce|mse", defaultValue = "ce",
+            description = "cross-entropy, or mse = ½Σ(target − output)² (default: ${DEFAULT-VALUE})")
+    LossName loss;
+
+    @Option(names = "--constant-lr", description = "keep the learning rate constant instead of a cosine decay")
+    boolean constantLr;
+
+    @Option(names = "--shift", paramLabel = "PX", defaultValue = "1",
+            description = "augment: move each training image by up to PX pixels (default: ${DEFAULT-VALUE})")
+    int shift;
+
+    @Option(names = "--threads", paramLabel = "T", description = "threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "train on the first N training images only (0: all)")
+    int limit;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "model.safetensors",
+            description = "where to save the model, after every epoch (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--json", description = "one JSON object per line and epoch")
+    boolean json;
+
+    @Override
+    public Integer call() throws FileException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        NetworkSpec architecture = architecture();
+        TrainTest sets = data == null ? DatasetFolder.bundledMnist() : DatasetFolder.load(data);
+        DatasetSamples plain = DatasetSamples.of(sets.train(), limit);
+        ShiftAugmentation train = new ShiftAugmentation(plain, shift, seed);
+        DatasetSamples test = DatasetSamples.of(sets.test(), 0);
+        checkFits(architecture, plain);
+        TrainConfig config = config();
+        Network network = Network.initialized(architecture, seed);
+        ProgressBar bar = json ? null : ProgressBar.onTerminal();
+        if (!json) {
+            stdout.printf(Locale.ROOT, "training %s (%,d parameters) on %s: %,d training and %,d test images, %s, %d thread(s), %s%n",
+                    architecture.name(), architecture.parameterCount(), sets.train().name(), train.size(), test.size(),
+                    describe(config), config.threads(), KernelSelection.preferred().name());
+        }
+        try (Trainer trainer = new Trainer(network, config, KernelSelection.preferred())) {
+            trainer.planSteps((long) epochs * ((train.size() + batch - 1) / batch));
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                int e = epoch;
+                train.setEpoch(epoch);
+                EpochResult r = trainer.trainEpoch(train, test, epoch,
+                        bar == null ? null : (b, total, result) -> bar.update(e, epochs, b, total, result.loss()));
+                if (bar != null) bar.clear();
+                ModelFile.save(out, network, metadata(r, sets.train().name()));
+                report(stdout, r);
+            }
+        }
+        if (!json) stdout.println("saved " + out);
+        return 0;
+    }
+
+    private NetworkSpec architecture() {
+        NetworkSpec preset = Presets.byName(arch);
+        if (preset != null) return preset;
+        Path file = Path.of(arch);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(arch + ": no such preset or architecture file (presets: lenet5)");
+        }
+        try {
+            return NetworkSpecJson.fromJson(Files.readString(file));
+        } catch (InvalidNetworkException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static void checkFits(NetworkSpec architecture, DatasetSamples train) {
+        Dims expected = architecture.input();
+        if (!expected.equals(train.dims())) {
+            throw new IllegalArgumentException(architecture.name() + ": expects " + expected + " images, the data set has "
+                    + train.dims());
+        }
+        if (architecture.numClasses() < train.numClasses()) {
+            throw new IllegalArgumentException(architecture.name() + ": has " + architecture.numClasses()
+                    + " outputs, the data set has " + train.numClasses() + " classes");
+        }
+    }
+
+    private TrainConfig config() {
+        if (epochs <= 0) throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
+        if (batch <= 0) throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t <= 0) throw new IllegalArgumentException("--threads must be at least 1, got " + t);
+        OptimizerConfig opt = switch (optimizer) {
+            case sgd -> OptimizerConfig.sgd(lr == null ? 0.1f : lr);
+            case momentum -> OptimizerConfig.momentum(lr == null ? 0.05f : lr, 0.9f);
+            case adam -> OptimizerConfig.adam(lr == null ? 0.001f : lr);
+        };
+        return new TrainConfig(opt.withWeightDecay(weightDecay), loss == LossName.ce ? Loss.CROSS_ENTROPY : Loss.SQUARED_ERROR,
+                batch, epochs, t, seed, !constantLr);
+    }
+
+    private static String describe(TrainConfig c) {
+        return String.format(Locale.ROOT, "%s lr %s%s, batch %d, %d epoch(s)", c.optimizer().kind().name().toLowerCase(Locale.ROOT),
+                c.optimizer().learningRate(), c.cosine() ? " (cosine decay)" : "", c.batchSize(), c.epochs());
+    }
+
+    private Map<String, String> metadata(EpochResult r, String dataName) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("trained_on", dataName);
+        m.put("epochs", Integer.toString(r.epoch()));
+        m.put("test_accuracy", String.format(Locale.ROOT, "%.4f", r.testAccuracy()));
+        m.put("seed", Long.toString(seed));
+        m.put("settings", describe(config()) + ", shift " + shift + " px");
+        return m;
+    }
+
+    private void report(PrintWriter stdout, EpochResult r) {
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("epoch", r.epoch());
+            o.addProperty("loss", r.loss());
+            o.addProperty("train_accuracy", r.trainAccuracy());
+            o.addProperty("test_accuracy", r.testAccuracy());
+            o.addProperty("images_per_second", r.imagesPerSecond());
+            stdout.println(o);
+        } else {
+            stdout.printf(Locale.ROOT, "epoch %d: loss %.4f, train accuracy %.2f%%, test accuracy %.2f%%, %,.0f images/s%n",
+                    r.epoch(), r.loss(), 100 * r.trainAccuracy(), 100 * r.testAccuracy(), r.imagesPerSecond());
+        }
+    }
+}

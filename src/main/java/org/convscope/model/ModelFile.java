@@ -1,0 +1,110 @@
+package org.convscope.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.convscope.engine.Network;
+import org.convscope.engine.Param;
+import org.convscope.engine.spec.InvalidNetworkException;
+import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.spec.NetworkSpecJson;
+import org.convscope.io.FileException;
+import org.convscope.io.NamedTensor;
+import org.convscope.io.SafeTensors;
+import org.convscope.io.SafeTensorsFile;
+
+/**
+ * ConvScope model files: safetensors files (see {@link SafeTensors}) with one F32 tensor per parameter, named
+ * "layer.weight" and "layer.bias" (convolution weights [outC][inC][kH][kW], fully connected [out][in]), and
+ * metadata "format" = "convscope-model", "format_version" = "1" and "architecture" = the network as JSON
+ * ({@link NetworkSpecJson}). Other metadata (how it was trained, its accuracy) is kept as it is.
+ */
+public final class ModelFile {
+    public static final String FORMAT = "convscope-model";
+    public static final String VERSION = "1";
+    /** The pretrained LeNet-5 on the class path. */
+    public static final String DEFAULT_RESOURCE = "/models/lenet5-mnist.safetensors";
+
+    private ModelFile() {}
+
+    /** A network with the metadata it was saved with. */
+    public record Model(Network network, Map<String, String> metadata) {}
+
+    /** Saves atomically: an interrupted save leaves any previous file untouched. */
+    public static void save(Path file, Network network, Map<String, String> extraMetadata) throws FileException {
+        List<NamedTensor> tensors = new ArrayList<>();
+        for (Param p : network.params()) tensors.add(new NamedTensor(p.name(), p.shape(), p.value()));
+        Map<String, String> metadata = new LinkedHashMap<>(extraMetadata);
+        metadata.put("format", FORMAT);
+        metadata.put("format_version", VERSION);
+        metadata.put("architecture", NetworkSpecJson.toJson(network.spec()));
+        SafeTensors.write(file, tensors, metadata);
+    }
+
+    /** Loads and checks a model file; every problem is a one-line {@link FileException} naming the file. */
+    public static Model load(Path file) throws FileException {
+        SafeTensorsFile content = SafeTensors.read(file);
+        Map<String, String> metadata = content.metadata();
+        String architecture = metadata.get("architecture");
+        if (architecture == null) {
+            throw new FileException(file, "not a ConvScope model: no \"architecture\" in the metadata");
+        }
+        NetworkSpec spec;
+        try {
+            spec = NetworkSpecJson.fromJson(architecture);
+        } catch (InvalidNetworkException e) {
+            throw new FileException(file, "architecture: " + e.getMessage());
+        }
+        Map<String, NamedTensor> tensors = new HashMap<>(content.tensors());
+        Map<String, float[]> values = new HashMap<>();
+        Network probe = Network.initialized(spec, 0);
+        for (Param p : probe.params()) {
+            NamedTensor t = tensors.remove(p.name());
+            if (t == null) throw new FileException(file, "tensor " + p.name() + " is missing");
+            if (!Arrays.equals(t.shape(), p.shape())) {
+                throw new FileException(file, "tensor " + p.name() + " has shape " + Arrays.toString(t.shape())
+                        + ", the architecture needs " + Arrays.toString(p.shape()));
+            }
+            for (float v : t.data()) {
+                if (!Float.isFinite(v)) throw new FileException(file, "tensor " + p.name() + " holds NaN or infinite values");
+            }
+            values.put(p.name(), t.data());
+        }
+        if (!tensors.isEmpty()) {
+            throw new FileException(file, "tensor " + tensors.keySet().iterator().next() + " is not part of the architecture");
+        }
+        return new Model(Network.withParams(spec, values), metadata);
+    }
+
+    /** The pretrained LeNet-5 that ships with ConvScope. */
+    public static Model loadDefault() throws FileException {
+        Path temp = null;
+        try (InputStream in = ModelFile.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) throw new FileException(Path.of(DEFAULT_RESOURCE), "the bundled model is missing from the application");
+            temp = Files.createTempFile("convscope-model", ".safetensors");
+            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            Model model = load(temp);
+            return model;
+        } catch (FileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileException(Path.of(DEFAULT_RESOURCE), "cannot read the bundled model: " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.convscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The bench command's report has every figure; the figures themselves are for people, not for assertions. */
+class BenchCommandTest {
+    @Test
+    void jsonHasEveryKeyForBothKernels() {
+        CliRun run = CliRun.of("bench", "--json", "--seconds", "0.05", "--threads", "2");
+        assertEquals(0, run.exit(), run.err());
+        JsonObject o = JsonParser.parseString(run.out().strip()).getAsJsonObject();
+        for (String prefix : List.of("", "scalar_")) {
+            for (String key : List.of("forward_latency_median_us", "forward_latency_p99_us", "inference_images_per_second",
+                    "train_images_per_second_1_thread", "train_images_per_second")) {
+                assertTrue(o.has(prefix + key), prefix + key);
+                assertTrue(o.get(prefix + key).getAsDouble() > 0, prefix + key);
+            }
+        }
+        assertEquals(2, o.get("threads").getAsInt());
+        assertTrue(o.get("forward_latency_p99_us").getAsDouble() >= o.get("forward_latency_median_us").getAsDouble());
+    }
+}

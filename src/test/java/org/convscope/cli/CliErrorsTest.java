@@ -1,0 +1,112 @@
+package org.convscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input: exit code not 0, one line naming the file and the problem, no stack trace. */
+class CliErrorsTest {
+    @TempDir
+    Path dir;
+
+    private static void assertFails(CliRun run, String expectedInMessage) {
+        assertTrue(run.failedWithOneLine(), () -> "exit " + run.exit() + ", stderr: " + run.err());
+        assertTrue(run.err().contains(expectedInMessage), () -> "stderr: " + run.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRun run = CliRun.of("train", "--epochz", "3");
+        assertFails(run, "'--epochz'");
+        assertEquals(Cli.USAGE, run.exit());
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        CliRun run = CliRun.of("trian");
+        assertFails(run, "trian");
+        assertEquals(Cli.USAGE, run.exit());
+    }
+
+    @Test
+    void corruptModelFileIsNamed() throws IOException {
+        Path model = Files.write(dir.resolve("broken.safetensors"), new byte[] {1, 2, 3});
+        Path image = Files.write(dir.resolve("x.png"), new byte[] {0});
+        assertFails(CliRun.of("classify", image.toString(), "--model", model.toString()), "broken.safetensors: ");
+    }
+
+    @Test
+    void brokenImageIsNamedAndOtherImagesStillClassified() throws IOException {
+        Path broken = Files.writeString(dir.resolve("digit.png"), "this is not a picture");
+        CliRun run = CliRun.of("classify", broken.toString());
+        assertFails(run, "digit.png: not a PNG or JPG image");
+        assertEquals(Cli.FAILED, run.exit());
+        assertFails(CliRun.of("classify", dir.resolve("missing.png").toString()), "missing.png");
+    }
+
+    /** A data folder whose training images are cut short. */
+    @Test
+    void truncatedDatasetIsNamed() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        writeIdx(data.resolve("train-images-idx3-ubyte.gz"), 0x803, new int[] {10, 28, 28}, 28 * 28 * 3);
+        writeIdx(data.resolve("train-labels-idx1-ubyte.gz"), 0x801, new int[] {10}, 10);
+        writeIdx(data.resolve("t10k-images-idx3-ubyte.gz"), 0x803, new int[] {2, 28, 28}, 28 * 28 * 2);
+        writeIdx(data.resolve("t10k-labels-idx1-ubyte.gz"), 0x801, new int[] {2}, 2);
+        assertFails(CliRun.of("train", "--data", data.toString(), "--out", dir.resolve("m.safetensors").toString()),
+                "train-images-idx3-ubyte.gz: truncated");
+        assertTrue(Files.notExists(dir.resolve("m.safetensors")));
+    }
+
+    @Test
+    void mismatchedArchitectureIsExplained() throws IOException {
+        Path arch = Files.writeString(dir.resolve("net.json"), """
+                {"name":"wide","input":[1,32,32],"layers":[
+                  {"type":"conv","name":"conv1","filters":4,"kernel":[5,5]},
+                  {"type":"flatten","name":"flat"},{"type":"dense","name":"fc","units":10}]}""");
+        assertFails(CliRun.of("train", "--arch", arch.toString(), "--limit", "10"),
+                "wide: expects 1×32×32 images, the data set has 1×28×28");
+        Path bad = Files.writeString(dir.resolve("bad.json"), """
+                {"input":[1,28,28],"layers":[{"type":"conv","name":"c","filters":2,"kernel":[5,5],"stride":2}]}""");
+        assertFails(CliRun.of("train", "--arch", bad.toString()), "bad.json: c: stride 2 does not fit");
+    }
+
+    @Test
+    void nonsensicalSettingsAreRefused() {
+        assertFails(CliRun.of("train", "--lr", "NaN", "--limit", "10"), "learning rate must be a positive number");
+        assertFails(CliRun.of("train", "--epochs", "0"), "--epochs must be at least 1");
+    }
+
+    @Test
+    void divergingTrainingStopsWithAReasonAndSavesNothingBroken() {
+        Path out = dir.resolve("diverged.safetensors");
+        CliRun run = CliRun.of("train", "--optimizer", "sgd", "--lr", "1e6", "--constant-lr", "--limit", "640",
+                "--epochs", "1", "--out", out.toString());
+        assertFails(run, "the loss became NaN; the learning rate 1000000.0 is probably too high");
+        assertTrue(Files.notExists(out));
+    }
+
+    private static void writeIdx(Path file, int magic, int[] dims, int payload) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        writeInt(bytes, magic);
+        for (int d : dims) writeInt(bytes, d);
+        bytes.write(new byte[payload]);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            bytes.writeTo(out);
+        }
+    }
+
+    private static void writeInt(ByteArrayOutputStream out, int v) {
+        out.write(v >>> 24);
+        out.write(v >>> 16);
+        out.write(v >>> 8);
+        out.write(v);
+    }
+}

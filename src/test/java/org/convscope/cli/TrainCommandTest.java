@@ -1,0 +1,57 @@
+package org.convscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Path;
+import java.util.List;
+import org.convscope.engine.spec.Presets;
+import org.convscope.model.ModelFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonReportsEveryEpochAndTheModelIsSaved() throws Exception {
+        Path out = dir.resolve("tiny.safetensors");
+        CliRun run = CliRun.of("train", "--limit", "3000", "--epochs", "2", "--threads", "2", "--json", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().strip().lines().toList();
+        assertEquals(2, lines.size(), run.out());
+        for (int i = 0; i < lines.size(); i++) {
+            JsonObject o = JsonParser.parseString(lines.get(i)).getAsJsonObject();
+            assertEquals(i + 1, o.get("epoch").getAsInt());
+            for (String key : List.of("train_accuracy", "test_accuracy")) {
+                double v = o.get(key).getAsDouble();
+                assertTrue(v >= 0 && v <= 1, key + " = " + v);
+            }
+            assertTrue(o.get("loss").getAsDouble() > 0);
+            assertTrue(o.get("images_per_second").getAsDouble() > 0);
+        }
+        double last = JsonParser.parseString(lines.get(1)).getAsJsonObject().get("test_accuracy").getAsDouble();
+        assertTrue(last > 0.8, "3000 MNIST images for 2 epochs should give well over 80% test accuracy, got " + last);
+        ModelFile.Model model = ModelFile.load(out);
+        assertEquals(Presets.lenet5(), model.network().spec());
+        assertEquals("2", model.metadata().get("epochs"));
+    }
+
+    @Test
+    void sameSeedOnOneThreadGivesIdenticalModels() throws Exception {
+        Path a = dir.resolve("a.safetensors");
+        Path b = dir.resolve("b.safetensors");
+        for (Path out : List.of(a, b)) {
+            CliRun run = CliRun.of("train", "--limit", "256", "--epochs", "1", "--threads", "1", "--seed", "5",
+                    "--json", "--out", out.toString());
+            assertEquals(0, run.exit(), run.err());
+        }
+        var wa = ModelFile.load(a).network().params();
+        var wb = ModelFile.load(b).network().params();
+        for (int i = 0; i < wa.size(); i++) assertArrayEquals(wa.get(i).value(), wb.get(i).value(), wa.get(i).name());
+    }
+}
