@@ -5,24 +5,24 @@ import org.convscope.engine.Dims;
 import org.convscope.engine.spec.ConvSpec;
 
 /**
- * Unrolling of convolution patches. Row r = (c·kH + ky)·kW + kx of col holds, for every image i and output
- * position (oy, ox), the input pixel x[i][c][oy·S − P + ky][ox·S − P + kx], or 0 in the zero padding.
+ * Unrolling of convolution patches into the columns of a matrix col[K][ld], K = C·kH·kW, one image's block of
+ * columns at a time. In the plain layout ({@link #unroll}), row r = (c·kH + ky)·kW + kx holds, for every output
+ * position (oy, ox), the input pixel x[c][oy·S − P + ky][ox·S − P + kx], or 0 in the zero padding. For stride 1 the
+ * wide layout ({@link #unrollWide}) is cheaper: the image is padded to Hp×Wp and row r is the contiguous run
+ * xp[c][ky·Wp + kx + q], q < (outH − 1)·Wp + outW, so position (oy, ox) sits at q = oy·Wp + ox and the columns in
+ * between (ox ≥ outW) are junk that the caller skips.
  */
 final class Im2Col {
     private Im2Col() {}
 
-    /** col[K][n·P] ← patches of x[n][C][H][W]. */
-    static void unroll(float[] x, int n, Dims in, ConvSpec spec, Dims out, float[] col) {
-        int columns = n * out.height() * out.width();
+    /** col[K][ld] at column colOff ← the patches of x[C][H][W] at x[xOff], plain layout. */
+    static void unroll(float[] x, int xOff, Dims in, ConvSpec spec, Dims out, float[] col, int colOff, int ld) {
         int row = 0;
         for (int c = 0; c < in.channels(); c++) {
+            int plane = xOff + c * in.height() * in.width();
             for (int ky = 0; ky < spec.kernelHeight(); ky++) {
                 for (int kx = 0; kx < spec.kernelWidth(); kx++, row++) {
-                    int base = row * columns;
-                    for (int i = 0; i < n; i++) {
-                        int plane = (i * in.channels() + c) * in.height() * in.width();
-                        copyRow(x, plane, in, spec, out, ky, kx, col, base + i * out.height() * out.width());
-                    }
+                    copyRow(x, plane, in, spec, out, ky, kx, col, colOff + row * ld);
                 }
             }
         }
@@ -44,38 +44,69 @@ final class Im2Col {
             }
             if (first > 0) Arrays.fill(col, dst, dst + first, 0f);
             int src = plane + iy * in.width() - pad + kx;
-            if (stride == 1) {
-                System.arraycopy(x, src + first, col, dst + first, last - first);
-            } else {
-                for (int ox = first; ox < last; ox++) col[dst + ox] = x[src + ox * stride];
-            }
+            for (int ox = first; ox < last; ox++) col[dst + ox] = x[src + ox * stride];
             if (last < outW) Arrays.fill(col, dst + last, dst + outW, 0f);
         }
     }
 
-    /** dx[n][C][H][W] ← Σ over patches of dcol[K][n·P] (the adjoint of {@link #unroll}); dx is overwritten. */
-    static void fold(float[] dcol, int n, Dims in, ConvSpec spec, Dims out, float[] dx) {
-        Arrays.fill(dx, 0, n * in.size(), 0f);
-        int columns = n * out.height() * out.width();
+    /** dx[C][H][W] at dx[dxOff] += Σ over the patches of dcol[K][ld] at column colOff (adjoint of {@link #unroll}). */
+    static void fold(float[] dcol, int colOff, int ld, Dims in, ConvSpec spec, Dims out, float[] dx, int dxOff) {
         int stride = spec.stride();
         int pad = spec.padding();
         int outW = out.width();
         int row = 0;
         for (int c = 0; c < in.channels(); c++) {
+            int plane = dxOff + c * in.height() * in.width();
             for (int ky = 0; ky < spec.kernelHeight(); ky++) {
                 for (int kx = 0; kx < spec.kernelWidth(); kx++, row++) {
                     int first = Math.max(0, Math.ceilDiv(pad - kx, stride));
                     int last = Math.min(outW, Math.ceilDiv(in.width() + pad - kx, stride));
-                    for (int i = 0; i < n; i++) {
-                        int plane = (i * in.channels() + c) * in.height() * in.width();
-                        int src = row * columns + i * out.height() * outW;
-                        for (int oy = 0; oy < out.height(); oy++, src += outW) {
-                            int iy = oy * stride - pad + ky;
-                            if (iy < 0 || iy >= in.height()) continue;
-                            int dst = plane + iy * in.width() - pad + kx;
-                            for (int ox = first; ox < last; ox++) dx[dst + ox * stride] += dcol[src + ox];
-                        }
+                    int src = colOff + row * ld;
+                    for (int oy = 0; oy < out.height(); oy++, src += outW) {
+                        int iy = oy * stride - pad + ky;
+                        if (iy < 0 || iy >= in.height()) continue;
+                        int dst = plane + iy * in.width() - pad + kx;
+                        for (int ox = first; ox < last; ox++) dx[dst + ox * stride] += dcol[src + ox];
                     }
+                }
+            }
+        }
+    }
+
+    /** Columns one image takes in the wide layout: (outH − 1)·Wp + outW. */
+    static int wideSpan(Dims padded, ConvSpec spec) {
+        int outH = padded.height() - spec.kernelHeight() + 1;
+        int outW = padded.width() - spec.kernelWidth() + 1;
+        return (outH - 1) * padded.width() + outW;
+    }
+
+    /** col[K][ld] at column colOff ← the patches of the padded image xp[C][Hp][Wp] at xp[xpOff], wide layout. */
+    static void unrollWide(float[] xp, int xpOff, Dims padded, ConvSpec spec, float[] col, int colOff, int ld) {
+        int span = wideSpan(padded, spec);
+        int row = 0;
+        for (int c = 0; c < padded.channels(); c++) {
+            for (int ky = 0; ky < spec.kernelHeight(); ky++) {
+                int src = xpOff + (c * padded.height() + ky) * padded.width();
+                for (int kx = 0; kx < spec.kernelWidth(); kx++, row++) {
+                    System.arraycopy(xp, src + kx, col, colOff + row * ld, span);
+                }
+            }
+        }
+    }
+
+    /**
+     * dxp[C][Hp][Wp] at dxp[dxpOff] += Σ over the patches of dcol[K][ld] at column colOff, wide layout (adjoint of
+     * {@link #unrollWide}). The junk columns of dcol must be zero.
+     */
+    static void foldWide(float[] dcol, int colOff, int ld, Dims padded, ConvSpec spec, float[] dxp, int dxpOff) {
+        int span = wideSpan(padded, spec);
+        int row = 0;
+        for (int c = 0; c < padded.channels(); c++) {
+            for (int ky = 0; ky < spec.kernelHeight(); ky++) {
+                int dst = dxpOff + (c * padded.height() + ky) * padded.width();
+                for (int kx = 0; kx < spec.kernelWidth(); kx++, row++) {
+                    int src = colOff + row * ld;
+                    for (int q = 0; q < span; q++) dxp[dst + kx + q] += dcol[src + q];
                 }
             }
         }

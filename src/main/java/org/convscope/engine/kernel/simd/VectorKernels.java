@@ -9,8 +9,8 @@ import org.convscope.engine.kernel.Kernels;
 /**
  * The kernels on the JDK Vector API with the preferred species (run with {@code -XX:MaxVectorSize=16|32} to test
  * the 128- and 256-bit shapes). Loops run to {@code loopBound}, accumulate with {@code fma}, reduce once after the
- * loop and finish the tail in scalar code. Matrix products are register-blocked: four rows of C times two vectors
- * of columns stay in registers while the shared dimension streams past.
+ * loop and finish the tail in scalar code, or, in the matrix products, with one masked step. Matrix products are
+ * register-blocked (see {@link #broadcastProduct} and {@link #gemmNT}).
  */
 public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -47,166 +47,138 @@ public final class VectorKernels implements Kernels {
 
     /**
      * C[M×N] += A·B where A(i, p) = a[aOff + i·rowStride + p·colStride]: each A element is broadcast and multiplied
-     * into a row of B, so both NN and TN products are this one loop nest.
+     * into a row of B, so both NN and TN products are this one loop nest. Blocks of 6 rows × 2 vectors of C stay in
+     * registers while the shared dimension streams past; the last column block is masked. Rows past M repeat the
+     * last row: every block loads C before it stores, so a repeated row stores the same sums twice to one place.
      */
     private static void broadcastProduct(int m, int n, int k, float[] a, int aOff, int rowStride, int colStride,
                                          float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
-        int n2 = n - n % (2 * L);
-        int n1 = S.loopBound(n);
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            int a0 = aOff + i * rowStride;
-            int a1 = a0 + rowStride;
-            int a2 = a1 + rowStride;
-            int a3 = a2 + rowStride;
-            int c0 = cOff + i * ldc;
-            int c1 = c0 + ldc;
-            int c2 = c1 + ldc;
-            int c3 = c2 + ldc;
-            int j = 0;
-            for (; j < n2; j += 2 * L) {
-                FloatVector s00 = FloatVector.fromArray(S, c, c0 + j), s01 = FloatVector.fromArray(S, c, c0 + j + L);
-                FloatVector s10 = FloatVector.fromArray(S, c, c1 + j), s11 = FloatVector.fromArray(S, c, c1 + j + L);
-                FloatVector s20 = FloatVector.fromArray(S, c, c2 + j), s21 = FloatVector.fromArray(S, c, c2 + j + L);
-                FloatVector s30 = FloatVector.fromArray(S, c, c3 + j), s31 = FloatVector.fromArray(S, c, c3 + j + L);
-                for (int p = 0; p < k; p++) {
-                    int bi = bOff + p * ldb + j;
-                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
-                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
-                    int ap = p * colStride;
-                    FloatVector v0 = FloatVector.broadcast(S, a[a0 + ap]);
-                    FloatVector v1 = FloatVector.broadcast(S, a[a1 + ap]);
-                    FloatVector v2 = FloatVector.broadcast(S, a[a2 + ap]);
-                    FloatVector v3 = FloatVector.broadcast(S, a[a3 + ap]);
-                    s00 = b0.fma(v0, s00);
-                    s01 = b1.fma(v0, s01);
-                    s10 = b0.fma(v1, s10);
-                    s11 = b1.fma(v1, s11);
-                    s20 = b0.fma(v2, s20);
-                    s21 = b1.fma(v2, s21);
-                    s30 = b0.fma(v3, s30);
-                    s31 = b1.fma(v3, s31);
+        int last = m - 1;
+        for (int i = 0; i < m; i += 6) {
+            int r0 = i, r1 = Math.min(i + 1, last), r2 = Math.min(i + 2, last);
+            int r3 = Math.min(i + 3, last), r4 = Math.min(i + 4, last), r5 = Math.min(i + 5, last);
+            for (int j = 0; j < n; j += 2 * L) {
+                VectorMask<Float> m0 = S.indexInRange(j, n);
+                VectorMask<Float> m1 = S.indexInRange(j + L, n);
+                // A second vector with no live lane is read and written at the first one's place, inside the array:
+                // masked accesses that reach past the end of an array leave the Vector API's fast path.
+                int h = j + L < n ? L : 0;
+                int c0 = cOff + r0 * ldc + j, c1 = cOff + r1 * ldc + j, c2 = cOff + r2 * ldc + j;
+                int c3 = cOff + r3 * ldc + j, c4 = cOff + r4 * ldc + j, c5 = cOff + r5 * ldc + j;
+                FloatVector s00 = FloatVector.fromArray(S, c, c0, m0), s01 = FloatVector.fromArray(S, c, c0 + h, m1);
+                FloatVector s10 = FloatVector.fromArray(S, c, c1, m0), s11 = FloatVector.fromArray(S, c, c1 + h, m1);
+                FloatVector s20 = FloatVector.fromArray(S, c, c2, m0), s21 = FloatVector.fromArray(S, c, c2 + h, m1);
+                FloatVector s30 = FloatVector.fromArray(S, c, c3, m0), s31 = FloatVector.fromArray(S, c, c3 + h, m1);
+                FloatVector s40 = FloatVector.fromArray(S, c, c4, m0), s41 = FloatVector.fromArray(S, c, c4 + h, m1);
+                FloatVector s50 = FloatVector.fromArray(S, c, c5, m0), s51 = FloatVector.fromArray(S, c, c5 + h, m1);
+                int a0 = aOff + r0 * rowStride, a1 = aOff + r1 * rowStride, a2 = aOff + r2 * rowStride;
+                int a3 = aOff + r3 * rowStride, a4 = aOff + r4 * rowStride, a5 = aOff + r5 * rowStride;
+                for (int p = 0, bi = bOff + j, ap = 0; p < k; p++, bi += ldb, ap += colStride) {
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi, m0);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + h, m1);
+                    FloatVector v = FloatVector.broadcast(S, a[a0 + ap]);
+                    s00 = b0.fma(v, s00);
+                    s01 = b1.fma(v, s01);
+                    v = FloatVector.broadcast(S, a[a1 + ap]);
+                    s10 = b0.fma(v, s10);
+                    s11 = b1.fma(v, s11);
+                    v = FloatVector.broadcast(S, a[a2 + ap]);
+                    s20 = b0.fma(v, s20);
+                    s21 = b1.fma(v, s21);
+                    v = FloatVector.broadcast(S, a[a3 + ap]);
+                    s30 = b0.fma(v, s30);
+                    s31 = b1.fma(v, s31);
+                    v = FloatVector.broadcast(S, a[a4 + ap]);
+                    s40 = b0.fma(v, s40);
+                    s41 = b1.fma(v, s41);
+                    v = FloatVector.broadcast(S, a[a5 + ap]);
+                    s50 = b0.fma(v, s50);
+                    s51 = b1.fma(v, s51);
                 }
-                s00.intoArray(c, c0 + j);
-                s01.intoArray(c, c0 + j + L);
-                s10.intoArray(c, c1 + j);
-                s11.intoArray(c, c1 + j + L);
-                s20.intoArray(c, c2 + j);
-                s21.intoArray(c, c2 + j + L);
-                s30.intoArray(c, c3 + j);
-                s31.intoArray(c, c3 + j + L);
-            }
-            for (; j < n1; j += L) {
-                FloatVector s0 = FloatVector.fromArray(S, c, c0 + j);
-                FloatVector s1 = FloatVector.fromArray(S, c, c1 + j);
-                FloatVector s2 = FloatVector.fromArray(S, c, c2 + j);
-                FloatVector s3 = FloatVector.fromArray(S, c, c3 + j);
-                for (int p = 0; p < k; p++) {
-                    FloatVector bv = FloatVector.fromArray(S, b, bOff + p * ldb + j);
-                    int ap = p * colStride;
-                    s0 = bv.fma(FloatVector.broadcast(S, a[a0 + ap]), s0);
-                    s1 = bv.fma(FloatVector.broadcast(S, a[a1 + ap]), s1);
-                    s2 = bv.fma(FloatVector.broadcast(S, a[a2 + ap]), s2);
-                    s3 = bv.fma(FloatVector.broadcast(S, a[a3 + ap]), s3);
-                }
-                s0.intoArray(c, c0 + j);
-                s1.intoArray(c, c1 + j);
-                s2.intoArray(c, c2 + j);
-                s3.intoArray(c, c3 + j);
-            }
-            for (; j < n; j++) {
-                float t0 = 0f, t1 = 0f, t2 = 0f, t3 = 0f;
-                for (int p = 0; p < k; p++) {
-                    float bv = b[bOff + p * ldb + j];
-                    int ap = p * colStride;
-                    t0 += a[a0 + ap] * bv;
-                    t1 += a[a1 + ap] * bv;
-                    t2 += a[a2 + ap] * bv;
-                    t3 += a[a3 + ap] * bv;
-                }
-                c[c0 + j] += t0;
-                c[c1 + j] += t1;
-                c[c2 + j] += t2;
-                c[c3 + j] += t3;
-            }
-        }
-        for (; i < m; i++) {
-            int a0 = aOff + i * rowStride;
-            int c0 = cOff + i * ldc;
-            int j = 0;
-            for (; j < n2; j += 2 * L) {
-                FloatVector s0 = FloatVector.fromArray(S, c, c0 + j);
-                FloatVector s1 = FloatVector.fromArray(S, c, c0 + j + L);
-                for (int p = 0; p < k; p++) {
-                    int bi = bOff + p * ldb + j;
-                    FloatVector v = FloatVector.broadcast(S, a[a0 + p * colStride]);
-                    s0 = FloatVector.fromArray(S, b, bi).fma(v, s0);
-                    s1 = FloatVector.fromArray(S, b, bi + L).fma(v, s1);
-                }
-                s0.intoArray(c, c0 + j);
-                s1.intoArray(c, c0 + j + L);
-            }
-            for (; j < n1; j += L) {
-                FloatVector s0 = FloatVector.fromArray(S, c, c0 + j);
-                for (int p = 0; p < k; p++) {
-                    s0 = FloatVector.fromArray(S, b, bOff + p * ldb + j).fma(FloatVector.broadcast(S, a[a0 + p * colStride]), s0);
-                }
-                s0.intoArray(c, c0 + j);
-            }
-            for (; j < n; j++) {
-                float t = 0f;
-                for (int p = 0; p < k; p++) t += a[a0 + p * colStride] * b[bOff + p * ldb + j];
-                c[c0 + j] += t;
+                s00.intoArray(c, c0, m0);
+                s01.intoArray(c, c0 + h, m1);
+                s10.intoArray(c, c1, m0);
+                s11.intoArray(c, c1 + h, m1);
+                s20.intoArray(c, c2, m0);
+                s21.intoArray(c, c2 + h, m1);
+                s30.intoArray(c, c3, m0);
+                s31.intoArray(c, c3 + h, m1);
+                s40.intoArray(c, c4, m0);
+                s41.intoArray(c, c4 + h, m1);
+                s50.intoArray(c, c5, m0);
+                s51.intoArray(c, c5 + h, m1);
             }
         }
     }
 
+    /**
+     * C[M×N] += A·Bᵀ as dot products of rows: blocks of 4 rows of A × 3 rows of B keep 12 vector sums in registers
+     * (7 loads per 12 fma). The sums' lanes are then added in lane order, not with reduceLanes, which may associate
+     * differently once compiled and would make training depend on JIT timing; the tail of the shared dimension is
+     * added in scalar code. Rows past M or N repeat the last one and are computed but not stored.
+     */
     @Override
     public void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
         int kb = S.loopBound(k);
-        int i = 0;
-        for (; i + 2 <= m; i += 2) {
+        float[] sums = new float[12 * L]; // [4 rows][3 columns][L lanes]
+        for (int i = 0; i < m; i += 4) {
             int a0 = aOff + i * lda;
-            int a1 = a0 + lda;
-            int j = 0;
-            for (; j + 2 <= n; j += 2) {
+            int a1 = aOff + Math.min(i + 1, m - 1) * lda;
+            int a2 = aOff + Math.min(i + 2, m - 1) * lda;
+            int a3 = aOff + Math.min(i + 3, m - 1) * lda;
+            for (int j = 0; j < n; j += 3) {
                 int b0 = bOff + j * ldb;
-                int b1 = b0 + ldb;
-                FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S);
-                FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S);
+                int b1 = bOff + Math.min(j + 1, n - 1) * ldb;
+                int b2 = bOff + Math.min(j + 2, n - 1) * ldb;
+                FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s02 = FloatVector.zero(S);
+                FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S), s12 = FloatVector.zero(S);
+                FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S), s22 = FloatVector.zero(S);
+                FloatVector s30 = FloatVector.zero(S), s31 = FloatVector.zero(S), s32 = FloatVector.zero(S);
                 for (int p = 0; p < kb; p += L) {
-                    FloatVector x0 = FloatVector.fromArray(S, a, a0 + p);
-                    FloatVector x1 = FloatVector.fromArray(S, a, a1 + p);
                     FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
                     FloatVector y1 = FloatVector.fromArray(S, b, b1 + p);
-                    s00 = x0.fma(y0, s00);
-                    s01 = x0.fma(y1, s01);
-                    s10 = x1.fma(y0, s10);
-                    s11 = x1.fma(y1, s11);
+                    FloatVector y2 = FloatVector.fromArray(S, b, b2 + p);
+                    FloatVector x = FloatVector.fromArray(S, a, a0 + p);
+                    s00 = x.fma(y0, s00);
+                    s01 = x.fma(y1, s01);
+                    s02 = x.fma(y2, s02);
+                    x = FloatVector.fromArray(S, a, a1 + p);
+                    s10 = x.fma(y0, s10);
+                    s11 = x.fma(y1, s11);
+                    s12 = x.fma(y2, s12);
+                    x = FloatVector.fromArray(S, a, a2 + p);
+                    s20 = x.fma(y0, s20);
+                    s21 = x.fma(y1, s21);
+                    s22 = x.fma(y2, s22);
+                    x = FloatVector.fromArray(S, a, a3 + p);
+                    s30 = x.fma(y0, s30);
+                    s31 = x.fma(y1, s31);
+                    s32 = x.fma(y2, s32);
                 }
-                float t00 = s00.reduceLanes(VectorOperators.ADD), t01 = s01.reduceLanes(VectorOperators.ADD);
-                float t10 = s10.reduceLanes(VectorOperators.ADD), t11 = s11.reduceLanes(VectorOperators.ADD);
-                for (int p = kb; p < k; p++) {
-                    t00 += a[a0 + p] * b[b0 + p];
-                    t01 += a[a0 + p] * b[b1 + p];
-                    t10 += a[a1 + p] * b[b0 + p];
-                    t11 += a[a1 + p] * b[b1 + p];
+                s00.intoArray(sums, 0);
+                s01.intoArray(sums, L);
+                s02.intoArray(sums, 2 * L);
+                s10.intoArray(sums, 3 * L);
+                s11.intoArray(sums, 4 * L);
+                s12.intoArray(sums, 5 * L);
+                s20.intoArray(sums, 6 * L);
+                s21.intoArray(sums, 7 * L);
+                s22.intoArray(sums, 8 * L);
+                s30.intoArray(sums, 9 * L);
+                s31.intoArray(sums, 10 * L);
+                s32.intoArray(sums, 11 * L);
+                int rows = Math.min(4, m - i);
+                int cols = Math.min(3, n - j);
+                for (int r = 0; r < rows; r++) {
+                    int ar = aOff + (i + r) * lda;
+                    for (int t = 0; t < cols; t++) {
+                        int bt = bOff + (j + t) * ldb;
+                        float sum = 0f;
+                        for (int lane = (3 * r + t) * L, end = lane + L; lane < end; lane++) sum += sums[lane];
+                        for (int p = kb; p < k; p++) sum += a[ar + p] * b[bt + p];
+                        c[cOff + (i + r) * ldc + j + t] += sum;
+                    }
                 }
-                int ci = cOff + i * ldc + j;
-                c[ci] += t00;
-                c[ci + 1] += t01;
-                c[ci + ldc] += t10;
-                c[ci + ldc + 1] += t11;
-            }
-            for (; j < n; j++) {
-                int ci = cOff + i * ldc + j;
-                c[ci] += dot(a, a0, b, bOff + j * ldb, k);
-                c[ci + ldc] += dot(a, a1, b, bOff + j * ldb, k);
-            }
-        }
-        for (; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                c[cOff + i * ldc + j] += dot(a, aOff + i * lda, b, bOff + j * ldb, k);
             }
         }
     }
@@ -251,7 +223,9 @@ public final class VectorKernels implements Kernels {
         for (; i < bound; i += L) {
             acc = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), acc);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float[] lanes = acc.toArray();
+        float sum = 0f;
+        for (float lane : lanes) sum += lane; // in lane order: see addSums
         for (; i < n; i++) sum += x[xOff + i] * y[yOff + i];
         return sum;
     }
