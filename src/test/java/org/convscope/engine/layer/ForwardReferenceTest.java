@@ -28,11 +28,11 @@ class ForwardReferenceTest {
     }
 
     /** y[i][o][oy][ox] = b[o] + Σ_c Σ_ky Σ_kx W[o][c][ky][kx] · x[i][c][oy·S − P + ky][ox·S − P + kx], 0 outside. */
-    private static double[] directConvolution(float[] x, Dims in, ConvSpec spec, float[] w, float[] b) {
+    private static double[] directConvolution(float[] x, int n, Dims in, ConvSpec spec, float[] w, float[] b) {
         Dims out = spec.outputDims(in);
         int kh = spec.kernelHeight(), kw = spec.kernelWidth();
-        double[] y = new double[N * out.size()];
-        for (int i = 0; i < N; i++) {
+        double[] y = new double[n * out.size()];
+        for (int i = 0; i < n; i++) {
             for (int o = 0; o < out.channels(); o++) {
                 for (int oy = 0; oy < out.height(); oy++) {
                     for (int ox = 0; ox < out.width(); ox++) {
@@ -57,12 +57,17 @@ class ForwardReferenceTest {
     }
 
     private static void checkConv(Kernels k, Dims in, ConvSpec spec) {
+        checkConv(k, in, spec, N, N);
+    }
+
+    /** n images through a layer whose scratch is sized for maxBatch (which sets its chunk size). */
+    private static void checkConv(Kernels k, Dims in, ConvSpec spec, int n, int maxBatch) {
         ConvLayer layer = ConvLayer.create(spec, in);
         GradientCheck.randomizeParams(layer, 3);
-        float[] x = uniform(N * in.size(), 4);
-        float[] y = new float[N * layer.output().size()];
-        layer.forward(k, x, y, N, layer.newScratch(N));
-        double[] expected = directConvolution(x, in, spec, layer.weight().value(), layer.bias().value());
+        float[] x = uniform(n * in.size(), 4);
+        float[] y = new float[n * layer.output().size()];
+        layer.forward(k, x, y, n, layer.newScratch(maxBatch));
+        double[] expected = directConvolution(x, n, in, spec, layer.weight().value(), layer.bias().value());
         double tolerance = 1e-5 * (in.channels() * spec.kernelHeight() * spec.kernelWidth() + 1);
         assertClose(expected, y, tolerance, spec.describe() + " on " + in + " with " + k.name());
     }
@@ -85,6 +90,16 @@ class ForwardReferenceTest {
         checkConv(k, new Dims(1, 5, 5), ConvSpec.square("c", 17, 1, 1, 0));
         checkConv(k, new Dims(3, 4, 5), new ConvSpec("c", 2, 3, 1, 1, 2));
         checkConv(k, new Dims(2, 11, 13), new ConvSpec("c", 7, 3, 5, 1, 2));
+    }
+
+    /** Batches split into several chunks of images, the last one partial, in both unrolled layouts. */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void convOverSeveralChunks(Kernels k) {
+        checkConv(k, new Dims(2, 16, 16), ConvSpec.square("c", 5, 3, 1, 0), 7, 7);
+        checkConv(k, new Dims(2, 16, 16), ConvSpec.square("c", 5, 3, 1, 1), 7, 9);
+        checkConv(k, new Dims(2, 13, 13), ConvSpec.square("c", 5, 3, 2, 1), 5, 8);
+        checkConv(k, new Dims(1, 28, 28), ConvSpec.square("c", 6, 5, 1, 2), 3, 64);
     }
 
     /** Pooling by its definition: max, mean or √Σx² of each window×window region, moved by stride. */

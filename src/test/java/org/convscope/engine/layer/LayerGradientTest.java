@@ -91,6 +91,16 @@ class LayerGradientTest {
         checkConv(k, new Dims(2, 6, 8), new ConvSpec("c", 5, 2, 4, 2, 0));
     }
 
+    /** Seven images in chunks of three (the chunk size follows from the 14×14 output on a 16-wide input). */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void convOverSeveralChunks(Kernels k) {
+        Dims in = new Dims(2, 16, 16);
+        ConvLayer layer = ConvLayer.create(ConvSpec.square("c", 3, 3, 1, 0), in);
+        GradientCheck.randomizeParams(layer, 7);
+        new GradientCheck(layer, k, 7, uniform(7 * in.size(), 3), 11).run(EPS, RTOL, ATOL);
+    }
+
     @ParameterizedTest
     @MethodSource("kernels")
     void dense(Kernels k) {
