@@ -24,8 +24,8 @@ public interface Kernels {
     /** dx[i] = y[i] > 0 ? dy[i] : 0 for i in [0, n), where y = relu(x). */
     void reluBackward(float[] y, float[] dy, float[] dx, int n);
 
-    /** y[i] += alpha · x[i] for i in [0, n). */
-    void axpy(float alpha, float[] x, float[] y, int n);
+    /** y[yOff + i] += alpha · x[xOff + i] for i in [0, n). */
+    void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
 
     /** Σ x[i]·y[i] for i in [0, n). */
     float dot(float[] x, int xOff, float[] y, int yOff, int n);

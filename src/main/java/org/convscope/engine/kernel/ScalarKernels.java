@@ -55,8 +55,8 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void axpy(float alpha, float[] x, float[] y, int n) {
-        for (int i = 0; i < n; i++) y[i] += alpha * x[i];
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] += alpha * x[xOff + i];
     }
 
     @Override

@@ -195,12 +195,12 @@ public record ConvLayer(ConvSpec spec, Dims input, Dims output, Param weight, Pa
             if (dx == null) continue;
             Arrays.fill(s.dcol, 0, patch * width, 0f);
             k.gemmTN(patch, width, filters, weight.value(), 0, patch, s.matrix, 0, width, s.dcol, 0, width);
-            for (int t = 0; t < count; t++) fold(s, t, width, dx, (first + t) * input.size());
+            for (int t = 0; t < count; t++) fold(k, s, t, width, dx, (first + t) * input.size());
         }
     }
 
     /** dx of the image at dxOff ← image t's columns of s.dcol folded back onto the input. */
-    private void fold(Buffers s, int t, int width, float[] dx, int dxOff) {
+    private void fold(Kernels k, Buffers s, int t, int width, float[] dx, int dxOff) {
         Arrays.fill(dx, dxOff, dxOff + input.size(), 0f);
         int colOff = t * span();
         if (!wide()) {
@@ -208,11 +208,11 @@ public record ConvLayer(ConvSpec spec, Dims input, Dims output, Param weight, Pa
             return;
         }
         if (spec.padding() == 0) {
-            Im2Col.foldWide(s.dcol, colOff, width, input, spec, dx, dxOff);
+            Im2Col.foldWide(k, s.dcol, colOff, width, input, spec, dx, dxOff);
             return;
         }
         Arrays.fill(s.dpadded, 0f);
-        Im2Col.foldWide(s.dcol, colOff, width, padded(), spec, s.dpadded, 0);
+        Im2Col.foldWide(k, s.dcol, colOff, width, padded(), spec, s.dpadded, 0);
         int p = spec.padding();
         int h = input.height();
         int w = input.width();

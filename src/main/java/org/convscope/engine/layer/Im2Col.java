@@ -2,6 +2,7 @@ package org.convscope.engine.layer;
 
 import java.util.Arrays;
 import org.convscope.engine.Dims;
+import org.convscope.engine.kernel.Kernels;
 import org.convscope.engine.spec.ConvSpec;
 
 /**
@@ -98,15 +99,14 @@ final class Im2Col {
      * dxp[C][Hp][Wp] at dxp[dxpOff] += Σ over the patches of dcol[K][ld] at column colOff, wide layout (adjoint of
      * {@link #unrollWide}). The junk columns of dcol must be zero.
      */
-    static void foldWide(float[] dcol, int colOff, int ld, Dims padded, ConvSpec spec, float[] dxp, int dxpOff) {
+    static void foldWide(Kernels k, float[] dcol, int colOff, int ld, Dims padded, ConvSpec spec, float[] dxp, int dxpOff) {
         int span = wideSpan(padded, spec);
         int row = 0;
         for (int c = 0; c < padded.channels(); c++) {
             for (int ky = 0; ky < spec.kernelHeight(); ky++) {
                 int dst = dxpOff + (c * padded.height() + ky) * padded.width();
                 for (int kx = 0; kx < spec.kernelWidth(); kx++, row++) {
-                    int src = colOff + row * ld;
-                    for (int q = 0; q < span; q++) dxp[dst + kx + q] += dcol[src + q];
+                    k.axpy(1f, dcol, colOff + row * ld, dxp, dst + kx, span);
                 }
             }
         }

@@ -123,7 +123,7 @@ public final class Trainer implements AutoCloseable {
         }
         for (int t = 1; t < threads; t++) {
             float[][] other = workspaces[t].paramGrads();
-            for (int p = 0; p < grads.length; p++) kernels.axpy(1f, other[p], grads[p], grads[p].length);
+            for (int p = 0; p < grads.length; p++) kernels.axpy(1f, other[p], 0, grads[p], 0, grads[p].length);
         }
         optimizer.step(network.params(), grads, learningRate());
         step++;

@@ -127,14 +127,17 @@ class VectorKernelsTest {
             VECTOR.reluBackward(y1, dy, dx2, n);
             assertArrayEqualsExactly(dx1, dx2, "reluBackward n=" + n);
 
-            float[] acc1 = vector(n, 40), acc2 = acc1.clone();
-            SCALAR.axpy(-0.75f, x, acc1, n);
-            VECTOR.axpy(-0.75f, x, acc2, n);
-            for (int i = 0; i < acc1.length; i++) {
-                if (i < n) {
-                    assertClose(acc1[i], acc2[i], 1e-6, "axpy n=" + n + " at " + i);
-                } else {
-                    assertTrue(Float.isNaN(acc2[i]), "axpy n=" + n + " wrote past n at " + i);
+            for (int off : new int[] {0, 3}) {
+                int len = Math.max(0, n - off);
+                float[] acc1 = vector(n + 5, 40), acc2 = acc1.clone();
+                SCALAR.axpy(-0.75f, x, off, acc1, 2, len);
+                VECTOR.axpy(-0.75f, x, off, acc2, 2, len);
+                for (int i = 0; i < acc1.length; i++) {
+                    if (i >= 2 && i < 2 + len) {
+                        assertClose(acc1[i], acc2[i], 1e-6, "axpy n=" + len + " at " + i);
+                    } else {
+                        assertEquals(acc1[i], acc2[i], "axpy n=" + len + " wrote outside [2, 2 + n) at " + i);
+                    }
                 }
             }
 

@@ -205,14 +205,14 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void axpy(float alpha, float[] x, float[] y, int n) {
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
         int bound = S.loopBound(n);
         FloatVector va = FloatVector.broadcast(S, alpha);
         int i = 0;
         for (; i < bound; i += L) {
-            FloatVector.fromArray(S, x, i).fma(va, FloatVector.fromArray(S, y, i)).intoArray(y, i);
+            FloatVector.fromArray(S, x, xOff + i).fma(va, FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
         }
-        for (; i < n; i++) y[i] += alpha * x[i];
+        for (; i < n; i++) y[yOff + i] += alpha * x[xOff + i];
     }
 
     @Override
