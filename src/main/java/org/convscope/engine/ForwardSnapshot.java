@@ -1,0 +1,50 @@
+package org.convscope.engine;
+
+import java.util.Arrays;
+import java.util.List;
+import org.convscope.engine.layer.Layer;
+import org.convscope.engine.spec.NetworkSpec;
+
+/**
+ * An immutable copy of one sample's forward pass, for the views: the input, every layer's output (in layer order)
+ * and the parameters the pass used (in {@link Network#params()} order), so it stays consistent while training goes on.
+ * The arrays must not be modified.
+ */
+public record ForwardSnapshot(NetworkSpec spec, List<Dims> shapes, float[] input, float[][] outputs, float[][] params) {
+    /** Copies sample {@code sample} of the workspace's last forward pass. */
+    public static ForwardSnapshot capture(Workspace ws, int sample) {
+        Network net = ws.network();
+        if (sample < 0 || sample >= ws.batch()) {
+            throw new IllegalArgumentException("sample " + sample + " outside the last batch of " + ws.batch());
+        }
+        List<Layer> layers = net.layers();
+        int inSize = net.input().size();
+        float[] input = Arrays.copyOfRange(ws.input(), sample * inSize, (sample + 1) * inSize);
+        float[][] outputs = new float[layers.size()][];
+        Dims[] shapes = new Dims[layers.size()];
+        for (int i = 0; i < outputs.length; i++) {
+            int size = layers.get(i).output().size();
+            outputs[i] = Arrays.copyOfRange(ws.output(i), sample * size, (sample + 1) * size);
+            shapes[i] = layers.get(i).output();
+        }
+        return new ForwardSnapshot(net.spec(), List.of(shapes), input, outputs, net.copyParams());
+    }
+
+    /** Output of layer i with its shape. */
+    public float[] output(int layer) {
+        return outputs[layer];
+    }
+
+    /** The final output: class probabilities when the network ends with softmax. */
+    public float[] result() {
+        return outputs[outputs.length - 1];
+    }
+
+    /** Index of the largest final output. */
+    public int topClass() {
+        float[] y = result();
+        int best = 0;
+        for (int j = 1; j < y.length; j++) if (y[j] > y[best]) best = j;
+        return best;
+    }
+}
