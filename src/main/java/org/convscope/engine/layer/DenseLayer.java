@@ -30,7 +30,12 @@ public record DenseLayer(DenseSpec spec, Dims input, Dims output, Param weight, 
         int in = input.size();
         int out = output.size();
         for (int i = 0; i < n; i++) System.arraycopy(bias.value(), 0, y, i * out, out);
-        k.gemmNT(n, out, in, x, 0, in, weight.value(), 0, in, y, 0, out);
+        if (n == 1) {
+            // One sample: yᵀ = W · xᵀ has the same layout and lets the product block over the weight rows.
+            k.gemmNT(out, 1, in, weight.value(), 0, in, x, 0, in, y, 0, 1);
+        } else {
+            k.gemmNT(n, out, in, x, 0, in, weight.value(), 0, in, y, 0, out);
+        }
     }
 
     @Override
