@@ -35,13 +35,8 @@ class ExplainerTest {
 
     private final ForwardSnapshot snap = LeNetSample.snapshot(LeNetSample.DIGIT);
 
-    static float engineValue(ForwardSnapshot snap, UnitRef u) {
-        if (u.layer() < 0) return snap.input()[index(snap.spec().input(), u)];
-        return snap.output(u.layer())[index(snap.shapes().get(u.layer()), u)];
-    }
-
-    private static int index(Dims d, UnitRef u) {
-        return (u.channel() * d.height() + u.y()) * d.width() + u.x();
+    private static float engineValue(ForwardSnapshot snap, UnitRef u) {
+        return LeNetSample.value(snap, u);
     }
 
     /**

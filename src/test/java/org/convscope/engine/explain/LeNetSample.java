@@ -2,6 +2,7 @@ package org.convscope.engine.explain;
 
 import org.convscope.data.Dataset;
 import org.convscope.data.DatasetFolder;
+import org.convscope.engine.Dims;
 import org.convscope.engine.ForwardSnapshot;
 import org.convscope.engine.Network;
 import org.convscope.engine.Workspace;
@@ -30,6 +31,16 @@ public final class LeNetSample {
         float[] x = new float[TEST.imageSize()];
         TEST.toFloats(new int[] {index}, 0, 1, x);
         return x;
+    }
+
+    /** The engine's value of a unit in the snapshot: its layer's output (or the input) at the unit's index. */
+    public static float value(ForwardSnapshot snap, UnitRef u) {
+        if (u.layer() < 0) return snap.input()[index(snap.spec().input(), u)];
+        return snap.output(u.layer())[index(snap.shapes().get(u.layer()), u)];
+    }
+
+    private static int index(Dims d, UnitRef u) {
+        return (u.channel() * d.height() + u.y()) * d.width() + u.x();
     }
 
     public static ForwardSnapshot snapshot(int index) {

@@ -3,7 +3,6 @@ package org.convscope.ui.explorer.inspector;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.explain.UnitExplanation.ChannelTerms;
@@ -32,7 +31,7 @@ final class ConvSection {
 
     private static Node channel(ConvUnit conv, ChannelTerms t, String inputName, float wExtent, float xExtent,
                                 float pExtent) {
-        boolean silent = allZero(t.inputs());
+        boolean silent = conv.channels().size() > 1 && allZero(t.inputs()); // one channel: show its zeros, padding and all
         Label heading = Ledger.label(inputName + " channel " + t.channel() + ":  Σ w·x = " + InspectorFormat.value(t.sum())
                 + (silent ? "  (every input is 0)" : ""), "channel-heading");
         heading.setTooltip(Ledger.tip(silent
@@ -40,10 +39,12 @@ final class ConvSection {
                 : "This input channel's share of the unit: the sum of the " + t.height() + "×" + t.width()
                         + " products on the right."));
         if (silent) return heading;
-        GridPane weights = ValueGrid.of(t.weights(), t.height(), t.width(), ColorMap.DIVERGING, wExtent, "cell", null);
-        GridPane inputs = ValueGrid.of(t.inputs(), t.height(), t.width(), ColorMap.DIVERGING, xExtent, "cell",
-                k -> t.padding()[k] ? "pad" : null);
-        GridPane products = ValueGrid.of(t.products(), t.height(), t.width(), ColorMap.DIVERGING, pExtent, "cell", null);
+        ValueGrid weights = new ValueGrid(t.weights(), t.height(), t.width(), ColorMap.DIVERGING, wExtent,
+                ValueGrid.Style.SMALL, null);
+        ValueGrid inputs = new ValueGrid(t.inputs(), t.height(), t.width(), ColorMap.DIVERGING, xExtent,
+                ValueGrid.Style.SMALL, k -> t.padding()[k] ? ValueGrid.Mark.PAD : null);
+        ValueGrid products = new ValueGrid(t.products(), t.height(), t.width(), ColorMap.DIVERGING, pExtent,
+                ValueGrid.Style.SMALL, null);
         Tooltip.install(weights, Ledger.tip("Weights w of filter " + conv.unit().channel() + " for input channel "
                 + t.channel() + " (learned). Red is positive, blue negative."));
         Tooltip.install(inputs, Ledger.tip("Inputs x under the filter: " + inputName + " channel " + t.channel()
@@ -65,7 +66,7 @@ final class ConvSection {
         return true;
     }
 
-    private static Node column(String title, GridPane grid) {
+    private static Node column(String title, ValueGrid grid) {
         VBox column = new VBox(Ledger.label(title, "grid-title"), grid);
         column.getStyleClass().add("grid-column");
         return column;

@@ -2,7 +2,6 @@ package org.convscope.ui.explorer.inspector;
 
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.explain.UnitExplanation.PoolUnit;
 import org.convscope.ui.view.ColorMap;
@@ -13,8 +12,8 @@ final class PoolSection {
 
     static Node of(PoolUnit pool, String inputName) {
         int n = pool.spec().window();
-        GridPane grid = ValueGrid.of(pool.window(), n, n, ColorMap.DIVERGING, ValueGrid.extent(pool.window()),
-                "wide-cell", k -> k == pool.winner() ? "winner" : null);
+        ValueGrid grid = new ValueGrid(pool.window(), n, n, ColorMap.DIVERGING, ValueGrid.extent(pool.window()),
+                ValueGrid.Style.LARGE, k -> k == pool.winner() ? ValueGrid.Mark.WINNER : null);
         Tooltip.install(grid, Ledger.tip(inputName + " channel " + pool.unit().channel() + ", rows " + pool.top() + "–"
                 + (pool.top() + n - 1) + ", columns " + pool.left() + "–" + (pool.left() + n - 1)
                 + (pool.winner() >= 0 ? ". The outlined value is the largest: only it passes on." : ".")));

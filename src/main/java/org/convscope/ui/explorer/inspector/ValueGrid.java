@@ -1,49 +1,81 @@
 package org.convscope.ui.explorer.inspector;
 
 import java.util.function.IntFunction;
-import javafx.geometry.Insets;
-import javafx.scene.control.Label;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.CornerRadii;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
 import org.convscope.ui.view.ColorMap;
 
 /**
- * A small matrix of values as coloured cells with the value written in each. The colour is data, so it is set
- * here; the sizes, fonts and borders come from the CSS classes {@code value-grid}, {@code cell} and the markers
- * {@code on-dark} (white text on a dark colour), plus whatever class {@code marker} gives a cell.
+ * A small matrix of values as coloured cells with the value written in each, drawn on one canvas: a conv2 unit shows
+ * 450 values, and one node per value made every {@code show} cost a full CSS pass over them. Being a drawing, its
+ * sizes and marks are set here rather than in the CSS: {@link Style#SMALL} cells hold {@link InspectorFormat#cell}
+ * text, {@link Style#LARGE} cells {@link InspectorFormat#value} text. Marks: {@code PAD} (a padding position, grey)
+ * and {@code WINNER} (outlined, bold).
  */
-final class ValueGrid {
-    private ValueGrid() {}
+final class ValueGrid extends Canvas {
+    enum Style {
+        SMALL(23, 17, 9),
+        LARGE(64, 30, 12);
+
+        final double width;
+        final double height;
+        final double fontSize;
+
+        Style(double width, double height, double fontSize) {
+            this.width = width;
+            this.height = height;
+            this.fontSize = fontSize;
+        }
+    }
+
+    enum Mark { PAD, WINNER }
+
+    private static final Color LINES = Color.web("#d8d8d8");
+    private static final Color PAD_FILL = Color.web("#eeeeee");
+    private static final Color PAD_TEXT = Color.web("#aaaaaa");
+    private static final Color TEXT = Color.web("#1a1a1a");
+    private static final Color OUTLINE = Color.web("#111111");
 
     /**
-     * A rows×cols grid of values[row·cols + col] coloured by the map over ±extent (symmetric maps) or [0, extent].
-     * {@code marker} names an extra style class for a cell index, or null.
+     * A rows×cols grid of values[row·cols + col] coloured by the map over ±extent (symmetric maps) or [0, extent];
+     * {@code marks} gives a cell's mark or null.
      */
-    static GridPane of(float[] values, int rows, int cols, ColorMap map, float extent, String cellClass,
-                       IntFunction<String> marker) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("value-grid");
-        grid.setMaxWidth(Region.USE_PREF_SIZE);
+    ValueGrid(float[] values, int rows, int cols, ColorMap map, float extent, Style style, IntFunction<Mark> marks) {
+        super(cols * (style.width + 1) + 1, rows * (style.height + 1) + 1);
+        getStyleClass().add("value-grid");
+        GraphicsContext g = getGraphicsContext2D();
+        g.setFill(LINES);
+        g.fillRect(0, 0, getWidth(), getHeight());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        Font regular = Font.font(style.fontSize);
+        Font bold = Font.font(null, FontWeight.BOLD, style.fontSize);
         float low = map.symmetric() ? -extent : 0f;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 int k = r * cols + c;
-                float v = values[k];
-                Label cell = new Label(cellClass.equals("cell") ? InspectorFormat.cell(v) : InspectorFormat.value(v));
-                cell.getStyleClass().add(cellClass);
-                Color color = argb(map.argb(v, low, extent));
-                cell.setBackground(new Background(new BackgroundFill(color, CornerRadii.EMPTY, Insets.EMPTY)));
-                if (luminance(color) < 0.45) cell.getStyleClass().add("on-dark");
-                String extra = marker == null ? null : marker.apply(k);
-                if (extra != null) cell.getStyleClass().add(extra);
-                grid.add(cell, c, r);
+                Mark mark = marks == null ? null : marks.apply(k);
+                double x = 1 + c * (style.width + 1);
+                double y = 1 + r * (style.height + 1);
+                Color fill = mark == Mark.PAD ? PAD_FILL : argb(map.argb(values[k], low, extent));
+                g.setFill(fill);
+                g.fillRect(x, y, style.width, style.height);
+                if (mark == Mark.WINNER) {
+                    g.setStroke(OUTLINE);
+                    g.setLineWidth(2);
+                    g.strokeRect(x + 1, y + 1, style.width - 2, style.height - 2);
+                }
+                g.setFont(mark == Mark.WINNER ? bold : regular);
+                g.setFill(mark == Mark.PAD ? PAD_TEXT : luminance(fill) < 0.45 ? Color.WHITE : TEXT);
+                String text = style == Style.SMALL ? InspectorFormat.cell(values[k]) : InspectorFormat.value(values[k]);
+                g.fillText(text, x + style.width / 2, y + style.height / 2);
             }
         }
-        return grid;
     }
 
     /** The largest |value| of the arrays, at least a tiny positive number so that a range is never empty. */

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import org.convscope.engine.Dims;
 import org.convscope.engine.ForwardSnapshot;
 import org.convscope.engine.explain.LeNetSample;
 import org.convscope.engine.explain.UnitRef;
@@ -46,10 +45,8 @@ class InspectorPaneTest {
         return units;
     }
 
-    static float engineValue(ForwardSnapshot snap, UnitRef u) {
-        if (u.layer() < 0) return snap.input()[(u.channel() * 28 + u.y()) * 28 + u.x()];
-        Dims d = snap.shapes().get(u.layer());
-        return snap.output(u.layer())[(u.channel() * d.height() + u.y()) * d.width() + u.x()];
+    private static float engineValue(ForwardSnapshot snap, UnitRef u) {
+        return LeNetSample.value(snap, u);
     }
 
     @Test
