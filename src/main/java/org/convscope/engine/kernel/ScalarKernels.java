@@ -45,6 +45,33 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void gemmGather(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int[] bRows, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                float av = a[aOff + i * lda + p];
+                int bRow = bOff + bRows[p];
+                int cRow = cOff + i * ldc;
+                for (int j = 0; j < n; j++) c[cRow + j] += av * b[bRow + j];
+            }
+        }
+    }
+
+    @Override
+    public void dotLanes(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int[] bRows, float[] partial) {
+        if (k % LANES != 0) throw new IllegalArgumentException("dotLanes: k must be a multiple of " + LANES + ", got " + k);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int aRow = aOff + i * lda;
+                int bRow = bOff + bRows[j];
+                int sums = (i * n + j) * LANES;
+                for (int p = 0; p < k; p += LANES) {
+                    for (int w = 0; w < LANES; w++) partial[sums + w] += a[aRow + p + w] * b[bRow + p + w];
+                }
+            }
+        }
+    }
+
+    @Override
     public void relu(float[] x, float[] y, int n) {
         for (int i = 0; i < n; i++) y[i] = Math.max(0f, x[i]);
     }
