@@ -40,6 +40,19 @@ public interface Kernels {
      */
     void dotLanes(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int[] bRows, float[] partial);
 
+    /**
+     * 2×2 max pooling with stride 2 of x[planes][h][w] into y[planes][h/2][w/2]: y[oy][ox] is the max of
+     * x[2oy..2oy+1][2ox..2ox+1] (Math.max); an odd last row or column is left out.
+     */
+    void maxPool2x2(float[] x, float[] y, int planes, int h, int w);
+
+    /**
+     * The adjoint of {@link #maxPool2x2}: dx[planes][h][w] is dy at each window's winner and 0 elsewhere. The winner
+     * is the first maximum in the order top-left, top-right, bottom-left, bottom-right: a later input wins only when
+     * larger, where u < v is taken as the sign bit of u − v (exact for distinct floats; −0 loses to +0).
+     */
+    void maxPool2x2Backward(float[] x, float[] dy, float[] dx, int planes, int h, int w);
+
     /** y[i] = max(0, x[i]) for i in [0, n). */
     void relu(float[] x, float[] y, int n);
 

@@ -71,6 +71,49 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
+    /** Without branches: random data would mispredict them. */
+    @Override
+    public void maxPool2x2(float[] x, float[] y, int planes, int h, int w) {
+        int oh = h / 2;
+        int ow = w / 2;
+        int out = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            for (int oy = 0; oy < oh; oy++) {
+                int a = (plane * h + 2 * oy) * w;
+                int c = a + w;
+                for (int ox = 0; ox < ow; ox++, out++, a += 2, c += 2) {
+                    y[out] = Math.max(Math.max(x[a], x[a + 1]), Math.max(x[c], x[c + 1]));
+                }
+            }
+        }
+    }
+
+    /** A tournament of branch-free comparisons (see {@link #less}). */
+    @Override
+    public void maxPool2x2Backward(float[] x, float[] dy, float[] dx, int planes, int h, int w) {
+        java.util.Arrays.fill(dx, 0, planes * h * w, 0f);
+        int oh = h / 2;
+        int ow = w / 2;
+        int out = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            for (int oy = 0; oy < oh; oy++) {
+                int a = (plane * h + 2 * oy) * w;
+                int c = a + w;
+                for (int ox = 0; ox < ow; ox++, out++, a += 2, c += 2) {
+                    int topWinner = a + less(x[a], x[a + 1]);
+                    int bottomWinner = c + less(x[c], x[c + 1]);
+                    int bottomWins = less(x[topWinner], x[bottomWinner]);
+                    dx[topWinner + bottomWins * (bottomWinner - topWinner)] = dy[out];
+                }
+            }
+        }
+    }
+
+    /** 1 if u < v, else 0, without a branch: the sign bit of u − v, which is never zero for distinct floats. */
+    private static int less(float u, float v) {
+        return Float.floatToRawIntBits(u - v) >>> 31;
+    }
+
     @Override
     public void relu(float[] x, float[] y, int n) {
         for (int i = 0; i < n; i++) y[i] = Math.max(0f, x[i]);

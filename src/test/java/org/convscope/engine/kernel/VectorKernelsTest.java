@@ -175,6 +175,34 @@ class VectorKernelsTest {
         }
     }
 
+    /** Few distinct values, −0 and +0 among them, so that windows often hold ties. */
+    private float[] tiedValues(int size) {
+        float[] levels = {-1f, -0f, 0f, 0.5f, 2f};
+        float[] v = new float[size];
+        for (int i = 0; i < size; i++) v[i] = random.nextInt(3) == 0 ? levels[random.nextInt(levels.length)] : (float) random.nextDouble(-1, 1);
+        return v;
+    }
+
+    @Test
+    void maxPool2x2MatchesScalarExactly() {
+        int[] sides = {2, 3, 4, 5, 10, 28, 33, 66};
+        for (int h : sides) {
+            for (int w : sides) {
+                int planes = random.nextInt(1, 4);
+                float[] x = tiedValues(planes * h * w);
+                float[] dy = randomArray(planes * (h / 2) * (w / 2));
+                float[] y1 = randomArray(dy.length), y2 = y1.clone();
+                SCALAR.maxPool2x2(x, y1, planes, h, w);
+                VECTOR.maxPool2x2(x, y2, planes, h, w);
+                assertArrayEqualsExactly(y1, y2, "maxPool2x2 " + planes + "×" + h + "×" + w);
+                float[] dx1 = randomArray(x.length), dx2 = randomArray(x.length);
+                SCALAR.maxPool2x2Backward(x, dy, dx1, planes, h, w);
+                VECTOR.maxPool2x2Backward(x, dy, dx2, planes, h, w);
+                assertArrayEqualsExactly(dx1, dx2, "maxPool2x2Backward " + planes + "×" + h + "×" + w);
+            }
+        }
+    }
+
     /** Arrays of n random values followed by NaN: element-wise kernels must stop at n. */
     private float[] vector(int n, int extra) {
         float[] v = new float[n + extra];

@@ -16,9 +16,29 @@ public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
+    // Lane indices for two-vector selects: even and odd lanes of a pair of vectors, and their interleaving.
+    private static final FloatVector EVEN = indices(2, 0);
+    private static final FloatVector ODD = indices(2, 1);
+    private static final FloatVector INTERLEAVE_LOW = interleave(0);
+    private static final FloatVector INTERLEAVE_HIGH = interleave(L / 2);
+
     public static final VectorKernels INSTANCE = new VectorKernels();
 
     private VectorKernels() {}
+
+    /** Lanes start + step·l for l < L. */
+    private static FloatVector indices(int step, int start) {
+        float[] v = new float[L];
+        for (int l = 0; l < L; l++) v[l] = start + step * l;
+        return FloatVector.fromArray(S, v, 0);
+    }
+
+    /** Lanes first, L + first, first + 1, L + first + 1, …: lanes first.. of two vectors, interleaved. */
+    private static FloatVector interleave(int first) {
+        float[] v = new float[L];
+        for (int l = 0; l < L; l++) v[l] = first + l / 2 + (l % 2) * L;
+        return FloatVector.fromArray(S, v, 0);
+    }
 
     /** Whether the vector path is worth using here: at least 4 float lanes, at most {@link Kernels#LANES}. */
     public static boolean supported() {
@@ -265,6 +285,78 @@ public final class VectorKernels implements Kernels {
                 }
             }
         }
+    }
+
+    /**
+     * L windows at a time: the vertical max of two input rows, 2·L lanes, then the max of their even and odd lanes.
+     * The last windows of a row are masked.
+     */
+    @Override
+    public void maxPool2x2(float[] x, float[] y, int planes, int h, int w) {
+        int oh = h / 2;
+        int ow = w / 2;
+        for (int plane = 0; plane < planes; plane++) {
+            for (int oy = 0; oy < oh; oy++) {
+                int top = (plane * h + 2 * oy) * w;
+                int out = (plane * oh + oy) * ow;
+                for (int ox = 0; ox < ow; ox += L) {
+                    int inputs = 2 * Math.min(L, ow - ox);
+                    VectorMask<Float> m0 = S.indexInRange(0, inputs);
+                    VectorMask<Float> m1 = S.indexInRange(L, inputs);
+                    int a = top + 2 * ox;
+                    int c = a + w;
+                    FloatVector lo = FloatVector.fromArray(S, x, a, m0).max(FloatVector.fromArray(S, x, c, m0));
+                    FloatVector hi = FloatVector.fromArray(S, x, a + L, m1).max(FloatVector.fromArray(S, x, c + L, m1));
+                    EVEN.selectFrom(lo, hi).max(ODD.selectFrom(lo, hi)).intoArray(y, out + ox, S.indexInRange(0, inputs / 2));
+                }
+            }
+        }
+    }
+
+    /**
+     * L windows at a time, split into their four corners by even/odd selects: the tournament of the scalar kernel
+     * as masks, dy blended into the winning corner, the corners interleaved back into the two input rows.
+     */
+    @Override
+    public void maxPool2x2Backward(float[] x, float[] dy, float[] dx, int planes, int h, int w) {
+        if (h % 2 != 0 || w % 2 != 0) java.util.Arrays.fill(dx, 0, planes * h * w, 0f);
+        int oh = h / 2;
+        int ow = w / 2;
+        FloatVector zero = FloatVector.zero(S);
+        for (int plane = 0; plane < planes; plane++) {
+            for (int oy = 0; oy < oh; oy++) {
+                int top = (plane * h + 2 * oy) * w;
+                int out = (plane * oh + oy) * ow;
+                for (int ox = 0; ox < ow; ox += L) {
+                    int inputs = 2 * Math.min(L, ow - ox);
+                    VectorMask<Float> m0 = S.indexInRange(0, inputs);
+                    VectorMask<Float> m1 = S.indexInRange(L, inputs);
+                    int a = top + 2 * ox;
+                    int c = a + w;
+                    FloatVector a0 = FloatVector.fromArray(S, x, a, m0), a1 = FloatVector.fromArray(S, x, a + L, m1);
+                    FloatVector c0 = FloatVector.fromArray(S, x, c, m0), c1 = FloatVector.fromArray(S, x, c + L, m1);
+                    FloatVector topLeft = EVEN.selectFrom(a0, a1), topRight = ODD.selectFrom(a0, a1);
+                    FloatVector bottomLeft = EVEN.selectFrom(c0, c1), bottomRight = ODD.selectFrom(c0, c1);
+                    VectorMask<Float> rightTop = less(topLeft, topRight);
+                    VectorMask<Float> rightBottom = less(bottomLeft, bottomRight);
+                    VectorMask<Float> bottomWins = less(topLeft.blend(topRight, rightTop), bottomLeft.blend(bottomRight, rightBottom));
+                    FloatVector d = FloatVector.fromArray(S, dy, out + ox, S.indexInRange(0, inputs / 2));
+                    FloatVector dTop = d.blend(zero, bottomWins);
+                    FloatVector dBottom = zero.blend(d, bottomWins);
+                    FloatVector dTopLeft = dTop.blend(zero, rightTop), dTopRight = zero.blend(dTop, rightTop);
+                    FloatVector dBottomLeft = dBottom.blend(zero, rightBottom), dBottomRight = zero.blend(dBottom, rightBottom);
+                    INTERLEAVE_LOW.selectFrom(dTopLeft, dTopRight).intoArray(dx, a, m0);
+                    INTERLEAVE_HIGH.selectFrom(dTopLeft, dTopRight).intoArray(dx, a + L, m1);
+                    INTERLEAVE_LOW.selectFrom(dBottomLeft, dBottomRight).intoArray(dx, c, m0);
+                    INTERLEAVE_HIGH.selectFrom(dBottomLeft, dBottomRight).intoArray(dx, c + L, m1);
+                }
+            }
+        }
+    }
+
+    /** Lanes where u < v, taken as the sign bit of u − v like the scalar kernel. */
+    private static VectorMask<Float> less(FloatVector u, FloatVector v) {
+        return u.sub(v).test(VectorOperators.IS_NEGATIVE);
     }
 
     @Override
