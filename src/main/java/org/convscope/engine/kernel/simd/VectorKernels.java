@@ -153,6 +153,14 @@ public final class VectorKernels implements Kernels {
      */
     @Override
     public void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        if (n == 1) {
+            dotRows(m, k, b, bOff, a, aOff, lda, c, cOff, ldc);
+            return;
+        }
+        if (m == 1) {
+            dotRows(n, k, a, aOff, b, bOff, ldb, c, cOff, 1);
+            return;
+        }
         int kb = S.loopBound(k);
         float[] sums = new float[12 * L]; // [4 rows][3 columns][L lanes]
         for (int i = 0; i < m; i += 4) {
@@ -213,6 +221,42 @@ public final class VectorKernels implements Kernels {
                         c[cOff + (i + r) * ldc + j + t] += sum;
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A matrix-vector product, the shape of a single sample through a dense layer: out[outOff + r·outStride] +=
+     * Σ_p rows[rowsOff + r·ld + p] · x[xOff + p] for r < count, four rows at a time (5 loads per 4 fma), with the
+     * lanes added in order as in {@link #gemmNT}.
+     */
+    private static void dotRows(int count, int k, float[] x, int xOff, float[] rows, int rowsOff, int ld,
+                                float[] out, int outOff, int outStride) {
+        int kb = S.loopBound(k);
+        float[] sums = new float[4 * L]; // [4 rows][L lanes]
+        for (int r = 0; r < count; r += 4) {
+            int r0 = rowsOff + r * ld;
+            int r1 = rowsOff + Math.min(r + 1, count - 1) * ld;
+            int r2 = rowsOff + Math.min(r + 2, count - 1) * ld;
+            int r3 = rowsOff + Math.min(r + 3, count - 1) * ld;
+            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+            for (int p = 0; p < kb; p += L) {
+                FloatVector v = FloatVector.fromArray(S, x, xOff + p);
+                s0 = FloatVector.fromArray(S, rows, r0 + p).fma(v, s0);
+                s1 = FloatVector.fromArray(S, rows, r1 + p).fma(v, s1);
+                s2 = FloatVector.fromArray(S, rows, r2 + p).fma(v, s2);
+                s3 = FloatVector.fromArray(S, rows, r3 + p).fma(v, s3);
+            }
+            s0.intoArray(sums, 0);
+            s1.intoArray(sums, L);
+            s2.intoArray(sums, 2 * L);
+            s3.intoArray(sums, 3 * L);
+            for (int t = 0, live = Math.min(4, count - r); t < live; t++) {
+                int row = rowsOff + (r + t) * ld;
+                float sum = 0f;
+                for (int lane = t * L, end = lane + L; lane < end; lane++) sum += sums[lane];
+                for (int p = kb; p < k; p++) sum += rows[row + p] * x[xOff + p];
+                out[outOff + (r + t) * outStride] += sum;
             }
         }
     }
