@@ -2,16 +2,13 @@ package org.convscope.engine.layer;
 
 import java.util.Arrays;
 import org.convscope.engine.Dims;
-import org.convscope.engine.kernel.Kernels;
 import org.convscope.engine.spec.ConvSpec;
 
 /**
  * Unrolling of convolution patches into the columns of a matrix col[K][ld], K = C·kH·kW, one image's block of
  * columns at a time. In the plain layout ({@link #unroll}), row r = (c·kH + ky)·kW + kx holds, for every output
- * position (oy, ox), the input pixel x[c][oy·S − P + ky][ox·S − P + kx], or 0 in the zero padding. For stride 1 the
- * wide layout ({@link #unrollWide}) is cheaper: the image is padded to Hp×Wp and row r is the contiguous run
- * xp[c][ky·Wp + kx + q], q < (outH − 1)·Wp + outW, so position (oy, ox) sits at q = oy·Wp + ox and the columns in
- * between (ox ≥ outW) are junk that the caller skips.
+ * position (oy, ox), the input pixel x[c][oy·S − P + ky][ox·S − P + kx], or 0 in the zero padding. (Stride 1 needs no
+ * unrolling: see {@link DirectConv}.)
  */
 final class Im2Col {
     private Im2Col() {}
@@ -69,44 +66,6 @@ final class Im2Col {
                         int dst = plane + iy * in.width() - pad + kx;
                         for (int ox = first; ox < last; ox++) dx[dst + ox * stride] += dcol[src + ox];
                     }
-                }
-            }
-        }
-    }
-
-    /** Columns one image takes in the wide layout: (outH − 1)·Wp + outW. */
-    static int wideSpan(Dims padded, ConvSpec spec) {
-        int outH = padded.height() - spec.kernelHeight() + 1;
-        int outW = padded.width() - spec.kernelWidth() + 1;
-        return (outH - 1) * padded.width() + outW;
-    }
-
-    /** col[K][ld] at column colOff ← the patches of the padded image xp[C][Hp][Wp] at xp[xpOff], wide layout. */
-    static void unrollWide(float[] xp, int xpOff, Dims padded, ConvSpec spec, float[] col, int colOff, int ld) {
-        int span = wideSpan(padded, spec);
-        int row = 0;
-        for (int c = 0; c < padded.channels(); c++) {
-            for (int ky = 0; ky < spec.kernelHeight(); ky++) {
-                int src = xpOff + (c * padded.height() + ky) * padded.width();
-                for (int kx = 0; kx < spec.kernelWidth(); kx++, row++) {
-                    System.arraycopy(xp, src + kx, col, colOff + row * ld, span);
-                }
-            }
-        }
-    }
-
-    /**
-     * dxp[C][Hp][Wp] at dxp[dxpOff] += Σ over the patches of dcol[K][ld] at column colOff, wide layout (adjoint of
-     * {@link #unrollWide}). The junk columns of dcol must be zero.
-     */
-    static void foldWide(Kernels k, float[] dcol, int colOff, int ld, Dims padded, ConvSpec spec, float[] dxp, int dxpOff) {
-        int span = wideSpan(padded, spec);
-        int row = 0;
-        for (int c = 0; c < padded.channels(); c++) {
-            for (int ky = 0; ky < spec.kernelHeight(); ky++) {
-                int dst = dxpOff + (c * padded.height() + ky) * padded.width();
-                for (int kx = 0; kx < spec.kernelWidth(); kx++, row++) {
-                    k.axpy(1f, dcol, colOff + row * ld, dxp, dst + kx, span);
                 }
             }
         }

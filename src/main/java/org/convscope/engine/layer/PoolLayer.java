@@ -8,7 +8,8 @@ import org.convscope.engine.spec.PoolSpec;
 /**
  * Pooling of each channel over window×window regions moved by stride. Max: y = max x, the gradient goes to the
  * winner (the first maximum). Average: y = Σx / window², the gradient is shared evenly. L2: y = √Σx², dy/dx = x / y.
- * Each kind has its own loop nest (no per-element dispatch); 2×2 max pooling with stride 2, LeNet's, has its own.
+ * Each kind has its own loop nest (no per-element dispatch); 2×2 max pooling with stride 2, LeNet's, is a kernel
+ * ({@link Kernels#maxPool2x2}).
  * Max pooling keeps no winner indices: backward finds the winner again as the first input equal to y.
  */
 public record PoolLayer(PoolSpec spec, Dims input, Dims output) implements Layer {
@@ -22,31 +23,13 @@ public record PoolLayer(PoolSpec spec, Dims input, Dims output) implements Layer
         switch (spec.kind()) {
             case MAX -> {
                 if (spec.window() == 2 && spec.stride() == 2) {
-                    maxForward2x2(x, y, planes);
+                    k.maxPool2x2(x, y, planes, input.height(), input.width());
                 } else {
                     maxForward(x, y, planes);
                 }
             }
             case AVERAGE -> sumForward(x, y, planes, false);
             case L2 -> sumForward(x, y, planes, true);
-        }
-    }
-
-    /** 2×2 windows, stride 2, without branches (random data would mispredict them): y = max of the four. */
-    private void maxForward2x2(float[] x, float[] y, int planes) {
-        int inW = input.width();
-        int inPlane = input.height() * inW;
-        int outH = output.height();
-        int outW = output.width();
-        int out = 0;
-        for (int plane = 0; plane < planes; plane++) {
-            for (int oy = 0; oy < outH; oy++) {
-                int a = plane * inPlane + 2 * oy * inW;
-                int c = a + inW;
-                for (int ox = 0; ox < outW; ox++, out++, a += 2, c += 2) {
-                    y[out] = Math.max(Math.max(x[a], x[a + 1]), Math.max(x[c], x[c + 1]));
-                }
-            }
         }
     }
 
@@ -99,50 +82,16 @@ public record PoolLayer(PoolSpec spec, Dims input, Dims output) implements Layer
     @Override
     public void backward(Kernels k, float[] x, float[] y, float[] dy, float[] dx, int n, Scratch scratch, float[][] grads) {
         if (dx == null) return;
+        if (spec.kind() == PoolSpec.Kind.MAX && spec.window() == 2 && spec.stride() == 2) {
+            k.maxPool2x2Backward(x, dy, dx, n * input.channels(), input.height(), input.width());
+            return;
+        }
         Arrays.fill(dx, 0, n * input.size(), 0f);
-        int total = n * output.size();
         switch (spec.kind()) {
-            case MAX -> {
-                if (spec.window() == 2 && spec.stride() == 2) {
-                    maxBackward2x2(x, dy, dx, n);
-                } else {
-                    maxBackward(x, y, dy, dx, n);
-                }
-            }
+            case MAX -> maxBackward(x, y, dy, dx, n);
             case AVERAGE -> sumBackward(x, y, dy, dx, n, false);
             case L2 -> sumBackward(x, y, dy, dx, n, true);
         }
-    }
-
-    /**
-     * The winner of each 2×2 window is found again as its first maximum, by a tournament with strict comparisons
-     * (a later input wins only when larger); dx is zero elsewhere. Random inputs would mispredict branches, so each
-     * comparison u < v is computed as the sign bit of u − v, which is exact: the difference of distinct floats is
-     * never zero. (Only −0 against +0 picks the later of two equal zeros.)
-     */
-    private void maxBackward2x2(float[] x, float[] dy, float[] dx, int n) {
-        int inW = input.width();
-        int inPlane = input.height() * inW;
-        int outH = output.height();
-        int outW = output.width();
-        int out = 0;
-        for (int plane = 0; plane < n * input.channels(); plane++) {
-            for (int oy = 0; oy < outH; oy++) {
-                int a = plane * inPlane + 2 * oy * inW;
-                int c = a + inW;
-                for (int ox = 0; ox < outW; ox++, out++, a += 2, c += 2) {
-                    int topWinner = a + less(x[a], x[a + 1]);
-                    int bottomWinner = c + less(x[c], x[c + 1]);
-                    int bottomWins = less(x[topWinner], x[bottomWinner]);
-                    dx[topWinner + bottomWins * (bottomWinner - topWinner)] = dy[out];
-                }
-            }
-        }
-    }
-
-    /** 1 if u < v, else 0, without a branch (see {@link #maxBackward2x2}). */
-    private static int less(float u, float v) {
-        return Float.floatToRawIntBits(u - v) >>> 31;
     }
 
     /** Windows may overlap, so each winner (the first input equal to y) accumulates dy. */

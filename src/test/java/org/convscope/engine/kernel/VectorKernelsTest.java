@@ -103,6 +103,106 @@ class VectorKernelsTest {
                 k.gemmNT(m, n, kk, a.data, a.off, a.ld, b.data, b.off, b.ld, c, cs.off, cs.ld), false, true);
     }
 
+    /** Random offsets of k rows of length n in an array that ends right after the last row read (overlaps allowed). */
+    private int[] gatherRows(int k, int range) {
+        int[] rows = new int[k];
+        for (int p = 0; p < k; p++) rows[p] = random.nextInt(range);
+        return rows;
+    }
+
+    private float[] randomArray(int size) {
+        float[] v = new float[size];
+        for (int i = 0; i < size; i++) v[i] = (float) random.nextDouble(-1, 1);
+        return v;
+    }
+
+    @Test
+    void gemmGatherMatchesScalar() {
+        for (int m : SIZES) {
+            for (int n : SIZES) {
+                for (int k : SIZES) {
+                    Matrix a = matrix(m, k, Float.NaN);
+                    int bOff = random.nextInt(0, 5);
+                    int[] rows = gatherRows(k, 40);
+                    float[] b = randomArray(bOff + 40 + n);
+                    b[bOff + 39 + n] = Float.NaN; // past every row: must not be read
+                    Matrix c = matrix(m, n, SENTINEL);
+                    float[] expected = c.data.clone();
+                    float[] actual = c.data.clone();
+                    SCALAR.gemmGather(m, n, k, a.data, a.off, a.ld, b, bOff, rows, expected, c.off, c.ld);
+                    VECTOR.gemmGather(m, n, k, a.data, a.off, a.ld, b, bOff, rows, actual, c.off, c.ld);
+                    for (int i = 0; i < expected.length; i++) {
+                        int r = Math.floorDiv(i - c.off, c.ld);
+                        int col = i - c.off - r * c.ld;
+                        String where = "gemmGather m=" + m + " n=" + n + " k=" + k + " at " + i;
+                        if (i < c.off || r >= m || col >= n) {
+                            assertEquals(SENTINEL, actual[i], where + ": padding changed");
+                            continue;
+                        }
+                        double magnitude = Math.abs(c.get(r, col));
+                        for (int p = 0; p < k; p++) magnitude += Math.abs(a.get(r, p) * b[bOff + rows[p] + col]);
+                        assertClose(expected[i], actual[i], 2e-6 * (k + 1) * magnitude, where);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void dotLanesMatchesScalar() {
+        int lanes = Kernels.LANES;
+        for (int m : SIZES) {
+            for (int n : SIZES) {
+                for (int k : new int[] {lanes, 3 * lanes, 7 * lanes}) {
+                    Matrix a = matrix(m, k, Float.NaN);
+                    int bOff = random.nextInt(0, 5);
+                    int[] rows = gatherRows(n, 40);
+                    float[] b = randomArray(bOff + 40 + k);
+                    b[bOff + 39 + k] = Float.NaN;
+                    float[] expected = randomArray(m * n * lanes);
+                    float[] actual = expected.clone();
+                    SCALAR.dotLanes(m, n, k, a.data, a.off, a.ld, b, bOff, rows, expected);
+                    VECTOR.dotLanes(m, n, k, a.data, a.off, a.ld, b, bOff, rows, actual);
+                    for (int i = 0; i < expected.length; i++) {
+                        int r = i / (n * lanes), col = i / lanes % n, w = i % lanes;
+                        double magnitude = Math.abs(expected[i]);
+                        for (int p = w; p < k; p += lanes) magnitude += Math.abs(a.get(r, p) * b[bOff + rows[col] + p]);
+                        assertClose(expected[i], actual[i], 2e-6 * (k / lanes + 1) * magnitude,
+                                "dotLanes m=" + m + " n=" + n + " k=" + k + " at " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Few distinct values, −0 and +0 among them, so that windows often hold ties. */
+    private float[] tiedValues(int size) {
+        float[] levels = {-1f, -0f, 0f, 0.5f, 2f};
+        float[] v = new float[size];
+        for (int i = 0; i < size; i++) v[i] = random.nextInt(3) == 0 ? levels[random.nextInt(levels.length)] : (float) random.nextDouble(-1, 1);
+        return v;
+    }
+
+    @Test
+    void maxPool2x2MatchesScalarExactly() {
+        int[] sides = {2, 3, 4, 5, 10, 28, 33, 66};
+        for (int h : sides) {
+            for (int w : sides) {
+                int planes = random.nextInt(1, 4);
+                float[] x = tiedValues(planes * h * w);
+                float[] dy = randomArray(planes * (h / 2) * (w / 2));
+                float[] y1 = randomArray(dy.length), y2 = y1.clone();
+                SCALAR.maxPool2x2(x, y1, planes, h, w);
+                VECTOR.maxPool2x2(x, y2, planes, h, w);
+                assertArrayEqualsExactly(y1, y2, "maxPool2x2 " + planes + "×" + h + "×" + w);
+                float[] dx1 = randomArray(x.length), dx2 = randomArray(x.length);
+                SCALAR.maxPool2x2Backward(x, dy, dx1, planes, h, w);
+                VECTOR.maxPool2x2Backward(x, dy, dx2, planes, h, w);
+                assertArrayEqualsExactly(dx1, dx2, "maxPool2x2Backward " + planes + "×" + h + "×" + w);
+            }
+        }
+    }
+
     /** Arrays of n random values followed by NaN: element-wise kernels must stop at n. */
     private float[] vector(int n, int extra) {
         float[] v = new float[n + extra];

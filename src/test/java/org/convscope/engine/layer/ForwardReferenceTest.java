@@ -92,6 +92,17 @@ class ForwardReferenceTest {
         checkConv(k, new Dims(2, 11, 13), new ConvSpec("c", 7, 3, 5, 1, 2));
     }
 
+    /** Stride 1 runs without unrolled patches: padding 0 to 2, several channels, rectangular kernels. */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void directConvMatchesDirectConvolution(Kernels k) {
+        checkConv(k, new Dims(3, 9, 11), new ConvSpec("c", 5, 3, 2, 1, 0));
+        checkConv(k, new Dims(2, 8, 7), new ConvSpec("c", 7, 2, 5, 1, 1));
+        checkConv(k, new Dims(4, 6, 10), new ConvSpec("c", 3, 5, 3, 1, 2));
+        checkConv(k, new Dims(1, 3, 3), new ConvSpec("c", 2, 1, 3, 1, 2));
+        checkConv(k, new Dims(5, 20, 3), new ConvSpec("c", 13, 4, 1, 1, 1), 5, 8);
+    }
+
     /** Batches split into several chunks of images, the last one partial, in both unrolled layouts. */
     @ParameterizedTest
     @MethodSource("kernels")

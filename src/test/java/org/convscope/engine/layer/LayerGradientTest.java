@@ -75,6 +75,18 @@ class LayerGradientTest {
 
     @ParameterizedTest
     @MethodSource("kernels")
+    void convStride1RectangularKernelPadding1(Kernels k) {
+        checkConv(k, new Dims(3, 5, 7), new ConvSpec("c", 4, 2, 3, 1, 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void convStride1TallKernelPadding2(Kernels k) {
+        checkConv(k, new Dims(2, 4, 9), new ConvSpec("c", 3, 4, 1, 1, 2));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
     void convStride2Padding1(Kernels k) {
         checkConv(k, new Dims(2, 7, 7), ConvSpec.square("c", 4, 3, 2, 1));
     }

@@ -16,13 +16,33 @@ public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
+    // Lane indices for two-vector selects: even and odd lanes of a pair of vectors, and their interleaving.
+    private static final FloatVector EVEN = indices(2, 0);
+    private static final FloatVector ODD = indices(2, 1);
+    private static final FloatVector INTERLEAVE_LOW = interleave(0);
+    private static final FloatVector INTERLEAVE_HIGH = interleave(L / 2);
+
     public static final VectorKernels INSTANCE = new VectorKernels();
 
     private VectorKernels() {}
 
-    /** Whether the vector path is worth using here: at least 4 float lanes with hardware support. */
+    /** Lanes start + step·l for l < L. */
+    private static FloatVector indices(int step, int start) {
+        float[] v = new float[L];
+        for (int l = 0; l < L; l++) v[l] = start + step * l;
+        return FloatVector.fromArray(S, v, 0);
+    }
+
+    /** Lanes first, L + first, first + 1, L + first + 1, …: lanes first.. of two vectors, interleaved. */
+    private static FloatVector interleave(int first) {
+        float[] v = new float[L];
+        for (int l = 0; l < L; l++) v[l] = first + l / 2 + (l % 2) * L;
+        return FloatVector.fromArray(S, v, 0);
+    }
+
+    /** Whether the vector path is worth using here: at least 4 float lanes, at most {@link Kernels#LANES}. */
     public static boolean supported() {
-        return L >= 4;
+        return L >= 4 && L <= LANES;
     }
 
     /** Width of the species in use: 512 on AVX-512, less when the JVM limits it with -XX:MaxVectorSize. */
@@ -37,22 +57,35 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void gemmNN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
-        broadcastProduct(m, n, k, a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc);
+        broadcastProduct(m, n, k, a, aOff, lda, 1, b, bOff, strided(k, ldb), c, cOff, ldc);
     }
 
     @Override
     public void gemmTN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
-        broadcastProduct(m, n, k, a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc);
+        broadcastProduct(m, n, k, a, aOff, 1, lda, b, bOff, strided(k, ldb), c, cOff, ldc);
+    }
+
+    @Override
+    public void gemmGather(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int[] bRows, float[] c, int cOff, int ldc) {
+        broadcastProduct(m, n, k, a, aOff, lda, 1, b, bOff, bRows, c, cOff, ldc);
+    }
+
+    /** Offsets of the rows of a plain matrix: p·ld for p < k. */
+    private static int[] strided(int k, int ld) {
+        int[] rows = new int[k];
+        for (int p = 0; p < k; p++) rows[p] = p * ld;
+        return rows;
     }
 
     /**
-     * C[M×N] += A·B where A(i, p) = a[aOff + i·rowStride + p·colStride]: each A element is broadcast and multiplied
-     * into a row of B, so both NN and TN products are this one loop nest. Blocks of 6 rows × 2 vectors of C stay in
+     * C[M×N] += A·B where A(i, p) = a[aOff + i·rowStride + p·colStride] and row p of B starts at b[bOff + bRows[p]]:
+     * each A element is broadcast and multiplied into a row of B, so NN, TN and gathered products are this one loop
+     * nest. Blocks of 6 rows × 2 vectors of C stay in
      * registers while the shared dimension streams past; the last column block is masked. Rows past M repeat the
      * last row: every block loads C before it stores, so a repeated row stores the same sums twice to one place.
      */
     private static void broadcastProduct(int m, int n, int k, float[] a, int aOff, int rowStride, int colStride,
-                                         float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+                                         float[] b, int bOff, int[] bRows, float[] c, int cOff, int ldc) {
         int last = m - 1;
         for (int i = 0; i < m; i += 6) {
             int r0 = i, r1 = Math.min(i + 1, last), r2 = Math.min(i + 2, last);
@@ -73,7 +106,8 @@ public final class VectorKernels implements Kernels {
                 FloatVector s50 = FloatVector.fromArray(S, c, c5, m0), s51 = FloatVector.fromArray(S, c, c5 + h, m1);
                 int a0 = aOff + r0 * rowStride, a1 = aOff + r1 * rowStride, a2 = aOff + r2 * rowStride;
                 int a3 = aOff + r3 * rowStride, a4 = aOff + r4 * rowStride, a5 = aOff + r5 * rowStride;
-                for (int p = 0, bi = bOff + j, ap = 0; p < k; p++, bi += ldb, ap += colStride) {
+                for (int p = 0, ap = 0; p < k; p++, ap += colStride) {
+                    int bi = bOff + bRows[p] + j;
                     FloatVector b0 = FloatVector.fromArray(S, b, bi, m0);
                     FloatVector b1 = FloatVector.fromArray(S, b, bi + h, m1);
                     FloatVector v = FloatVector.broadcast(S, a[a0 + ap]);
@@ -119,6 +153,14 @@ public final class VectorKernels implements Kernels {
      */
     @Override
     public void gemmNT(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        if (n == 1) {
+            dotRows(m, k, b, bOff, a, aOff, lda, c, cOff, ldc);
+            return;
+        }
+        if (m == 1) {
+            dotRows(n, k, a, aOff, b, bOff, ldb, c, cOff, 1);
+            return;
+        }
         int kb = S.loopBound(k);
         float[] sums = new float[12 * L]; // [4 rows][3 columns][L lanes]
         for (int i = 0; i < m; i += 4) {
@@ -181,6 +223,184 @@ public final class VectorKernels implements Kernels {
                 }
             }
         }
+    }
+
+    /**
+     * A matrix-vector product, the shape of a single sample through a dense layer: out[outOff + r·outStride] +=
+     * Σ_p rows[rowsOff + r·ld + p] · x[xOff + p] for r < count, four rows at a time (5 loads per 4 fma), with the
+     * lanes added in order as in {@link #gemmNT}.
+     */
+    private static void dotRows(int count, int k, float[] x, int xOff, float[] rows, int rowsOff, int ld,
+                                float[] out, int outOff, int outStride) {
+        int kb = S.loopBound(k);
+        float[] sums = new float[4 * L]; // [4 rows][L lanes]
+        for (int r = 0; r < count; r += 4) {
+            int r0 = rowsOff + r * ld;
+            int r1 = rowsOff + Math.min(r + 1, count - 1) * ld;
+            int r2 = rowsOff + Math.min(r + 2, count - 1) * ld;
+            int r3 = rowsOff + Math.min(r + 3, count - 1) * ld;
+            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+            for (int p = 0; p < kb; p += L) {
+                FloatVector v = FloatVector.fromArray(S, x, xOff + p);
+                s0 = FloatVector.fromArray(S, rows, r0 + p).fma(v, s0);
+                s1 = FloatVector.fromArray(S, rows, r1 + p).fma(v, s1);
+                s2 = FloatVector.fromArray(S, rows, r2 + p).fma(v, s2);
+                s3 = FloatVector.fromArray(S, rows, r3 + p).fma(v, s3);
+            }
+            s0.intoArray(sums, 0);
+            s1.intoArray(sums, L);
+            s2.intoArray(sums, 2 * L);
+            s3.intoArray(sums, 3 * L);
+            for (int t = 0, live = Math.min(4, count - r); t < live; t++) {
+                int row = rowsOff + (r + t) * ld;
+                float sum = 0f;
+                for (int lane = t * L, end = lane + L; lane < end; lane++) sum += sums[lane];
+                for (int p = kb; p < k; p++) sum += rows[row + p] * x[xOff + p];
+                out[outOff + (r + t) * outStride] += sum;
+            }
+        }
+    }
+
+    /**
+     * Blocks of 4 rows of A × 3 gathered rows of B, as in {@link #gemmNT}, with the 12 partial sums kept in memory
+     * between calls instead of reduced: vector lane l of pass w holds the sum for p ≡ w + l (mod LANES), so a
+     * narrower species makes LANES / L passes over the same data.
+     */
+    @Override
+    public void dotLanes(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int[] bRows, float[] partial) {
+        if (k % LANES != 0) throw new IllegalArgumentException("dotLanes: k must be a multiple of " + LANES + ", got " + k);
+        for (int i = 0; i < m; i += 4) {
+            int i1 = Math.min(i + 1, m - 1), i2 = Math.min(i + 2, m - 1), i3 = Math.min(i + 3, m - 1);
+            int a0 = aOff + i * lda, a1 = aOff + i1 * lda, a2 = aOff + i2 * lda, a3 = aOff + i3 * lda;
+            for (int j = 0; j < n; j += 3) {
+                int j1 = Math.min(j + 1, n - 1), j2 = Math.min(j + 2, n - 1);
+                int b0 = bOff + bRows[j], b1 = bOff + bRows[j1], b2 = bOff + bRows[j2];
+                // [row][column] offsets of the partial sums; repeated rows and columns store equal sums twice
+                int p00 = (i * n + j) * LANES, p01 = (i * n + j1) * LANES, p02 = (i * n + j2) * LANES;
+                int p10 = (i1 * n + j) * LANES, p11 = (i1 * n + j1) * LANES, p12 = (i1 * n + j2) * LANES;
+                int p20 = (i2 * n + j) * LANES, p21 = (i2 * n + j1) * LANES, p22 = (i2 * n + j2) * LANES;
+                int p30 = (i3 * n + j) * LANES, p31 = (i3 * n + j1) * LANES, p32 = (i3 * n + j2) * LANES;
+                for (int w = 0; w < LANES; w += L) {
+                    FloatVector s00 = FloatVector.fromArray(S, partial, p00 + w);
+                    FloatVector s01 = FloatVector.fromArray(S, partial, p01 + w);
+                    FloatVector s02 = FloatVector.fromArray(S, partial, p02 + w);
+                    FloatVector s10 = FloatVector.fromArray(S, partial, p10 + w);
+                    FloatVector s11 = FloatVector.fromArray(S, partial, p11 + w);
+                    FloatVector s12 = FloatVector.fromArray(S, partial, p12 + w);
+                    FloatVector s20 = FloatVector.fromArray(S, partial, p20 + w);
+                    FloatVector s21 = FloatVector.fromArray(S, partial, p21 + w);
+                    FloatVector s22 = FloatVector.fromArray(S, partial, p22 + w);
+                    FloatVector s30 = FloatVector.fromArray(S, partial, p30 + w);
+                    FloatVector s31 = FloatVector.fromArray(S, partial, p31 + w);
+                    FloatVector s32 = FloatVector.fromArray(S, partial, p32 + w);
+                    for (int p = w; p < k; p += LANES) {
+                        FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
+                        FloatVector y1 = FloatVector.fromArray(S, b, b1 + p);
+                        FloatVector y2 = FloatVector.fromArray(S, b, b2 + p);
+                        FloatVector x = FloatVector.fromArray(S, a, a0 + p);
+                        s00 = x.fma(y0, s00);
+                        s01 = x.fma(y1, s01);
+                        s02 = x.fma(y2, s02);
+                        x = FloatVector.fromArray(S, a, a1 + p);
+                        s10 = x.fma(y0, s10);
+                        s11 = x.fma(y1, s11);
+                        s12 = x.fma(y2, s12);
+                        x = FloatVector.fromArray(S, a, a2 + p);
+                        s20 = x.fma(y0, s20);
+                        s21 = x.fma(y1, s21);
+                        s22 = x.fma(y2, s22);
+                        x = FloatVector.fromArray(S, a, a3 + p);
+                        s30 = x.fma(y0, s30);
+                        s31 = x.fma(y1, s31);
+                        s32 = x.fma(y2, s32);
+                    }
+                    s00.intoArray(partial, p00 + w);
+                    s01.intoArray(partial, p01 + w);
+                    s02.intoArray(partial, p02 + w);
+                    s10.intoArray(partial, p10 + w);
+                    s11.intoArray(partial, p11 + w);
+                    s12.intoArray(partial, p12 + w);
+                    s20.intoArray(partial, p20 + w);
+                    s21.intoArray(partial, p21 + w);
+                    s22.intoArray(partial, p22 + w);
+                    s30.intoArray(partial, p30 + w);
+                    s31.intoArray(partial, p31 + w);
+                    s32.intoArray(partial, p32 + w);
+                }
+            }
+        }
+    }
+
+    /**
+     * L windows at a time: the vertical max of two input rows, 2·L lanes, then the max of their even and odd lanes.
+     * The last windows of a row are masked.
+     */
+    @Override
+    public void maxPool2x2(float[] x, float[] y, int planes, int h, int w) {
+        int oh = h / 2;
+        int ow = w / 2;
+        for (int plane = 0; plane < planes; plane++) {
+            for (int oy = 0; oy < oh; oy++) {
+                int top = (plane * h + 2 * oy) * w;
+                int out = (plane * oh + oy) * ow;
+                for (int ox = 0; ox < ow; ox += L) {
+                    int inputs = 2 * Math.min(L, ow - ox);
+                    VectorMask<Float> m0 = S.indexInRange(0, inputs);
+                    VectorMask<Float> m1 = S.indexInRange(L, inputs);
+                    int a = top + 2 * ox;
+                    int c = a + w;
+                    FloatVector lo = FloatVector.fromArray(S, x, a, m0).max(FloatVector.fromArray(S, x, c, m0));
+                    FloatVector hi = FloatVector.fromArray(S, x, a + L, m1).max(FloatVector.fromArray(S, x, c + L, m1));
+                    EVEN.selectFrom(lo, hi).max(ODD.selectFrom(lo, hi)).intoArray(y, out + ox, S.indexInRange(0, inputs / 2));
+                }
+            }
+        }
+    }
+
+    /**
+     * L windows at a time, split into their four corners by even/odd selects: the tournament of the scalar kernel
+     * as masks, dy blended into the winning corner, the corners interleaved back into the two input rows.
+     */
+    @Override
+    public void maxPool2x2Backward(float[] x, float[] dy, float[] dx, int planes, int h, int w) {
+        if (h % 2 != 0 || w % 2 != 0) java.util.Arrays.fill(dx, 0, planes * h * w, 0f);
+        int oh = h / 2;
+        int ow = w / 2;
+        FloatVector zero = FloatVector.zero(S);
+        for (int plane = 0; plane < planes; plane++) {
+            for (int oy = 0; oy < oh; oy++) {
+                int top = (plane * h + 2 * oy) * w;
+                int out = (plane * oh + oy) * ow;
+                for (int ox = 0; ox < ow; ox += L) {
+                    int inputs = 2 * Math.min(L, ow - ox);
+                    VectorMask<Float> m0 = S.indexInRange(0, inputs);
+                    VectorMask<Float> m1 = S.indexInRange(L, inputs);
+                    int a = top + 2 * ox;
+                    int c = a + w;
+                    FloatVector a0 = FloatVector.fromArray(S, x, a, m0), a1 = FloatVector.fromArray(S, x, a + L, m1);
+                    FloatVector c0 = FloatVector.fromArray(S, x, c, m0), c1 = FloatVector.fromArray(S, x, c + L, m1);
+                    FloatVector topLeft = EVEN.selectFrom(a0, a1), topRight = ODD.selectFrom(a0, a1);
+                    FloatVector bottomLeft = EVEN.selectFrom(c0, c1), bottomRight = ODD.selectFrom(c0, c1);
+                    VectorMask<Float> rightTop = less(topLeft, topRight);
+                    VectorMask<Float> rightBottom = less(bottomLeft, bottomRight);
+                    VectorMask<Float> bottomWins = less(topLeft.blend(topRight, rightTop), bottomLeft.blend(bottomRight, rightBottom));
+                    FloatVector d = FloatVector.fromArray(S, dy, out + ox, S.indexInRange(0, inputs / 2));
+                    FloatVector dTop = d.blend(zero, bottomWins);
+                    FloatVector dBottom = zero.blend(d, bottomWins);
+                    FloatVector dTopLeft = dTop.blend(zero, rightTop), dTopRight = zero.blend(dTop, rightTop);
+                    FloatVector dBottomLeft = dBottom.blend(zero, rightBottom), dBottomRight = zero.blend(dBottom, rightBottom);
+                    INTERLEAVE_LOW.selectFrom(dTopLeft, dTopRight).intoArray(dx, a, m0);
+                    INTERLEAVE_HIGH.selectFrom(dTopLeft, dTopRight).intoArray(dx, a + L, m1);
+                    INTERLEAVE_LOW.selectFrom(dBottomLeft, dBottomRight).intoArray(dx, c, m0);
+                    INTERLEAVE_HIGH.selectFrom(dBottomLeft, dBottomRight).intoArray(dx, c + L, m1);
+                }
+            }
+        }
+    }
+
+    /** Lanes where u < v, taken as the sign bit of u − v like the scalar kernel. */
+    private static VectorMask<Float> less(FloatVector u, FloatVector v) {
+        return u.sub(v).test(VectorOperators.IS_NEGATIVE);
     }
 
     @Override

@@ -1,0 +1,169 @@
+package org.convscope.engine.layer;
+
+import java.util.Arrays;
+import org.convscope.engine.Dims;
+import org.convscope.engine.kernel.Kernels;
+import org.convscope.engine.spec.ConvSpec;
+
+/**
+ * Stride-1 convolution without unrolled patches, one image at a time, on the "wide" grid: the image is padded to
+ * xp[C][Hp][Wp] and output position (oy, ox) is computed at q = oy·Wp + ox, so tap (c, ky, kx) reads the contiguous
+ * run xp[c·Hp·Wp + ky·Wp + kx + q]. The patch matrix is then B(tap, q) = xp[off(tap) + q] and the layer is one
+ * gathered product ({@link Kernels#gemmGather}) over q < span = (outH − 1)·Wp + outW; the columns ox ≥ outW of each
+ * row are junk and skipped when the result is copied out.
+ * <p>
+ * Backward, with dOut copied into a zero buffer of the same pitch (junk columns zero, kH zero rows above it and at
+ * least kH − 1 below): dW[o][tap] = Σ_q dOut[o][q] · xp[off(tap) + q] ({@link Kernels#dotLanes}, reduced once per
+ * batch) and dx_p[c][q] = Σ_{o,ky,kx} W[o][c][ky][kx] · dOut[o][q − ky·Wp − kx], a gathered product with the weights
+ * transposed: a tap reaching left of column 0 or right of column outW − 1 wraps into the kW − 1 zero junk columns,
+ * which therefore double as the horizontal padding.
+ * <p>
+ * One instance per workspace: it holds the geometry and the buffers.
+ */
+final class DirectConv implements Layer.Scratch {
+    /** Spare floats after every buffer, so that no vector access of the kernels crosses the end of an array. */
+    private static final int SLACK = 128;
+
+    private final int channels;     // C
+    private final int filters;      // F
+    private final int height;       // H
+    private final int width;        // W
+    private final int padding;      // P
+    private final int pitch;        // Wp = W + 2P
+    private final int outH;
+    private final int outW;
+    private final int span;         // (outH − 1)·Wp + outW
+    private final int taps;         // C·kH·kW
+    private final int dotLength;    // span rounded up to Kernels.LANES
+    private final int top;          // zero rows above dOut
+    private final int gradPlane;    // floats per channel of gradOut
+
+    private final int[] inputTaps;  // [C·kH·kW]: off(c, ky, kx) = c·Hp·Wp + ky·Wp + kx
+    private final int[] gradTaps;   // [F·kH·kW]: offset of dOut[o][q − ky·Wp − kx] relative to q, within gradOut
+    private final float[] padded;   // [C][Hp][Wp], the border stays zero
+    private final float[] wide;     // [F][span]: the output on the wide grid
+    private final float[] gradOut;  // [F][top + outH + bottom][Wp]: dOut, zero outside the valid positions
+    private final float[] partial;  // [F][C·kH·kW][LANES]: dW's partial sums over the batch
+    private float[] weightT;        // [C][F·kH·kW], allocated on the first pass that needs dL/dx
+    private float[] gradWide;       // [C][H][Wp]: dx on the wide grid, likewise
+
+    DirectConv(ConvSpec spec, Dims in, Dims out) {
+        if (spec.stride() != 1) throw new IllegalArgumentException(spec.name() + ": direct convolution needs stride 1, got " + spec.stride());
+        int kh = spec.kernelHeight();
+        int kw = spec.kernelWidth();
+        channels = in.channels();
+        filters = out.channels();
+        height = in.height();
+        width = in.width();
+        padding = spec.padding();
+        pitch = width + 2 * padding;
+        int plane = (height + 2 * padding) * pitch;
+        outH = out.height();
+        outW = out.width();
+        span = (outH - 1) * pitch + outW;
+        taps = channels * kh * kw;
+        dotLength = Math.ceilDiv(span, Kernels.LANES) * Kernels.LANES;
+        top = kh;
+        // Below dOut: kH − 1 rows for dx's taps, and zeros for dotLength's rounding.
+        int bottom = kh - 1 + Math.ceilDiv(Kernels.LANES, pitch);
+        gradPlane = (top + outH + bottom) * pitch;
+
+        inputTaps = new int[taps];
+        gradTaps = new int[filters * kh * kw];
+        for (int ky = 0; ky < kh; ky++) {
+            for (int kx = 0; kx < kw; kx++) {
+                for (int c = 0; c < channels; c++) inputTaps[(c * kh + ky) * kw + kx] = c * plane + ky * pitch + kx;
+                for (int o = 0; o < filters; o++) gradTaps[(o * kh + ky) * kw + kx] = o * gradPlane + (top - ky) * pitch - kx;
+            }
+        }
+        padded = new float[channels * plane + SLACK];
+        wide = new float[filters * span + SLACK];
+        gradOut = new float[filters * gradPlane + SLACK];
+        partial = new float[filters * taps * Kernels.LANES];
+    }
+
+    /** y[n][F][outH][outW] = conv(x[n][C][H][W]) + bias, with weights w[F][C][kH][kW]. */
+    void forward(Kernels k, float[] w, float[] bias, float[] x, float[] y, int n) {
+        int imageIn = channels * height * width;
+        int imageOut = filters * outH * outW;
+        for (int t = 0; t < n; t++) {
+            pad(x, t * imageIn);
+            for (int o = 0; o < filters; o++) Arrays.fill(wide, o * span, (o + 1) * span, bias[o]);
+            k.gemmGather(filters, span, taps, w, 0, taps, padded, 0, inputTaps, wide, 0, span);
+            int yOff = t * imageOut;
+            for (int o = 0; o < filters; o++) {
+                for (int oy = 0; oy < outH; oy++) {
+                    System.arraycopy(wide, o * span + oy * pitch, y, yOff + (o * outH + oy) * outW, outW);
+                }
+            }
+        }
+    }
+
+    /** Copies the image at x[xOff] into the interior of {@link #padded}. */
+    private void pad(float[] x, int xOff) {
+        if (padding == 0) {
+            System.arraycopy(x, xOff, padded, 0, channels * height * width);
+            return;
+        }
+        int plane = (height + 2 * padding) * pitch;
+        for (int c = 0; c < channels; c++) {
+            for (int iy = 0; iy < height; iy++) {
+                System.arraycopy(x, xOff + (c * height + iy) * width, padded, c * plane + (iy + padding) * pitch + padding, width);
+            }
+        }
+    }
+
+    /** Adds dL/dW to dw and dL/db to db; writes dx = dL/dx unless it is null. */
+    void backward(Kernels k, float[] w, float[] x, float[] dy, float[] dx, int n, float[] dw, float[] db) {
+        int imageIn = channels * height * width;
+        int imageOut = filters * outH * outW;
+        int positions = outH * outW;
+        if (dx != null) transposeWeights(w);
+        Arrays.fill(partial, 0f);
+        for (int t = 0; t < n; t++) {
+            pad(x, t * imageIn);
+            int dyOff = t * imageOut;
+            for (int o = 0; o < filters; o++) {
+                float sum = 0f;
+                for (int i = dyOff + o * positions, end = i + positions; i < end; i++) sum += dy[i];
+                db[o] += sum;
+                for (int oy = 0; oy < outH; oy++) {
+                    System.arraycopy(dy, dyOff + o * positions + oy * outW, gradOut, o * gradPlane + (top + oy) * pitch, outW);
+                }
+            }
+            k.dotLanes(filters, taps, dotLength, gradOut, top * pitch, gradPlane, padded, 0, inputTaps, partial);
+            if (dx != null) inputGradient(k, dx, t * imageIn);
+        }
+        for (int i = 0; i < filters * taps; i++) {
+            float sum = 0f;
+            for (int lane = i * Kernels.LANES, end = lane + Kernels.LANES; lane < end; lane++) sum += partial[lane];
+            dw[i] += sum;
+        }
+    }
+
+    /** weightT[c][o][ky][kx] = w[o][c][ky][kx]. */
+    private void transposeWeights(float[] w) {
+        int window = taps / channels;
+        if (weightT == null) {
+            weightT = new float[channels * filters * window];
+            gradWide = new float[channels * height * pitch + SLACK];
+        }
+        for (int o = 0; o < filters; o++) {
+            for (int c = 0; c < channels; c++) {
+                System.arraycopy(w, (o * channels + c) * window, weightT, (c * filters + o) * window, window);
+            }
+        }
+    }
+
+    /** dx of the image at dxOff from {@link #gradOut}: the wide rows P..P+H−1 of dx_p, then their valid columns. */
+    private void inputGradient(Kernels k, float[] dx, int dxOff) {
+        int rows = height * pitch;
+        Arrays.fill(gradWide, 0, channels * rows, 0f);
+        k.gemmGather(channels, rows, gradTaps.length, weightT, 0, gradTaps.length, gradOut, padding * pitch, gradTaps, gradWide, 0, rows);
+        for (int c = 0; c < channels; c++) {
+            for (int iy = 0; iy < height; iy++) {
+                System.arraycopy(gradWide, c * rows + iy * pitch + padding, dx, dxOff + (c * height + iy) * width, width);
+            }
+        }
+    }
+}
