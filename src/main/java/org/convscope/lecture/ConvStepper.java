@@ -31,6 +31,7 @@ public record ConvStepper(ConvSetup setup, int position) implements Stepper<Conv
         return new ConvStepper(setup, p);
     }
 
+    @Override
     public Optional<String> problem() {
         return setup.problem();
     }

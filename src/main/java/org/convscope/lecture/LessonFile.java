@@ -39,6 +39,19 @@ public final class LessonFile {
         return parse(json, file, sources);
     }
 
+    /** Every {@code *.json} lesson in the folder, by file name. */
+    public static List<Lesson> loadFolder(Path dir, LessonSources sources) throws FileException {
+        List<Path> files;
+        try (var list = Files.list(dir)) {
+            files = list.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new FileException(dir, "cannot list the lessons: " + e.getMessage(), e);
+        }
+        List<Lesson> lessons = new ArrayList<>();
+        for (Path file : files) lessons.add(load(file, sources));
+        return lessons;
+    }
+
     public static Lesson parse(String json, Path file, LessonSources sources) throws FileException {
         try {
             JsonElement root = JsonParser.parseString(json);

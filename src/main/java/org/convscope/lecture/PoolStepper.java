@@ -42,6 +42,7 @@ public record PoolStepper(Volume input, PoolSpec.Kind kind, int window, int stri
     }
 
     /** Why the window does not fit, in words; empty when it does. */
+    @Override
     public Optional<String> problem() {
         try {
             spec(kind, window, stride).outputDims(input.dims());

@@ -1,5 +1,7 @@
 package org.convscope.lecture;
 
+import java.util.Optional;
+
 /**
  * A computation shown one step at a time, as an immutable state. {@code position} counts the steps done:
  * 0 is the start (nothing computed yet), {@link #count()} the end. Moving never changes a state, it makes a new
@@ -33,6 +35,11 @@ public sealed interface Stepper<S extends Stepper<S>>
 
     default boolean atEnd() {
         return position() >= count();
+    }
+
+    /** Why the parameters do not fit, in words; empty when they do (a stepper that does not fit has no steps). */
+    default Optional<String> problem() {
+        return Optional.empty();
     }
 
     /** One line saying what the current step does, e.g. "out[0][1][2] = 3 + 1 + 0 + bias 0 = 4". */
