@@ -205,6 +205,7 @@ final class NumberGrid extends StackPane {
         for (int i = 0; i < rows * cols; i++) {
             Label cell = new Label();
             cell.getStyleClass().add("cell");
+            cell.setMaxWidth(Double.MAX_VALUE);
             int index = i;
             cell.setOnMouseClicked(e -> {
                 if (onClick != null) onClick.accept(index);
