@@ -1,5 +1,7 @@
 package org.convscope.ui.lecture;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -18,6 +20,7 @@ import org.convscope.lecture.DenseStepper;
 import org.convscope.lecture.Frame;
 import org.convscope.lecture.Lesson;
 import org.convscope.lecture.LessonFile;
+import org.convscope.lecture.LessonSources;
 import org.convscope.lecture.NetworkStepper;
 import org.convscope.lecture.PoolStepper;
 import org.convscope.lecture.ReluStepper;
@@ -27,10 +30,11 @@ import org.convscope.lecture.SoftmaxStepper;
  * Lecture mode: one frame of a lesson at a time, its computation stepped with the real numbers, drawn large for a
  * projector. Keys: → and ← step (→ at a frame's end goes to the next frame), space plays, + and − change speed,
  * F full screen, H hides the controls, C high contrast, Z zoom, P predict-then-reveal, Home reset,
- * Page Down / Page Up change frame.
+ * Page Down / Page Up change frame, E exports the frame as PNG and G its stepping sequence as GIF (into ./exports).
  */
 public final class LectureView extends BorderPane {
     static final String STYLESHEET = "/css/lecture.css";
+    private static final Path EXPORTS = Path.of("exports");
     private static final String[] ZOOMS = {"zoom-1", "zoom-2", "zoom-3", "zoom-4"};
 
     private final LectureModel model;
@@ -46,11 +50,15 @@ public final class LectureView extends BorderPane {
     private final DensePane dense;
     private final SoftmaxPane softmax;
     private final NetworkPane network = new NetworkPane();
+    private final ConvParametersPanel parameters;
+    private boolean controlsShown = true;
     private final VBox frameArea;
     private int zoom;
 
-    public LectureView(LectureModel model) {
+    /** Lecture mode over the model's lessons; {@code sources} gives test digits and the explorer drawing as inputs. */
+    public LectureView(LectureModel model, LessonSources sources) {
         this.model = model;
+        parameters = new ConvParametersPanel(model, sources);
         conv = new ConvPane(model);
         relu = new ReluPane(model);
         pool = new PoolPane(model);
@@ -75,8 +83,9 @@ public final class LectureView extends BorderPane {
 
     /** Lecture mode with the lessons in {@code samples/lessons}, taking explorer drawings (28×28, may be null) from the supplier. */
     public static LectureView standalone(Supplier<float[]> explorerDrawing) throws FileException {
-        List<Lesson> lessons = LessonFile.loadFolder(Path.of("samples", "lessons"), new DatasetLessonSources(explorerDrawing));
-        return new LectureView(new LectureModel(lessons.getFirst()));
+        LessonSources sources = new DatasetLessonSources(explorerDrawing);
+        List<Lesson> lessons = LessonFile.loadFolder(Path.of("samples", "lessons"), sources);
+        return new LectureView(new LectureModel(lessons.getFirst()), sources);
     }
 
     public LectureModel model() {
@@ -110,12 +119,31 @@ public final class LectureView extends BorderPane {
             case PAGE_UP -> model.previousFrame();
             case P -> model.setPredict(!model.predictProperty().get());
             case F -> toggleFullScreen();
-            case H -> setBottom(getBottom() == null ? controls : null);
+            case H -> {
+                controlsShown = !controlsShown;
+                show();
+            }
             case C -> toggleStyle("high-contrast");
             case Z -> cycleZoom();
+            case E -> export(false);
+            case G -> export(true);
             default -> handled = false;
         }
         if (handled) e.consume();
+    }
+
+    /** E saves the frame as PNG, G its whole stepping sequence as GIF, into ./exports; the outcome shows as the formula line. */
+    private void export(boolean sequence) {
+        String name = "frame-" + (model.frameIndexProperty().get() + 1) + "-step-" + model.stepper().position();
+        Path file = EXPORTS.resolve(name + (sequence ? ".gif" : ".png"));
+        try {
+            Files.createDirectories(EXPORTS);
+            if (sequence) FrameExport.gif(this, file, 500);
+            else FrameExport.png(this, file);
+            formula.setText("saved " + file.toAbsolutePath());
+        } catch (IOException e) {
+            formula.setText("cannot export: " + e.getMessage());
+        }
     }
 
     private void toggleFullScreen() {
@@ -143,6 +171,7 @@ public final class LectureView extends BorderPane {
         Node pane = switch (f.stepper()) {
             case ConvStepper s -> {
                 conv.show(s, concealed);
+                parameters.show(s);
                 formula.setText(s.setup().formula());
                 yield conv;
             }
@@ -167,6 +196,8 @@ public final class LectureView extends BorderPane {
                 yield network;
             }
         };
+        setBottom(controlsShown ? controls : null);
+        setRight(controlsShown && f.stepper() instanceof ConvStepper ? parameters : null);
         if (content.getChildren().size() != 1 || content.getChildren().getFirst() != pane) content.getChildren().setAll(pane);
         explanation.getStyleClass().remove("problem");
         if (f.stepper().problem().isPresent()) explanation.getStyleClass().add("problem");

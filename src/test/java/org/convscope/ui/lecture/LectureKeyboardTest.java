@@ -33,7 +33,7 @@ class LectureKeyboardTest {
     @Start
     void start(Stage stage) throws Exception {
         lesson = LessonFile.load(Path.of("samples/lessons/layers-after-convolution.json"), LessonSources.NONE);
-        view = new LectureView(new LectureModel(lesson));
+        view = new LectureView(new LectureModel(lesson), LessonSources.NONE);
         // The headless screen is 1000×1000, so the window stays below that.
         stage.setScene(new Scene(view, 960, 720));
         stage.show();

@@ -43,7 +43,7 @@ class LectureScreensTest {
             String name = "lesson" + l + "-frame";
             robot.interact(() -> {
                 LectureModel model = new LectureModel(lesson);
-                LectureView view = new LectureView(model);
+                LectureView view = new LectureView(model, LessonSources.NONE);
                 new Scene(view, 1920, 1080);
                 for (int frame = 0; frame < lesson.size(); frame++) {
                     if (frame > 0) model.nextFrame();
