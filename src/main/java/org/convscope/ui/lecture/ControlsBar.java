@@ -2,16 +2,19 @@ package org.convscope.ui.lecture;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+import org.convscope.lecture.Lesson;
 import org.convscope.lecture.Numbers;
 import org.convscope.lecture.Stepper;
 
-/** The stepping controls: reset, back, play/pause, forward, speed, frames, predict-then-reveal. Focus stays off it. */
+/** The stepping controls: lesson chooser, reset, back, play/pause, forward, speed, frames, predict-then-reveal. Focus stays off it. */
 final class ControlsBar extends HBox {
     private final LectureModel model;
     private final Button reset = button("Reset", "back to the first step (Home)");
@@ -24,6 +27,7 @@ final class ControlsBar extends HBox {
     private final Label speedLabel = Labels.of("", "speed-label");
     private final Label progress = Labels.of("", "progress");
     private final CheckBox predict = new CheckBox("predict, then reveal (P)");
+    private final ComboBox<Lesson> lessons = new ComboBox<>();
 
     ControlsBar(LectureModel model) {
         this.model = model;
@@ -33,9 +37,23 @@ final class ControlsBar extends HBox {
         speed.setSnapToTicks(true);
         speed.setFocusTraversable(false);
         predict.setFocusTraversable(false);
+        lessons.setFocusTraversable(false);
+        lessons.getItems().setAll(model.lessons());
+        lessons.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Lesson l) {
+                return l == null ? "" : l.title();
+            }
+
+            @Override
+            public Lesson fromString(String s) {
+                return null;
+            }
+        });
+        lessons.setValue(model.lessonProperty().get());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(reset, back, play, forward, Labels.of("speed", "speed-label"), speed, speedLabel, gap,
+        getChildren().addAll(lessons, reset, back, play, forward, Labels.of("speed", "speed-label"), speed, speedLabel, gap,
                 progress, predict, previousFrame, nextFrame);
         wire();
     }
@@ -48,6 +66,9 @@ final class ControlsBar extends HBox {
         previousFrame.setOnAction(e -> model.previousFrame());
         nextFrame.setOnAction(e -> model.nextFrame());
         predict.setOnAction(e -> model.setPredict(predict.isSelected()));
+        lessons.setOnAction(e -> {
+            if (lessons.getValue() != null && lessons.getValue() != model.lessonProperty().get()) model.open(lessons.getValue());
+        });
         model.predictProperty().addListener((obs, old, on) -> predict.setSelected(on));
         speed.valueProperty().addListener((obs, old, v) -> model.setSpeedLevel((int) Math.round(v.doubleValue())));
         model.speedLevelProperty().addListener((obs, old, level) -> speed.setValue(level.intValue()));

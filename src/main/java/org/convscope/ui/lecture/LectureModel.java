@@ -1,5 +1,6 @@
 package org.convscope.ui.lecture;
 
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,13 +35,28 @@ public final class LectureModel {
     private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed", SPEEDS[2]);
     private final Timeline timeline = new Timeline();
 
-    public LectureModel(Lesson first) {
+    private final List<Lesson> lessons;
+
+    public LectureModel(Lesson lesson) {
+        this(List.of(lesson));
+    }
+
+    /** A lecture over several lessons, opened at the first; {@link #open} switches. */
+    public LectureModel(List<Lesson> lessons) {
+        if (lessons.isEmpty()) throw new IllegalArgumentException("lecture mode needs at least one lesson");
+        this.lessons = List.copyOf(lessons);
+        Lesson first = this.lessons.getFirst();
         timeline.setCycleCount(Timeline.INDEFINITE);
         speedLevel.addListener((obs, old, level) -> {
             speed.set(SPEEDS[level.intValue()]);
             if (isPlaying()) restartTimeline();
         });
         open(first);
+    }
+
+    /** The lessons to choose from. */
+    public List<Lesson> lessons() {
+        return lessons;
     }
 
     public ReadOnlyObjectProperty<Lesson> lessonProperty() {

@@ -85,7 +85,7 @@ public final class LectureView extends BorderPane {
     public static LectureView standalone(Supplier<float[]> explorerDrawing) throws FileException {
         LessonSources sources = new DatasetLessonSources(explorerDrawing);
         List<Lesson> lessons = LessonFile.loadFolder(Path.of("samples", "lessons"), sources);
-        return new LectureView(new LectureModel(lessons.getFirst()), sources);
+        return new LectureView(new LectureModel(lessons), sources);
     }
 
     public LectureModel model() {
