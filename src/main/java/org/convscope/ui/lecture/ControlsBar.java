@@ -38,6 +38,7 @@ final class ControlsBar extends HBox {
         speed.setFocusTraversable(false);
         predict.setFocusTraversable(false);
         lessons.setFocusTraversable(false);
+        predict.setMinWidth(Region.USE_PREF_SIZE);
         lessons.getItems().setAll(model.lessons());
         lessons.setConverter(new StringConverter<>() {
             @Override
@@ -93,6 +94,7 @@ final class ControlsBar extends HBox {
         Button b = new Button(text);
         b.setTooltip(new Tooltip(tip));
         b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 }
