@@ -61,19 +61,6 @@ public record Volume(Dims dims, float[] values /* [channels][height][width] */) 
         return values[(c * dims.height() + y) * dims.width() + x];
     }
 
-    /** Channel c as a one-channel volume. */
-    public Volume channel(int c) {
-        int plane = dims.height() * dims.width();
-        return new Volume(new Dims(1, dims.height(), dims.width()), Arrays.copyOfRange(values, c * plane, (c + 1) * plane));
-    }
-
-    /** A copy with one value replaced. */
-    public Volume with(int c, int y, int x, float value) {
-        float[] copy = values.clone();
-        copy[(c * dims.height() + y) * dims.width() + x] = value;
-        return new Volume(dims, copy);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Volume v && dims.equals(v.dims) && Arrays.equals(values, v.values);

@@ -2,9 +2,8 @@ package org.convscope.ui.lecture;
 
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 
-/** Small builders for the labelled columns every stepper pane uses. */
+/** Labels with a style class, for headings, captions and the operators between grids. */
 final class Labels {
     private Labels() {}
 
@@ -13,13 +12,6 @@ final class Labels {
         label.getStyleClass().add(styleClass);
         label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
-    }
-
-    /** A column with a heading above its content. */
-    static VBox column(String heading) {
-        VBox box = new VBox(of(heading, "grid-heading"));
-        box.getStyleClass().add("grid-column");
-        return box;
     }
 
     /** An operator between columns: ×, =, →. */

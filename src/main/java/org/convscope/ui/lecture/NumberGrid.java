@@ -167,19 +167,6 @@ final class NumberGrid extends StackPane {
         return new String[rows * cols];
     }
 
-    /** The text of cell i (empty for a heatmap grid), for tests and exports. */
-    String text(int i) {
-        return readable() ? cells.get(i).getText() : "";
-    }
-
-    int rows() {
-        return rows;
-    }
-
-    int cols() {
-        return cols;
-    }
-
     private void resize(int newRows, int newCols) {
         if (newRows == rows && newCols == cols) return;
         rows = newRows;
