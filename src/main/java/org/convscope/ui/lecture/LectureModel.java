@@ -1,0 +1,226 @@
+package org.convscope.ui.lecture;
+
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.util.Duration;
+import org.convscope.lecture.Frame;
+import org.convscope.lecture.Lesson;
+import org.convscope.lecture.Stepper;
+
+/**
+ * The lecture's state: the lesson, the current frame with its stepper moved to the current step, playing or not, the
+ * speed, and "predict, then reveal" (a step first shows its inputs with the result hidden, the next key reveals it).
+ * Forward at the end of a frame goes on to the next frame, so one key walks through a whole lecture.
+ */
+public final class LectureModel {
+    /** Steps per second of the speed levels; + and − move between them. */
+    static final double[] SPEEDS = {0.5, 1, 2, 4, 8, 16, 32, 64};
+
+    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
+    private final ReadOnlyIntegerWrapper frameIndex = new ReadOnlyIntegerWrapper(this, "frameIndex");
+    private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final ReadOnlyBooleanWrapper concealed = new ReadOnlyBooleanWrapper(this, "concealed");
+    private final ReadOnlyBooleanWrapper predict = new ReadOnlyBooleanWrapper(this, "predict");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyIntegerWrapper speedLevel = new ReadOnlyIntegerWrapper(this, "speedLevel", 2);
+    private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed", SPEEDS[2]);
+    private final Timeline timeline = new Timeline();
+
+    private final List<Lesson> lessons;
+
+    public LectureModel(Lesson lesson) {
+        this(List.of(lesson));
+    }
+
+    /** A lecture over several lessons, opened at the first; {@link #open} switches. */
+    public LectureModel(List<Lesson> lessons) {
+        if (lessons.isEmpty()) throw new IllegalArgumentException("lecture mode needs at least one lesson");
+        this.lessons = List.copyOf(lessons);
+        Lesson first = this.lessons.getFirst();
+        timeline.setCycleCount(Timeline.INDEFINITE);
+        speedLevel.addListener((obs, old, level) -> {
+            speed.set(SPEEDS[level.intValue()]);
+            if (isPlaying()) restartTimeline();
+        });
+        open(first);
+    }
+
+    /** The lessons to choose from. */
+    public List<Lesson> lessons() {
+        return lessons;
+    }
+
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty frameIndexProperty() {
+        return frameIndex.getReadOnlyProperty();
+    }
+
+    /** The current frame, its stepper at the current step. */
+    public ReadOnlyObjectProperty<Frame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    /** Whether the current step's result is hidden until the next key. */
+    public ReadOnlyBooleanProperty concealedProperty() {
+        return concealed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty predictProperty() {
+        return predict.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** Steps per second while playing. */
+    public ReadOnlyDoubleProperty speedProperty() {
+        return speed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty speedLevelProperty() {
+        return speedLevel.getReadOnlyProperty();
+    }
+
+    public Frame frame() {
+        return frame.get();
+    }
+
+    public Stepper<?> stepper() {
+        return frame.get().stepper();
+    }
+
+    public boolean isPlaying() {
+        return playing.get();
+    }
+
+    /** Opens a lesson at its first frame. */
+    public void open(Lesson l) {
+        pause();
+        lesson.set(l);
+        showFrame(0, false);
+    }
+
+    /** One step forward: reveals a hidden result, else the next step, else the next frame. */
+    public void forward() {
+        if (concealed.get()) {
+            concealed.set(false);
+        } else if (!stepper().atEnd()) {
+            setStepper(stepper().next());
+            concealed.set(predict.get());
+        } else if (frameIndex.get() < lesson.get().size() - 1) {
+            showFrame(frameIndex.get() + 1, false);
+        }
+    }
+
+    /** The inverse of {@link #forward()}. */
+    public void back() {
+        if (concealed.get()) {
+            setStepper(stepper().previous());
+            concealed.set(false);
+        } else if (!stepper().atStart()) {
+            setStepper(stepper().previous());
+        } else if (frameIndex.get() > 0) {
+            showFrame(frameIndex.get() - 1, true);
+        }
+    }
+
+    public void nextFrame() {
+        if (frameIndex.get() < lesson.get().size() - 1) showFrame(frameIndex.get() + 1, false);
+    }
+
+    public void previousFrame() {
+        if (frameIndex.get() > 0) showFrame(frameIndex.get() - 1, false);
+    }
+
+    /** Back to the frame's first step. */
+    public void reset() {
+        pause();
+        setStepper(stepper().reset());
+        concealed.set(false);
+    }
+
+    /** Straight to a step, e.g. after a click on an output cell; the result shows at once. */
+    public void jumpTo(int position) {
+        setStepper(stepper().at(position));
+        concealed.set(false);
+    }
+
+    /** Replaces the frame's computation, e.g. after a parameter change, starting from its first step. */
+    public void replace(Stepper<?> s) {
+        pause();
+        frame.set(frame.get().with(s.reset()));
+        concealed.set(false);
+    }
+
+    public void setPredict(boolean on) {
+        predict.set(on);
+        if (!on) concealed.set(false);
+    }
+
+    public void togglePlay() {
+        if (isPlaying()) pause();
+        else play();
+    }
+
+    public void play() {
+        if (stepper().atEnd()) setStepper(stepper().reset());
+        playing.set(true);
+        restartTimeline();
+    }
+
+    public void pause() {
+        timeline.stop();
+        playing.set(false);
+    }
+
+    public void faster() {
+        speedLevel.set(Math.min(SPEEDS.length - 1, speedLevel.get() + 1));
+    }
+
+    public void slower() {
+        speedLevel.set(Math.max(0, speedLevel.get() - 1));
+    }
+
+    public void setSpeedLevel(int level) {
+        speedLevel.set(Math.max(0, Math.min(SPEEDS.length - 1, level)));
+    }
+
+    private void restartTimeline() {
+        timeline.stop();
+        timeline.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1 / speed.get()), e -> tick()));
+        timeline.play();
+    }
+
+    /** One step of play; it stops at the frame's end rather than running into the next frame. */
+    private void tick() {
+        if (stepper().atEnd() && !concealed.get()) {
+            pause();
+        } else {
+            forward();
+        }
+    }
+
+    private void showFrame(int index, boolean atEnd) {
+        frameIndex.set(index);
+        Frame f = lesson.get().frame(index);
+        frame.set(atEnd ? f.with(f.stepper().at(f.stepper().count())) : f);
+        concealed.set(false);
+    }
+
+    private void setStepper(Stepper<?> s) {
+        frame.set(frame.get().with(s));
+    }
+}

@@ -1,0 +1,107 @@
+package org.convscope.ui.lecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.convscope.lecture.Lesson;
+import org.convscope.lecture.LessonFile;
+import org.convscope.lecture.LessonSources;
+import org.convscope.lecture.Stepper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives a shipped lesson from the keyboard, headless, from its first step to its last and back. */
+@ExtendWith(ApplicationExtension.class)
+class LectureKeyboardTest {
+    static {
+        HeadlessFx.useJavaFxHeadless();
+    }
+
+    private Lesson lesson;
+    private LectureView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        lesson = LessonFile.load(Path.of("samples/lessons/layers-after-convolution.json"), LessonSources.NONE);
+        view = new LectureView(new LectureModel(lesson), LessonSources.NONE);
+        // The headless screen is 1000×1000, so the window stays below that.
+        stage.setScene(new Scene(view, 960, 720));
+        stage.show();
+        view.requestFocus();
+    }
+
+    private LectureModel model() {
+        return view.model();
+    }
+
+    @Test
+    void rightArrowWalksTheWholeLessonAndLeftArrowWalksBack(FxRobot robot) {
+        int steps = 0;
+        for (var f : lesson.frames()) steps += f.stepper().count();
+        int presses = steps + lesson.size() - 1;
+        for (int i = 0; i < presses; i++) robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(lesson.size() - 1, model().frameIndexProperty().get());
+        assertTrue(model().stepper().atEnd());
+        assertEquals("Softmax", robot.lookup(".frame-title").queryAs(Label.class).getText());
+        robot.type(KeyCode.RIGHT);
+        assertTrue(model().stepper().atEnd(), "the last step stays the last");
+        for (int i = 0; i < presses; i++) robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, model().frameIndexProperty().get());
+        assertEquals(lesson.frame(0), model().frame(), "back to exactly the first state");
+    }
+
+    @Test
+    void predictThenRevealHidesTheNextValueUntilTheNextKey(FxRobot robot) {
+        robot.type(KeyCode.P);
+        robot.type(KeyCode.RIGHT);
+        assertTrue(model().concealedProperty().get());
+        String explanation = robot.lookup(".explanation").queryAs(Label.class).getText();
+        assertTrue(explanation.endsWith("= ?"), explanation);
+        assertTrue(robot.lookup(".cell.current").queryAs(Label.class).getText().equals("?"));
+        robot.type(KeyCode.RIGHT);
+        assertFalse(model().concealedProperty().get());
+        assertEquals(1, model().stepper().position());
+        assertEquals("0", robot.lookup(".cell.current").queryAs(Label.class).getText(), "relu(−3) = 0");
+    }
+
+    @Test
+    void spacePlaysPlusMinusChangeSpeedHomeResets(FxRobot robot) {
+        double speed = model().speedProperty().get();
+        robot.type(KeyCode.ADD);
+        assertTrue(model().speedProperty().get() > speed);
+        robot.type(KeyCode.SUBTRACT);
+        robot.type(KeyCode.SUBTRACT);
+        assertTrue(model().speedProperty().get() < speed);
+        for (int i = 0; i < 8; i++) robot.type(KeyCode.ADD);
+        robot.type(KeyCode.SPACE);
+        assertTrue(model().isPlaying());
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(model().isPlaying());
+        Stepper<?> s = model().stepper();
+        assertTrue(s.position() > 0, "playing moved on");
+        robot.type(KeyCode.HOME);
+        assertEquals(0, model().stepper().position());
+    }
+
+    @Test
+    void clickingAnOutputCellJumpsThere(FxRobot robot) {
+        robot.type(KeyCode.RIGHT);
+        NumberGrid output = robot.lookup(".number-grid").nth(1).queryAs(NumberGrid.class);
+        robot.clickOn(output.getChildrenUnmodifiable().getFirst().lookupAll(".cell").stream().skip(9).findFirst().orElseThrow());
+        assertEquals(10, model().stepper().position());
+    }
+}
