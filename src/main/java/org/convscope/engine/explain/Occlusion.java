@@ -1,13 +1,129 @@
 package org.convscope.engine.explain;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.convscope.engine.Dims;
 import org.convscope.engine.Network;
+import org.convscope.engine.Workspace;
+import org.convscope.engine.kernel.KernelSelection;
 
-/** Saliency by occlusion: how much the probability of a class drops when each part of the input is hidden. */
+/**
+ * Saliency by occlusion: how much the probability of a class drops when each part of the input is hidden. A
+ * {@value #PATCH}×{@value #PATCH} patch of zeros (no ink, in every channel) slides over the image with stride
+ * {@value #STRIDE}, the last row and column of patches flush with the border so every pixel is covered; each patch's
+ * drop p(class | image) − p(class | occluded image) is shared by the pixels it covers, and a pixel's saliency is the
+ * mean drop of the patches covering it. Negative where hiding a part makes the class more likely. Patches over blank
+ * parts of the image are not run: hiding them changes nothing.
+ *
+ * <p>An instance owns its workspace (the occluded images run {@value #BATCH} at a time): reuse it, one per thread.
+ */
 public final class Occlusion {
-    private Occlusion() {}
+    public static final int PATCH = 4;
+    public static final int STRIDE = 2;
+    static final int BATCH = 100;
+
+    private final Network network;
+    private final Workspace workspace;
+
+    public Occlusion(Network network) {
+        this.network = network;
+        this.workspace = new Workspace(network, KernelSelection.preferred(), BATCH);
+    }
+
+    /** A map of the input's size (row-major H×W) with a fresh workspace; see {@link #saliency}. */
+    public static float[] map(Network network, float[] input, int classIndex) {
+        return new Occlusion(network).saliency(input, classIndex);
+    }
 
     /** A map of the input's size (row-major H×W); larger values mark pixels that drive the class more. */
-    public static float[] map(Network network, float[] input, int classIndex) {
-        throw new UnsupportedOperationException("not implemented yet");
+    public float[] saliency(float[] input, int classIndex) {
+        Dims dims = network.input();
+        if (input.length != dims.size()) {
+            throw new IllegalArgumentException("occlusion: input has " + input.length + " values, the network's "
+                    + dims + " input needs " + dims.size());
+        }
+        if (classIndex < 0 || classIndex >= network.numClasses()) {
+            throw new IllegalArgumentException("occlusion: class " + classIndex + " outside 0.." + (network.numClasses() - 1));
+        }
+        int[] rows = corners(dims.height());
+        int[] cols = corners(dims.width());
+        float[] drops = new float[rows.length * cols.length];
+        // Hiding a patch that is already blank changes nothing: its drop is exactly 0 and it needs no forward pass.
+        int[] inked = IntStream.range(0, drops.length)
+                .filter(p -> !blank(input, dims, rows[p / cols.length], cols[p % cols.length])).toArray();
+        float base = Float.NaN;
+        int classes = network.numClasses();
+        // Sample 0 of the first batch is the untouched image; inked patch i is sample i + 1 overall.
+        for (int first = -1; first < inked.length; first += BATCH) {
+            int count = Math.min(BATCH, inked.length - first);
+            float[] x = workspace.input();
+            for (int s = 0; s < count; s++) {
+                int i = first + s;
+                System.arraycopy(input, 0, x, s * dims.size(), dims.size());
+                if (i >= 0) hide(x, s * dims.size(), dims, rows[inked[i] / cols.length], cols[inked[i] % cols.length]);
+            }
+            workspace.forward(count);
+            float[] y = workspace.result();
+            for (int s = 0; s < count; s++) {
+                int i = first + s;
+                float prob = y[s * classes + classIndex];
+                if (i < 0) base = prob;
+                else drops[inked[i]] = base - prob;
+            }
+        }
+        return spread(drops, rows, cols, dims);
+    }
+
+    /** Top rows (or left columns) of the patches: 0, STRIDE, … and one flush with the far border. */
+    static int[] corners(int size) {
+        int last = Math.max(0, size - PATCH);
+        int[] corners = new int[last / STRIDE + 1 + (last % STRIDE == 0 ? 0 : 1)];
+        for (int i = 0; i < corners.length; i++) corners[i] = Math.min(i * STRIDE, last);
+        return corners;
+    }
+
+    private static boolean blank(float[] x, Dims dims, int top, int left) {
+        int h = dims.height();
+        int w = dims.width();
+        for (int c = 0; c < dims.channels(); c++) {
+            for (int y = top; y < Math.min(h, top + PATCH); y++) {
+                for (int i = (c * h + y) * w + left, end = i + Math.min(PATCH, w - left); i < end; i++) {
+                    if (x[i] != 0f) return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void hide(float[] x, int off, Dims dims, int top, int left) {
+        int h = dims.height();
+        int w = dims.width();
+        for (int c = 0; c < dims.channels(); c++) {
+            for (int y = top; y < Math.min(h, top + PATCH); y++) {
+                int row = off + (c * h + y) * w;
+                Arrays.fill(x, row + left, row + Math.min(w, left + PATCH), 0f);
+            }
+        }
+    }
+
+    /** Mean drop of the patches covering each pixel. */
+    private static float[] spread(float[] drops, int[] rows, int[] cols, Dims dims) {
+        int h = dims.height();
+        int w = dims.width();
+        float[] sum = new float[h * w];
+        int[] covered = new int[h * w];
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < cols.length; c++) {
+                float drop = drops[r * cols.length + c];
+                for (int y = rows[r]; y < Math.min(h, rows[r] + PATCH); y++) {
+                    for (int x = cols[c]; x < Math.min(w, cols[c] + PATCH); x++) {
+                        sum[y * w + x] += drop;
+                        covered[y * w + x]++;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < sum.length; i++) sum[i] /= covered[i];
+        return sum;
     }
 }

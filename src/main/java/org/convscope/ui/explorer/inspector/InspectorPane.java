@@ -1,22 +1,137 @@
 package org.convscope.ui.explorer.inspector;
 
+import java.util.List;
+import java.util.function.IntFunction;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.convscope.engine.Dims;
 import org.convscope.engine.ForwardSnapshot;
+import org.convscope.engine.explain.Explainer;
+import org.convscope.engine.explain.ReceptiveField;
+import org.convscope.engine.explain.UnitExplanation;
+import org.convscope.engine.explain.UnitExplanation.ActivationUnit;
+import org.convscope.engine.explain.UnitExplanation.ConvUnit;
+import org.convscope.engine.explain.UnitExplanation.DenseUnit;
+import org.convscope.engine.explain.UnitExplanation.FlattenUnit;
+import org.convscope.engine.explain.UnitExplanation.InputUnit;
+import org.convscope.engine.explain.UnitExplanation.PoolUnit;
+import org.convscope.engine.explain.UnitExplanation.SoftmaxUnit;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.engine.spec.FlattenSpec;
+import org.convscope.engine.spec.LayerSpec;
+import org.convscope.engine.spec.NetworkSpec;
 
-/** Shows one unit's arithmetic with the real numbers of a forward pass. */
+/**
+ * Shows one unit's arithmetic with the real numbers of a forward pass (see {@link Explainer}): for a conv unit the
+ * weights, inputs and products of every input channel and the sums; for pooling the window with its winner; for a
+ * fully connected unit the largest contributions; for softmax the table logits → e^(z − max) → p. Sized for a side
+ * panel about 420 px wide; taller than most panels, so put it in a {@code ScrollPane} with fitToWidth. Styled by
+ * {@code /css/inspector.css}. Call from the FX thread.
+ *
+ * <p>Node ids, for the explorer and its tests (values written with {@link InspectorFormat#value}):
+ * <ul>
+ *   <li>{@code #inspector-title}: layer and unit, e.g. "conv1 · filter 3 · row 10, col 12";</li>
+ *   <li>{@code #inspector-subtitle}: the layer's description and the input pixels the unit sees;</li>
+ *   <li>{@code #inspector-total}: the unit's value (before any activation) — every kind has it;</li>
+ *   <li>{@code #inspector-sum}: Σ w·x of conv and dense units, Σx or Σx² of average and L2 pooling, Σ e^(z − max) of
+ *       softmax;</li>
+ *   <li>{@code #inspector-bias}: the bias of conv and dense units;</li>
+ *   <li>{@code #inspector-activated}: the value after the activation layer that follows a conv or dense unit.</li>
+ * </ul>
+ */
 public final class InspectorPane extends VBox {
+    private final Label title = Ledger.label("", "title");
+    private final Label subtitle = Ledger.label("", "subtitle");
+
     public InspectorPane() {
         getStyleClass().add("inspector");
+        getStylesheets().add(InspectorPane.class.getResource("/css/inspector.css").toExternalForm());
+        title.setId("inspector-title");
+        subtitle.setId("inspector-subtitle");
+        subtitle.setWrapText(true);
     }
 
     /** Explains the unit of the snapshot. */
     public void show(ForwardSnapshot snapshot, UnitRef unit) {
-        throw new UnsupportedOperationException("not implemented yet");
+        UnitExplanation explanation = Explainer.explain(snapshot, unit);
+        NetworkSpec spec = snapshot.spec();
+        title.setText(title(spec, explanation));
+        subtitle.setText(subtitle(spec, unit));
+        getChildren().setAll(title, subtitle, section(snapshot, explanation));
     }
 
     /** Shows nothing. */
     public void clear() {
         getChildren().clear();
+    }
+
+    private static Node section(ForwardSnapshot snapshot, UnitExplanation explanation) {
+        int layer = explanation.unit().layer();
+        String previous = layerName(snapshot.spec(), layer - 1);
+        return switch (explanation) {
+            case ConvUnit conv -> ConvSection.of(conv, previous);
+            case PoolUnit pool -> PoolSection.of(pool, previous);
+            case DenseUnit dense -> DenseSection.of(dense, inputNames(snapshot, layer - 1));
+            case SoftmaxUnit softmax -> SoftmaxSection.of(softmax, previous);
+            case ActivationUnit a -> new Ledger()
+                    .row("", "input x from " + previous, a.input(), null, "The same unit of " + previous + ".")
+                    .row("→", Sections.activationName(a.kind()), a.value(), "inspector-total", Sections.activationTip(a.kind()))
+                    .result();
+            case FlattenUnit f -> new Ledger()
+                    .row("", previous + " channel " + f.source().channel() + ", row " + f.source().y() + ", col "
+                                    + f.source().x(), f.value(), "inspector-total",
+                            "Flatten lays the " + previous + " maps out as one list, channel by channel, row by row;"
+                                    + " values are copied unchanged.")
+                    .result();
+            case InputUnit in -> new Ledger()
+                    .row("", "pixel value (0 = paper, 1 = ink)", in.value(), "inspector-total",
+                            "The drawing, scaled down to the network's input size.")
+                    .result();
+        };
+    }
+
+    private static String title(NetworkSpec spec, UnitExplanation e) {
+        UnitRef u = e.unit();
+        String at = " · row " + u.y() + ", col " + u.x();
+        return switch (e) {
+            case InputUnit in -> "input · pixel" + (spec.input().channels() > 1 ? " channel " + u.channel() : "") + at;
+            case ConvUnit conv -> conv.layer() + " · filter " + u.channel() + at;
+            case PoolUnit pool -> pool.layer() + " · channel " + u.channel() + at;
+            case ActivationUnit a -> a.layer() + (isVector(spec, u.layer()) ? " · unit " + u.channel()
+                    : " · channel " + u.channel() + at);
+            case FlattenUnit f -> f.layer() + " · unit " + u.channel();
+            case DenseUnit dense -> dense.layer() + " · neuron " + u.channel();
+            case SoftmaxUnit softmax -> softmax.layer() + " · class " + u.channel();
+        };
+    }
+
+    private static String subtitle(NetworkSpec spec, UnitRef unit) {
+        ReceptiveField.Region r = ReceptiveField.inputRegion(spec, unit);
+        Dims image = spec.input();
+        String sees = r.height() == image.height() && r.width() == image.width() ? "sees the whole image"
+                : "sees input rows " + r.top() + "–" + (r.bottom() - 1) + ", cols " + r.left() + "–" + (r.right() - 1);
+        return unit.layer() < 0 ? "the network's input, " + image : spec.layers().get(unit.layer()).describe() + " · " + sees;
+    }
+
+    private static boolean isVector(NetworkSpec spec, int layer) {
+        return spec.infer().get(layer).output().isVector();
+    }
+
+    private static String layerName(NetworkSpec spec, int layer) {
+        return layer < 0 ? "input" : spec.layers().get(layer).name();
+    }
+
+    /** Names input i of a dense layer fed by layer {@code previous}: through a flatten, by its C, H, W unit. */
+    private static IntFunction<String> inputNames(ForwardSnapshot snapshot, int previous) {
+        List<LayerSpec> layers = snapshot.spec().layers();
+        if (previous >= 0 && layers.get(previous) instanceof FlattenSpec) {
+            Dims maps = previous == 0 ? snapshot.spec().input() : snapshot.shapes().get(previous - 1);
+            String name = layerName(snapshot.spec(), previous - 1);
+            int plane = maps.height() * maps.width();
+            return i -> name + " c" + i / plane + " (" + i % plane / maps.width() + ", " + i % maps.width() + ")";
+        }
+        String name = layerName(snapshot.spec(), previous);
+        return i -> name + " #" + i;
     }
 }
