@@ -48,6 +48,7 @@ final class MapColumn extends Column {
             MapTile.Pointer pointer = layer < 0 ? null : (tile, row, col, clicked) ->
                     selection.unit(row < 0 ? null : new UnitRef(layer, channel, row, col), clicked);
             tiles[c] = new MapTile(h, w, layout.tile(), layout.tile(), pointer, () -> describeMap(channel));
+            tiles[c].setId(tileId(layer, c));
             HBox row = new HBox(tiles[c]);
             row.getStyleClass().add("map-row");
             row.setAlignment(Pos.CENTER);
@@ -80,6 +81,11 @@ final class MapColumn extends Column {
             grid.add(kernels[filter][in], in % layout.kernelColumns(), in / layout.kernelColumns());
         }
         return grid;
+    }
+
+    /** The id of the tile of a layer's channel (layer −1: the input), e.g. "tile-0-3". */
+    static String tileId(int layer, int channel) {
+        return "tile-" + layer + "-" + channel;
     }
 
     @Override
