@@ -109,6 +109,7 @@ public final class DrawingCanvas extends Region {
     }
 
     private void paint() {
-        view.paint(drawing.raster(), 0, Drawing.SIZE, Drawing.SIZE, ColorMap.INK, 0, 1);
+        int[] d = drawing.takeDirty();
+        view.paintRegion(drawing.raster(), Drawing.SIZE, Drawing.SIZE, d[0], d[1], d[2], d[3], ColorMap.INK, 0, 1);
     }
 }

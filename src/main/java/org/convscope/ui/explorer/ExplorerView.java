@@ -25,6 +25,7 @@ import org.controlsfx.control.NotificationPane;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.io.FileException;
 import org.convscope.ui.explorer.inspector.InspectorPane;
+import org.convscope.ui.explorer.network.LayoutBoundary;
 import org.convscope.ui.explorer.network.NetworkView;
 import org.convscope.ui.view.PngExport;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -90,6 +91,7 @@ public final class ExplorerView extends StackPane {
         Label drawTitle = new Label("Draw a digit");
         drawTitle.getStyleClass().add("panel-title");
         source.getStyleClass().add("source");
+        source.setMaxWidth(200);
         HBox drawHeader = new HBox(8, drawTitle, spacer(), source);
         drawHeader.setAlignment(Pos.BASELINE_LEFT);
         canvas.setId("drawing-canvas");
@@ -107,15 +109,19 @@ public final class ExplorerView extends StackPane {
         inspectorHint.getStyleClass().add("hint");
         inspectorHint.setWrapText(true);
         inspector.setId("inspector");
-        VBox.setVgrow(inspector, Priority.ALWAYS);
-        inspectorPanel.getChildren().addAll(inspectorTitle, inspectorHint, inspector);
+        javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane(inspector);
+        inspectorScroll.setFitToWidth(true);
+        inspectorScroll.getStyleClass().add("inspector-scroll");
+        VBox.setVgrow(inspectorScroll, Priority.ALWAYS);
+        inspectorPanel.getChildren().addAll(inspectorTitle, inspectorHint, inspectorScroll);
         inspectorPanel.getStyleClass().addAll("panel", "inspector-panel");
         layout.setRight(inspectorPanel);
 
         modelName.getStyleClass().add("status-model");
         latency.setId("latency");
         Label hint = new Label("Hover a unit to inspect it · click to pin · F1 for shortcuts");
-        HBox status = new HBox(16, modelName, latency, spacer(), hint);
+        latency.setMinWidth(110);
+        HBox status = new HBox(16, modelName, new LayoutBoundary(latency), spacer(), hint);
         status.getStyleClass().add("status-bar");
         layout.setBottom(status);
 

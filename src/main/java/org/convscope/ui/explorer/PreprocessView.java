@@ -10,6 +10,7 @@ import javafx.scene.layout.VBox;
 import org.convscope.data.InkImage;
 import org.convscope.data.Preprocess;
 import org.convscope.data.Preprocess.Preprocessed;
+import org.convscope.ui.explorer.network.LayoutBoundary;
 import org.convscope.ui.explorer.network.PixelView;
 import org.convscope.ui.view.ColorMap;
 
@@ -35,11 +36,13 @@ public final class PreprocessView extends VBox {
     private final Label scaledSize = new Label();
     private final Label centredSize = new Label("mass at (14, 14)");
     private final HBox steps;
+    private final LayoutBoundary boundary; // the steps change size with every point: lay them out on their own
 
     public PreprocessView(ExplorerModel model) {
         this.model = model;
         steps = new HBox(6, step("1 · crop to ink", cropped, croppedSize), step("2 · scale to 20 px", scaled, scaledSize),
                 step("3 · centre", centred, centredSize));
+        boundary = new LayoutBoundary(steps);
         build();
         wire();
     }
@@ -61,9 +64,9 @@ public final class PreprocessView extends VBox {
         Tooltip.install(picture, new Tooltip("The 28×28 input after MNIST-style preprocessing, as `convscope classify`"
                 + " does it. With saliency on: red ink drives the top class, blue ink argues against it."));
         steps.getStyleClass().add("preprocess-steps");
-        steps.visibleProperty().bind(showSteps.selectedProperty());
-        steps.managedProperty().bind(showSteps.selectedProperty());
-        getChildren().addAll(header, picture, steps);
+        boundary.visibleProperty().bind(showSteps.selectedProperty());
+        boundary.managedProperty().bind(showSteps.selectedProperty());
+        getChildren().addAll(header, picture, boundary);
         setAlignment(Pos.TOP_LEFT);
     }
 
@@ -104,10 +107,7 @@ public final class PreprocessView extends VBox {
 
     private static void stepImage(PixelView view, InkImage image) {
         InkImage shown = image.isEmpty() ? InkImage.blank(1, 1) : image;
-        double scale = STEP / Math.max(shown.width(), shown.height());
-        view.setFitWidth(shown.width() * scale);
-        view.setFitHeight(shown.height() * scale);
-        view.paint(shown.ink(), 0, shown.width(), shown.height(), ColorMap.INK, 0, 1);
+        view.paintFitted(shown.ink(), shown.width(), shown.height(), ColorMap.INK, 0, 1);
     }
 
     /** Alpha grows with |saliency| relative to its largest value: red for positive, blue for negative. */

@@ -63,12 +63,13 @@ final class ExplorerFixture {
         return WaitForAsyncUtils.asyncFx(() -> model.frameProperty().get().topClass()).get();
     }
 
-    /** Renders a node to target/snapshots/name.png at 1:1, for looking at. */
+    /** Renders a node (the whole scene for a scene's root) to target/snapshots/name.png at 1:1, for looking at. */
     static Path snapshot(Node node, String name) throws Exception {
         Files.createDirectories(SNAPSHOTS);
         Path file = SNAPSHOTS.resolve(name + ".png");
         WaitForAsyncUtils.asyncFx(() -> {
-            PngExport.save(node, 1, file);
+            if (node.getScene() != null && node.getScene().getRoot() == node) PngExport.write(node.getScene().snapshot(null), file);
+            else PngExport.save(node, 1, file);
             return null;
         }).get();
         return file;

@@ -76,7 +76,7 @@ class ExplorerInteractionTest {
         Path file = dir.resolve("network.png");
         Bounds size = WaitForAsyncUtils.asyncFx(() -> {
             fx.view.export(ExplorerView.Panel.NETWORK, file);
-            return fx.view.panel(ExplorerView.Panel.NETWORK).getLayoutBounds();
+            return fx.view.panel(ExplorerView.Panel.NETWORK).getBoundsInLocal(); // what is drawn, as a snapshot takes it
         }).get();
         BufferedImage png = ImageIO.read(file.toFile());
         assertEquals(Math.ceil(2 * size.getWidth()), png.getWidth(), 1);

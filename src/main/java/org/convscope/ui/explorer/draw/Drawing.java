@@ -32,6 +32,7 @@ public final class Drawing {
     private final List<Runnable> listeners = new ArrayList<>();
     private State state = State.EMPTY;
     private Stroke current;
+    private final int[] dirty = {0, 0, SIZE, SIZE}; // left, top, right, bottom of what changed since takeDirty()
 
     /** Calls the listener after every change. */
     public void addListener(Runnable listener) {
@@ -46,6 +47,7 @@ public final class Drawing {
         strokes.add(current);
         push(new State(state.original, state.fitted, List.copyOf(strokes)));
         Rasteriser.segment(raster, SIZE, SIZE, current, 0);
+        touched(current, 0);
         changed();
     }
 
@@ -54,6 +56,7 @@ public final class Drawing {
         if (current == null) return;
         current.add(x, y);
         Rasteriser.segment(raster, SIZE, SIZE, current, current.size() - 1);
+        touched(current, current.size() - 1);
         changed();
     }
 
@@ -118,6 +121,29 @@ public final class Drawing {
         return raster;
     }
 
+    /**
+     * The rectangle {left, top, right, bottom} of the raster that changed since the last call (for repainting only
+     * that), and starts collecting anew.
+     */
+    public int[] takeDirty() {
+        int[] r = dirty.clone();
+        dirty[0] = SIZE;
+        dirty[1] = SIZE;
+        dirty[2] = 0;
+        dirty[3] = 0;
+        return r;
+    }
+
+    /** Widens the dirty rectangle by segment i of the stroke. */
+    private void touched(Stroke s, int i) {
+        int from = Math.max(0, i - 1);
+        float r = s.radius() + 2;
+        dirty[0] = Math.max(0, Math.min(dirty[0], (int) Math.floor(Math.min(s.x(from), s.x(i)) - r)));
+        dirty[1] = Math.max(0, Math.min(dirty[1], (int) Math.floor(Math.min(s.y(from), s.y(i)) - r)));
+        dirty[2] = Math.min(SIZE, Math.max(dirty[2], (int) Math.ceil(Math.max(s.x(from), s.x(i)) + r)));
+        dirty[3] = Math.min(SIZE, Math.max(dirty[3], (int) Math.ceil(Math.max(s.y(from), s.y(i)) + r)));
+    }
+
     private void push(State next) {
         undo.push(state);
         redo.clear();
@@ -129,6 +155,10 @@ public final class Drawing {
         if (target.fitted == null) Arrays.fill(raster, 0f);
         else System.arraycopy(target.fitted.ink(), 0, raster, 0, raster.length);
         for (Stroke stroke : target.strokes) Rasteriser.stroke(raster, SIZE, SIZE, stroke);
+        dirty[0] = 0;
+        dirty[1] = 0;
+        dirty[2] = SIZE;
+        dirty[3] = SIZE;
         changed();
     }
 

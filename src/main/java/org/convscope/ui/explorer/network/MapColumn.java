@@ -30,6 +30,7 @@ final class MapColumn extends Column {
     private final ColumnLegend legend;
     private final ColumnLegend weightLegend;
     private Frame frame;
+    private Object paintedWeights; // the parameters and normalisation the kernels show: weights rarely change
 
     MapColumn(Columns.Info info, ColorMap map, Layout layout, int weightParam, Selection selection) {
         super(info.name(), info.kind(), info.output().toString(), info.parameters(), info.explanation());
@@ -60,11 +61,11 @@ final class MapColumn extends Column {
         if (kernels != null) {
             weightLegend = new ColumnLegend(Math.min(layout.width(), 96));
             weightLegend.getStyleClass().add("weight-legend");
-            getChildren().add(weightLegend);
+            getChildren().add(new LayoutBoundary(weightLegend));
         } else {
             weightLegend = null;
         }
-        getChildren().add(legend);
+        getChildren().add(new LayoutBoundary(legend));
         setMinWidth(layout.width());
     }
 
@@ -104,7 +105,12 @@ final class MapColumn extends Column {
         }
         float[] l = ranges.legend(mode, layer);
         legend.show(map, l[0], l[1], scope(mode, "output"));
-        if (kernels != null) paintKernels(frame.snapshot().params()[weightParam], mode);
+        if (kernels != null) {
+            float[] w = frame.snapshot().params()[weightParam];
+            Object key = java.util.List.of(frame.snapshot().spec(), mode, java.util.Arrays.hashCode(w));
+            if (!key.equals(paintedWeights)) paintKernels(w, mode);
+            paintedWeights = key;
+        }
     }
 
     private void paintKernels(float[] w, Normalisation mode) {

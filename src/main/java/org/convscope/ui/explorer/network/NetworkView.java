@@ -98,7 +98,7 @@ public final class NetworkView extends StackPane {
             if (clicked) model.pin(unit);
             else model.hover(unit);
         });
-        content.getChildren().setAll(columns);
+        content.getChildren().setAll(columns.stream().map(LayoutBoundary::new).toList());
         repaint();
         highlight();
     }

@@ -63,7 +63,7 @@ final class PredictionColumn extends Column {
         VBox top = new VBox(guess, confidence);
         top.setAlignment(Pos.CENTER);
         top.getStyleClass().add("top-box");
-        getChildren().addAll(top, bars);
+        getChildren().addAll(new LayoutBoundary(top), new LayoutBoundary(bars));
         bars.getChildren().addAll(rows);
         setMinWidth(width);
         setPrefWidth(width);

@@ -58,14 +58,14 @@ final class UnitColumn extends Column {
                 index.getStyleClass().add("unit-index");
                 labels.getChildren().add(new HBox(4, index, values[u]));
             }
-            HBox body = new HBox(4, tile, labels);
+            HBox body = new HBox(4, tile, new LayoutBoundary(labels));
             body.setAlignment(Pos.CENTER);
             getChildren().add(body);
         } else {
             values = null;
             getChildren().add(tile);
         }
-        getChildren().add(legend);
+        getChildren().add(new LayoutBoundary(legend));
         setMinWidth(layout.width());
     }
 
