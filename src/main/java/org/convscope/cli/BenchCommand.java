@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code convscope bench}: LeNet-5 speed with the selected kernels and, in the same run, with the scalar kernels
  * as the baseline: single-image forward latency (every activation kept), batch-64 inference throughput on all
- * threads, and training throughput (batch 64, SGD with momentum) on one thread and on all.
+ * threads, and training throughput (batch 64, SGD with momentum) on one thread and on all. With {@code --ui}: the
+ * explorer's stroke-to-screen latency instead, rendering headless.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure LeNet-5 forward latency, inference and training throughput, vector against scalar kernels.")
@@ -49,8 +50,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "threads of the multi-threaded figures (default: all cores)")
     Integer threads;
 
+    @Option(names = "--ui", description = "measure the drawing explorer's stroke-to-screen latency (headless) instead")
+    boolean ui;
+
+    @Option(names = "--updates", paramLabel = "N", defaultValue = "1000",
+            description = "measured stroke updates of --ui (default: ${DEFAULT-VALUE})")
+    int updates;
+
     @Override
-    public Integer call() {
+    public Integer call() throws org.convscope.io.FileException {
+        if (ui) return uiLatency(spec.commandLine().getOut());
         if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) throw new IllegalArgumentException("--threads must be at least 1, got " + t);
@@ -70,6 +79,34 @@ final class BenchCommand implements Callable<Integer> {
             out.println(o);
         } else {
             printTable(out, figures, fast.name(), t);
+        }
+        return 0;
+    }
+
+    /** The explorer's per-point update latency; the JavaFX classes are loaded only here, so plain bench stays headless. */
+    private int uiLatency(PrintWriter out) throws org.convscope.io.FileException {
+        if (updates < 1) throw new IllegalArgumentException("--updates must be at least 1, got " + updates);
+        if (!json) out.printf("measuring %d explorer updates at 1920×1080, headless...%n", updates);
+        org.convscope.ui.explorer.UiBench.startHeadless();
+        org.convscope.ui.explorer.UiBench.Result r = org.convscope.ui.explorer.UiBench.run(updates, 300, 20);
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("ui_updates", r.updates());
+            o.addProperty("ui_update_median_ms", r.medianMs());
+            o.addProperty("ui_update_p99_ms", r.p99Ms());
+            o.addProperty("ui_update_max_ms", r.maxMs());
+            o.addProperty("ui_update_cpu_median_ms", r.cpuMedianMs());
+            o.addProperty("ui_update_cpu_p99_ms", r.cpuP99Ms());
+            o.addProperty("ui_full_render_median_ms", r.renderMedianMs());
+            o.addProperty("kernels", KernelSelection.preferred().name());
+            out.println(o);
+        } else {
+            out.printf(Locale.ROOT, "%nstroke point → every view updated (preprocess, forward, snapshot, repaint, layout)%n");
+            out.printf(Locale.ROOT, "  wall clock: median %.2f ms, p99 %.2f ms, max %.2f ms over %d updates%n",
+                    r.medianMs(), r.p99Ms(), r.maxMs(), r.updates());
+            out.printf(Locale.ROOT, "  FX thread CPU: median %.2f ms, p99 %.2f ms%n", r.cpuMedianMs(), r.cpuP99Ms());
+            out.printf(Locale.ROOT, "whole 1920×1080 window rasterised in software (headless): median %.1f ms%n",
+                    r.renderMedianMs());
         }
         return 0;
     }

@@ -1,0 +1,328 @@
+package org.convscope.ui.explorer;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.convscope.data.Dataset;
+import org.convscope.data.DatasetFolder;
+import org.convscope.data.ImageInput;
+import org.convscope.data.InkImage;
+import org.convscope.engine.Network;
+import org.convscope.engine.explain.UnitRef;
+import org.convscope.io.FileException;
+import org.convscope.model.ModelFile;
+import org.convscope.ui.explorer.draw.Drawing;
+
+/**
+ * The explorer's view model. The drawing goes, on every change, to the "convscope-inference" thread (latest wins);
+ * finished frames come back to the FX thread batched: at most one hand-over is queued, and it publishes the newest
+ * frame. Files and the test set load on a "convscope-io" thread. Views observe the read-only properties and call the
+ * commands; all of them on the FX thread.
+ */
+public final class ExplorerModel implements AutoCloseable {
+    private final Drawing drawing = new Drawing();
+    private final InferenceWorker worker = new InferenceWorker(this::arrived, this::inferenceFailed);
+    private final ExecutorService io = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("convscope-io").daemon().factory());
+    private final AtomicReference<Frame> arrived = new AtomicReference<>();
+
+    private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final ReadOnlyObjectWrapper<Network> network = new ReadOnlyObjectWrapper<>(this, "network");
+    private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "modelName");
+    private final ReadOnlyObjectWrapper<Normalisation> normalisation =
+            new ReadOnlyObjectWrapper<>(this, "normalisation", Normalisation.PER_LAYER);
+    private final ReadOnlyBooleanWrapper saliency = new ReadOnlyBooleanWrapper(this, "saliency");
+    private final ReadOnlyObjectWrapper<UnitRef> selectedUnit = new ReadOnlyObjectWrapper<>(this, "selectedUnit");
+    private final ReadOnlyBooleanWrapper selectionPinned = new ReadOnlyBooleanWrapper(this, "selectionPinned");
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "Drawing");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyIntegerWrapper classFilter = new ReadOnlyIntegerWrapper(this, "classFilter", SampleBrowser.ALL);
+    private final ReadOnlyBooleanWrapper onlyMisclassified = new ReadOnlyBooleanWrapper(this, "onlyMisclassified");
+
+    private Inference inference;
+    private Inference inline; // set by the benchmark: classify on the calling thread instead
+    private SampleBrowser browser;
+    private long requested;
+    private long notices;
+
+    public ExplorerModel(Network initial, String name) {
+        setNetwork(initial, name);
+        drawing.addListener(this::drawingChanged);
+    }
+
+    /** The explorer on the pretrained LeNet-5 that ships with ConvScope. */
+    public static ExplorerModel withBundledModel() throws FileException {
+        return new ExplorerModel(ModelFile.loadDefault().network(), "LeNet-5 (bundled)");
+    }
+
+    // ---- observable state
+
+    /** The newest classified drawing; null until the first one. */
+    public ReadOnlyObjectProperty<Frame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Network> networkProperty() {
+        return network.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modelNameProperty() {
+        return modelName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Normalisation> normalisationProperty() {
+        return normalisation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty saliencyProperty() {
+        return saliency.getReadOnlyProperty();
+    }
+
+    /** The unit under the pointer, or the one clicked; null for none. */
+    public ReadOnlyObjectProperty<UnitRef> selectedUnitProperty() {
+        return selectedUnit.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty selectionPinnedProperty() {
+        return selectionPinned.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Where the input came from: "Drawing", a file name, or "test #123 · label 7". */
+    public ReadOnlyStringProperty sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /** The digit the test-set browser is restricted to, or −1 for all. */
+    public ReadOnlyIntegerProperty classFilterProperty() {
+        return classFilter.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty onlyMisclassifiedProperty() {
+        return onlyMisclassified.getReadOnlyProperty();
+    }
+
+    /** The drawing the canvas edits; every change is classified. */
+    public Drawing drawing() {
+        return drawing;
+    }
+
+    /** True when the frame shown is the result of the newest drawing. */
+    public boolean upToDate() {
+        Frame f = frame.get();
+        return f != null && f.sequence() == requested;
+    }
+
+    // ---- commands
+
+    public void undo() {
+        drawing.undo();
+    }
+
+    public void redo() {
+        drawing.redo();
+    }
+
+    public void clear() {
+        drawing.clear();
+        source.set("Drawing");
+    }
+
+    public void setNormalisation(Normalisation mode) {
+        if (mode == null) throw new IllegalArgumentException("normalisation must not be null");
+        normalisation.set(mode);
+    }
+
+    /** Turns the gradient × input overlay on or off; the drawing is classified again. */
+    public void setSaliency(boolean on) {
+        if (saliency.get() == on) return;
+        saliency.set(on);
+        submit();
+    }
+
+    /** Hovering: selects the unit unless one is pinned. */
+    public void hover(UnitRef unit) {
+        if (!selectionPinned.get()) selectedUnit.set(unit);
+    }
+
+    /** Clicking: pins the unit, or unpins it when it is the pinned one. */
+    public void pin(UnitRef unit) {
+        boolean same = selectionPinned.get() && unit != null && unit.equals(selectedUnit.get());
+        selectionPinned.set(!same && unit != null);
+        selectedUnit.set(same ? null : unit);
+    }
+
+    /** Loads a PNG or JPG in the background and puts it on the canvas; a broken file gives an error notice. */
+    public void openImage(Path file) {
+        background(() -> ImageInput.load(file), ink -> {
+            drawing.setBase(ink);
+            source.set(file.getFileName().toString());
+        });
+    }
+
+    /** Loads a model file in the background and switches to it; a broken file gives an error notice. */
+    public void openModel(Path file) {
+        background(() -> load(file), net -> {
+            setNetwork(net, file.getFileName().toString());
+            inform(Notice.Kind.INFO, "Opened " + file.getFileName() + ": " + net.spec().name() + ", "
+                    + String.format("%,d", net.spec().parameterCount()) + " parameters");
+        });
+    }
+
+    public void nextSample() {
+        withBrowser(b -> show(b, b.next()));
+    }
+
+    public void previousSample() {
+        withBrowser(b -> show(b, b.previous()));
+    }
+
+    public void randomSample() {
+        withBrowser(b -> show(b, b.random()));
+    }
+
+    /** Restricts browsing to one digit (−1: all) and shows the next one. */
+    public void setClassFilter(int digit) {
+        classFilter.set(digit);
+        withBrowser(b -> {
+            b.classFilter(digit);
+            show(b, b.next());
+        });
+    }
+
+    /** Restricts browsing to the test digits the current network gets wrong (computed in the background). */
+    public void setOnlyMisclassified(boolean only) {
+        onlyMisclassified.set(only);
+        withBrowser(b -> {
+            if (!only) {
+                b.onlyMisclassified(null);
+                return;
+            }
+            Network net = network.get();
+            background(() -> TestSetPredictions.of(net, b.set()), predictions -> {
+                if (net != network.get() || !onlyMisclassified.get()) return;
+                b.onlyMisclassified(predictions);
+                show(b, b.next());
+            });
+        });
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+        io.shutdownNow();
+    }
+
+    // ---- inside
+
+    private static Network load(Path file) {
+        try {
+            return Inference.requireUsable(ModelFile.load(file).network());
+        } catch (FileException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void setNetwork(Network net, String name) {
+        inference = new Inference(net);
+        network.set(net);
+        modelName.set(name);
+        selectionPinned.set(false);
+        selectedUnit.set(null);
+        if (onlyMisclassified.get() && browser != null) setOnlyMisclassified(true);
+        submit();
+    }
+
+    private void drawingChanged() {
+        canUndo.set(drawing.canUndo());
+        canRedo.set(drawing.canRedo());
+        submit();
+    }
+
+    private void submit() {
+        Inference.Request request = new Inference.Request(++requested, drawing.ink(), saliency.get(), System.nanoTime());
+        if (inline != null) frame.set(inline.run(request));
+        else worker.submit(inference, request);
+    }
+
+    /** On the inference thread: keeps the newest frame; queues one hand-over unless one is already queued. */
+    private void arrived(Frame f) {
+        if (arrived.getAndSet(f) == null) Platform.runLater(() -> {
+            Frame newest = arrived.getAndSet(null);
+            if (newest != null && (frame.get() == null || newest.sequence() > frame.get().sequence())) frame.set(newest);
+        });
+    }
+
+    private void inferenceFailed(RuntimeException e) {
+        Platform.runLater(() -> inform(Notice.Kind.ERROR, "Classification failed: " + e.getMessage()));
+    }
+
+    private void withBrowser(Consumer<SampleBrowser> action) {
+        if (browser != null) {
+            action.accept(browser);
+            return;
+        }
+        background(() -> DatasetFolder.bundledMnist().test(), set -> {
+            if (browser == null) browser = new SampleBrowser(set, System.nanoTime());
+            action.accept(browser);
+        });
+    }
+
+    private void show(SampleBrowser b, int index) {
+        if (index < 0) {
+            inform(Notice.Kind.INFO, "No test digit matches the filter");
+            return;
+        }
+        Dataset set = b.set();
+        InkImage digit = set.inkImage(index);
+        drawing.setBase(digit);
+        source.set("test #" + index + " · label " + set.label(index));
+    }
+
+    /** Runs work on the io thread, then done on the FX thread; a failure becomes an error notice. */
+    private <T> void background(Supplier<T> work, Consumer<T> done) {
+        io.execute(() -> {
+            try {
+                T result = work.get();
+                Platform.runLater(() -> done.accept(result));
+            } catch (RuntimeException e) {
+                Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+                Platform.runLater(() -> inform(Notice.Kind.ERROR, cause.getMessage()));
+            }
+        });
+    }
+
+    void inform(Notice.Kind kind, String text) {
+        notice.set(new Notice(++notices, kind, text));
+    }
+
+    /** For the benchmark: classify on the calling thread, so one update is one measurable call. */
+    void classifyInline(boolean on) {
+        inline = on ? new Inference(network.get()) : null;
+    }
+}

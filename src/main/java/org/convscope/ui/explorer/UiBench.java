@@ -1,0 +1,121 @@
+package org.convscope.ui.explorer;
+
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import org.convscope.io.FileException;
+import org.convscope.ui.explorer.draw.Drawing;
+
+/**
+ * Stroke-to-screen latency of the explorer, headless: the whole ExplorerView in a 1920×1080 scene, synthetic stroke
+ * points fed to the drawing one at a time, and for each point the time of one update: rasterising the point,
+ * preprocessing, the forward pass, the snapshot, every view repainted into its images and the layout pass of what
+ * changed (as a pulse does it; CSS is applied once, up front, since an update changes no style). The pass runs on
+ * the FX thread here (the app runs it on the inference thread), so one update is one measured call. Rasterising the
+ * scene into pixels is measured apart: headless it is software rendering of the whole window, where the app's GPU
+ * redraws only what changed.
+ */
+public final class UiBench {
+    /**
+     * Latencies in milliseconds: wall clock, and the FX thread's CPU time (what the update costs, whatever else the
+     * machine is doing); the median of rasterising the whole window in software.
+     */
+    public record Result(int updates, double medianMs, double p99Ms, double maxMs, double cpuMedianMs, double cpuP99Ms,
+                         double renderMedianMs) {}
+
+    private UiBench() {}
+
+    /** Starts JavaFX on its headless platform unless it is running already; call before any other FX use. */
+    public static void startHeadless() {
+        System.setProperty("glass.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            started.complete(null);
+        }
+        started.join();
+        Platform.setImplicitExit(false);
+    }
+
+    /** Measures {@code updates} updates after {@code warmup} unmeasured ones, and {@code renders} full renders. */
+    public static Result run(int updates, int warmup, int renders) throws FileException {
+        if (updates < 1) throw new IllegalArgumentException("updates must be at least 1, got " + updates);
+        ExplorerModel model = ExplorerModel.withBundledModel();
+        try {
+            return onFx(() -> measure(model, updates, warmup, renders));
+        } finally {
+            model.close();
+        }
+    }
+
+    private static Result measure(ExplorerModel model, int updates, int warmup, int renders) {
+        ExplorerView view = new ExplorerView(model);
+        Scene scene = new Scene(view, 1920, 1080);
+        model.classifyInline(true);
+        Drawing drawing = model.drawing();
+        long[] times = new long[updates];
+        long[] cpu = new long[updates];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        view.applyCss();
+        for (int i = -warmup; i < updates; i++) {
+            long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            stroke(drawing, i + warmup);
+            view.layout();
+            if (i >= 0) {
+                times[i] = System.nanoTime() - start;
+                cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
+            }
+        }
+        long[] renderTimes = new long[Math.max(1, renders)];
+        for (int i = 0; i < renderTimes.length; i++) {
+            stroke(drawing, i);
+            long start = System.nanoTime();
+            scene.snapshot(null);
+            renderTimes[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        Arrays.sort(cpu);
+        Arrays.sort(renderTimes);
+        int p99 = Math.min(updates - 1, (int) (updates * 0.99));
+        return new Result(updates, times[updates / 2] / 1e6, times[p99] / 1e6, times[updates - 1] / 1e6,
+                cpu[updates / 2] / 1e6, cpu[p99] / 1e6, renderTimes[renderTimes.length / 2] / 1e6);
+    }
+
+    /**
+     * Point k of an endless scribble: strokes of 40 points along loops of varying size and place, so the crop, the
+     * scale and every map change from point to point; a new stroke every 40 points and a clear every 200.
+     */
+    private static void stroke(Drawing drawing, int k) {
+        int inStroke = k % 40;
+        double t = k * 0.21;
+        float x = (float) (140 + (50 + 30 * Math.sin(k / 97.0)) * Math.cos(t) + 40 * Math.sin(k / 53.0));
+        float y = (float) (140 + (80 + 20 * Math.cos(k / 71.0)) * Math.sin(t * 0.5) + 30 * Math.cos(k / 61.0));
+        if (k % 200 == 0) drawing.clear();
+        if (inStroke == 0) drawing.begin(x, y, 10, false);
+        else drawing.extend(x, y);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.convscope.ui.explorer.network;
+
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.convscope.engine.explain.UnitRef;
+import org.convscope.ui.explorer.Frame;
+import org.convscope.ui.explorer.Normalisation;
+
+/** The softmax output: the top guess in large type with its probability, and every class as a labelled bar. */
+final class PredictionColumn extends Column {
+    static final String TOP_GUESS_ID = "top-guess";
+
+    private final int layer;
+    private final Label guess = new Label("–");
+    private final Label confidence = new Label();
+    private final Region[] fills;
+    private final Label[] percents;
+    private final HBox[] rows;
+    private final double track;
+
+    PredictionColumn(Columns.Info info, double width, Selection selection) {
+        super(info.name(), info.kind(), info.output().toString(), info.parameters(), info.explanation());
+        this.layer = info.layer();
+        int classes = info.output().size();
+        track = width - 70;
+        guess.setId(TOP_GUESS_ID);
+        guess.getStyleClass().add("top-guess");
+        confidence.getStyleClass().add("top-confidence");
+        VBox bars = new VBox();
+        bars.getStyleClass().add("probability-bars");
+        fills = new Region[classes];
+        percents = new Label[classes];
+        rows = new HBox[classes];
+        for (int c = 0; c < classes; c++) {
+            Label digit = new Label(Integer.toString(c));
+            digit.getStyleClass().add("bar-class");
+            fills[c] = new Region();
+            fills[c].getStyleClass().add("bar-fill");
+            fills[c].setMaxWidth(0);
+            Region background = new Region();
+            background.getStyleClass().add("bar-track");
+            StackPane bar = new StackPane(background, fills[c]);
+            bar.setAlignment(Pos.CENTER_LEFT);
+            bar.setPrefWidth(track);
+            HBox.setHgrow(bar, Priority.ALWAYS);
+            percents[c] = new Label();
+            percents[c].getStyleClass().add("bar-percent");
+            rows[c] = new HBox(6, digit, bar, percents[c]);
+            rows[c].getStyleClass().add("bar-row");
+            rows[c].setAlignment(Pos.CENTER_LEFT);
+            UnitRef unit = UnitRef.vector(layer, c);
+            rows[c].addEventHandler(MouseEvent.MOUSE_MOVED, e -> selection.unit(unit, false));
+            rows[c].addEventHandler(MouseEvent.MOUSE_CLICKED, e -> selection.unit(unit, true));
+            rows[c].addEventHandler(MouseEvent.MOUSE_EXITED, e -> selection.unit(null, false));
+        }
+        VBox top = new VBox(guess, confidence);
+        top.setAlignment(Pos.CENTER);
+        top.getStyleClass().add("top-box");
+        getChildren().addAll(new LayoutBoundary(top), new LayoutBoundary(bars));
+        bars.getChildren().addAll(rows);
+        setMinWidth(width);
+        setPrefWidth(width);
+    }
+
+    @Override
+    boolean covers(int layer) {
+        return layer == this.layer;
+    }
+
+    @Override
+    void update(Frame frame, ValueRanges ranges, Normalisation mode) {
+        float[] p = frame.probabilities();
+        int top = frame.topClass();
+        boolean blank = frame.preprocessed().isEmpty();
+        guess.setText(blank ? "–" : Integer.toString(top));
+        confidence.setText(blank ? "draw a digit" : String.format(Locale.ROOT, "%.1f %%", 100 * p[top]));
+        for (int c = 0; c < fills.length; c++) {
+            fills[c].setMaxWidth(Math.max(1, track * p[c]));
+            percents[c].setText(String.format(Locale.ROOT, "%5.1f %%", 100 * p[c]));
+            rows[c].pseudoClassStateChanged(TOP, c == top && !blank);
+        }
+    }
+
+    @Override
+    void highlight(Highlight highlight) {
+        UnitRef s = highlight.selected();
+        for (int c = 0; c < rows.length; c++) {
+            rows[c].pseudoClassStateChanged(SELECTED, s != null && s.layer() == layer && s.channel() == c);
+        }
+    }
+
+    private static final javafx.css.PseudoClass TOP = javafx.css.PseudoClass.getPseudoClass("top");
+    private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
+}

@@ -1,0 +1,124 @@
+package org.convscope.ui.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.controlsfx.control.NotificationPane;
+import org.convscope.engine.Workspace;
+import org.convscope.engine.explain.UnitRef;
+import org.convscope.engine.kernel.KernelSelection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Undo, export, a broken file, hovering a unit, live updates during a stroke: with the robot, headless. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerInteractionTest {
+    private ExplorerFixture fx;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        fx = new ExplorerFixture(stage);
+    }
+
+    @AfterEach
+    void close() {
+        fx.view.close();
+    }
+
+    @Test
+    void undoRestoresThePreviousPrediction(FxRobot robot) throws Exception {
+        for (float[][] stroke : DigitStrokes.of(1)) fx.robotStroke(robot, stroke, 80, 40, 200);
+        fx.settle();
+        float[] before = probabilities();
+        fx.robotStroke(robot, new float[][] {{0.1f, 0.5f}, {0.5f, 0.5f}, {0.9f, 0.5f}}, 80, 40, 200);
+        fx.settle();
+        assertNotEquals(before[1], probabilities()[1], "the extra stroke changed nothing");
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        fx.settle();
+        assertArrayEquals(before, probabilities(), "undo must give back exactly the previous prediction");
+        assertEquals(1, fx.topGuess());
+    }
+
+    @Test
+    void predictionUpdatesWhileTheStrokeIsBeingDrawn(FxRobot robot) throws Exception {
+        robot.moveTo(fx.screen(140, 30));
+        robot.press(MouseButton.PRIMARY);
+        for (int y = 40; y <= 250; y += 30) robot.moveTo(fx.screen(140, y));
+        fx.settle();
+        boolean inked = WaitForAsyncUtils.asyncFx(() -> !fx.model.frameProperty().get().preprocessed().isEmpty()).get();
+        robot.release(MouseButton.PRIMARY);
+        assertTrue(inked, "before the button is released, the network already sees the stroke");
+        fx.settle();
+        assertEquals(1, fx.topGuess());
+    }
+
+    @Test
+    void exportWritesAPngAtTwiceTheSize(@TempDir Path dir) throws Exception {
+        fx.settle();
+        Path file = dir.resolve("network.png");
+        Bounds size = WaitForAsyncUtils.asyncFx(() -> {
+            fx.view.export(ExplorerView.Panel.NETWORK, file);
+            return fx.view.panel(ExplorerView.Panel.NETWORK).getBoundsInLocal(); // what is drawn, as a snapshot takes it
+        }).get();
+        BufferedImage png = ImageIO.read(file.toFile());
+        assertEquals(Math.ceil(2 * size.getWidth()), png.getWidth(), 1);
+        assertEquals(Math.ceil(2 * size.getHeight()), png.getHeight(), 1);
+    }
+
+    @Test
+    void aBrokenImageIsReportedAndTheAppKeepsWorking(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.png");
+        Files.write(broken, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0});
+        WaitForAsyncUtils.asyncFx(() -> fx.model.openImage(broken)).get();
+        NotificationPane pane = robot.lookup(".notification-pane").queryAs(NotificationPane.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.isShowing());
+        assertTrue(pane.getText().contains("broken.png"), pane.getText());
+        for (float[][] stroke : DigitStrokes.of(7)) fx.robotStroke(robot, stroke, 80, 40, 200);
+        fx.settle();
+        assertEquals(7, fx.topGuess());
+    }
+
+    @Test
+    void hoveringAFeatureMapPixelSelectsThatUnitWithTheEnginesValue(FxRobot robot) throws Exception {
+        for (float[][] stroke : DigitStrokes.of(7)) fx.robotStroke(robot, stroke, 80, 40, 200);
+        fx.settle();
+        WaitForAsyncUtils.asyncFx(() -> {
+            fx.view.network().fitWidthProperty().set(false);
+            fx.view.network().zoomProperty().set(1);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents(); // at 1:1 one value is 3×3 screen pixels
+        Node tile = robot.lookup("#tile-0-0").query(); // conv1, map 0
+        Bounds b = tile.localToScreen(tile.getLayoutBounds());
+        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 14.5 / 28, b.getMinY() + b.getHeight() * 10.5 / 28));
+        WaitForAsyncUtils.waitForFxEvents();
+        UnitRef unit = WaitForAsyncUtils.asyncFx(() -> fx.model.selectedUnitProperty().get()).get();
+        assertEquals(new UnitRef(0, 0, 10, 14), unit);
+        Frame frame = WaitForAsyncUtils.asyncFx(() -> fx.model.frameProperty().get()).get();
+        Workspace ws = new Workspace(fx.model.networkProperty().get(), KernelSelection.preferred(), 1);
+        System.arraycopy(frame.snapshot().input(), 0, ws.input(), 0, frame.snapshot().input().length);
+        ws.forward(1);
+        assertEquals(ws.output(0)[10 * 28 + 14], frame.snapshot().output(0)[10 * 28 + 14]);
+    }
+
+    private float[] probabilities() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> fx.model.frameProperty().get().probabilities()).get();
+    }
+}
