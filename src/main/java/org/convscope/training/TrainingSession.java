@@ -47,7 +47,8 @@ public final class TrainingSession implements AutoCloseable {
     private long nextStepAt;
 
     /**
-     * Starts a session with fresh weights from the settings' seed; the probe is the first test image.
+     * Starts a session with fresh weights from the settings' seed and evaluates them on the test set; the probe is the
+     * first test image.
      *
      * @param dataset how to find the data again when a saved session is loaded (a folder, or empty for MNIST)
      */
@@ -62,6 +63,7 @@ public final class TrainingSession implements AutoCloseable {
         thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
+        evaluate();
     }
 
     /** Receives every published frame, on the training thread; it must return quickly. */
