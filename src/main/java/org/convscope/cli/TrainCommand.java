@@ -25,6 +25,7 @@ import org.convscope.engine.train.TrainConfig;
 import org.convscope.engine.train.Trainer;
 import org.convscope.io.FileException;
 import org.convscope.model.ModelFile;
+import org.convscope.training.DatasetSamples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

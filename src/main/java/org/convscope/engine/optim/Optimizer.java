@@ -72,4 +72,29 @@ public final class Optimizer {
     public float[][][] state() {
         return new float[][][] {first, second};
     }
+
+    /**
+     * Sets the state from a copy of {@link #state()} and the step count (which Adam's bias correction uses), to
+     * resume a saved session or roll back to earlier weights. Arrays are copied; their shapes must match.
+     */
+    public void restore(float[][][] state, long steps) {
+        if (steps < 0) throw new IllegalArgumentException("optimizer steps must be ≥ 0, got " + steps);
+        copyInto(state[0], first, "first moment");
+        copyInto(state[1], second, "second moment");
+        this.steps = steps;
+    }
+
+    private static void copyInto(float[][] from, float[][] to, String what) {
+        if (from.length != to.length) {
+            throw new IllegalArgumentException(what + ": " + from.length + " parameters, expected " + to.length);
+        }
+        for (int i = 0; i < to.length; i++) {
+            if ((from[i] == null) != (to[i] == null) || from[i] != null && from[i].length != to[i].length) {
+                throw new IllegalArgumentException(what + " of parameter " + i + ": "
+                        + (from[i] == null ? "none" : from[i].length + " values") + ", expected "
+                        + (to[i] == null ? "none" : to[i].length + " values"));
+            }
+            if (to[i] != null) System.arraycopy(from[i], 0, to[i], 0, to[i].length);
+        }
+    }
 }

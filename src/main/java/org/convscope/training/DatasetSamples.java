@@ -1,12 +1,19 @@
-package org.convscope.cli;
+package org.convscope.training;
 
 import org.convscope.data.Dataset;
 import org.convscope.engine.Dims;
 import org.convscope.engine.train.SampleSource;
 
 /** A data set as the trainer sees it, optionally limited to its first {@code limit} samples. */
-record DatasetSamples(Dataset dataset, int size) implements SampleSource {
-    static DatasetSamples of(Dataset dataset, int limit) {
+public record DatasetSamples(Dataset dataset, int size) implements SampleSource {
+    public DatasetSamples {
+        if (size < 0 || size > dataset.size()) {
+            throw new IllegalArgumentException(dataset.name() + ": size " + size + " outside 0.." + dataset.size());
+        }
+    }
+
+    /** The first {@code limit} samples, or all of them when limit ≤ 0. */
+    public static DatasetSamples of(Dataset dataset, int limit) {
         return new DatasetSamples(dataset, limit > 0 ? Math.min(limit, dataset.size()) : dataset.size());
     }
 

@@ -1,0 +1,353 @@
+package org.convscope.training;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.convscope.engine.ForwardSnapshot;
+import org.convscope.engine.Network;
+import org.convscope.engine.Param;
+import org.convscope.engine.Workspace;
+import org.convscope.engine.kernel.Kernels;
+import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.train.BatchResult;
+import org.convscope.engine.train.Evaluation;
+import org.convscope.engine.train.SampleSource;
+import org.convscope.engine.train.ShiftAugmentation;
+import org.convscope.engine.train.Trainer;
+import org.convscope.engine.train.TrainingDivergedException;
+
+/**
+ * The state of a training run and the steps that change it: a network, its trainer, where training is in the
+ * shuffled data, the curves, the filter timeline and the last good weights. Batches follow the order of
+ * {@link Trainer#trainEpoch} (the permutation {@code shuffled(n, seed·31 + epoch)}), so a run here trains exactly as
+ * the engine does. Not thread-safe: owned by the training thread.
+ */
+final class TrainingRun implements AutoCloseable {
+    /** Good weights are remembered every this many steps, to roll back to when training diverges. */
+    static final int CHECKPOINT_EVERY = 20;
+    private static final int PREDICT_CHUNK = 100;
+
+    private record Checkpoint(long step, float[][] params, float[][][] optimizerState, long optimizerSteps) {}
+
+    private final SampleSource plainTrain;
+    private final SampleSource test;
+    private final Kernels kernels;
+    private final Curves curves = new Curves();
+    private final FilterTimeline timeline = new FilterTimeline();
+    private NetworkSpec spec;
+    private TrainingSettings settings;
+    private Network network;
+    private List<Integer> convIndices;
+    private Trainer trainer;
+    private ShiftAugmentation train;
+    private Workspace probeWorkspace;
+    private int[] order;
+    private int epoch;
+    private int position;
+    private long step;
+    private double epochLoss;
+    private long epochCorrect;
+    private Checkpoint good;
+    private Evaluation lastTest;
+    private long lastTestStep = -1;
+    private float[][] lastTestParams;
+    private int[] predictions;
+
+    TrainingRun(NetworkSpec spec, SampleSource train, SampleSource test, TrainingSettings settings, Kernels kernels) {
+        if (!spec.input().equals(train.dims())) {
+            throw new IllegalArgumentException(spec.name() + ": the network takes " + spec.input()
+                    + " inputs, the training images are " + train.dims());
+        }
+        if (spec.numClasses() != train.numClasses()) {
+            throw new IllegalArgumentException(spec.name() + ": the network has " + spec.numClasses()
+                    + " outputs, the data set has " + train.numClasses() + " classes");
+        }
+        if (!test.dims().equals(train.dims()) || test.size() == 0) {
+            throw new IllegalArgumentException("the test set must be non-empty with images of " + train.dims()
+                    + ", got " + test.size() + " of " + test.dims());
+        }
+        this.plainTrain = train;
+        this.test = test;
+        this.kernels = kernels;
+        this.spec = spec;
+        reset(settings);
+    }
+
+    /** Starts over: new weights from the settings' seed, epoch 0, empty curves and timeline. */
+    void reset(TrainingSettings newSettings) {
+        settings = newSettings;
+        setNetwork(Network.initialized(spec, settings.seed()));
+        epoch = 0;
+        position = 0;
+        step = 0;
+        epochLoss = 0;
+        epochCorrect = 0;
+        curves.clear();
+        timeline.clear();
+        lastTest = null;
+        lastTestStep = -1;
+        lastTestParams = null;
+        predictions = null;
+        startEpoch();
+        timeline.offer(0, this::filterCopies);
+        checkpoint();
+    }
+
+    private void setNetwork(Network net) {
+        network = net;
+        convIndices = ConvFilters.convWeightIndices(net);
+        probeWorkspace = new Workspace(net, kernels, 1);
+        rebuildTrainer(false);
+    }
+
+    private void rebuildTrainer(boolean keepOptimizerState) {
+        float[][][] state = null;
+        long optimizerSteps = 0;
+        if (trainer != null) {
+            if (keepOptimizerState && trainer.optimizer().config().kind() == settings.optimizer().kind()) {
+                state = copy(trainer.optimizer().state());
+                optimizerSteps = trainer.optimizer().steps();
+            }
+            trainer.close();
+        }
+        trainer = new Trainer(network, settings.trainConfig(), kernels);
+        if (state != null) trainer.optimizer().restore(state, optimizerSteps);
+        train = new ShiftAugmentation(plainTrain, settings.shift(), settings.seed());
+        train.setEpoch(epoch);
+    }
+
+    private void startEpoch() {
+        order = Trainer.shuffled(plainTrain.size(), settings.seed() * 31 + epoch);
+        train.setEpoch(epoch);
+    }
+
+    /**
+     * Changes the settings. The learning rate, optimizer, loss, batch size and shift apply from the next step (the
+     * optimizer's momentum is kept when its kind stays the same); a new seed applies at the next reset.
+     */
+    void setSettings(TrainingSettings newSettings) {
+        boolean seedOnly = newSettings.withSeed(settings.seed()).equals(settings);
+        settings = newSettings;
+        if (!seedOnly) rebuildTrainer(true);
+    }
+
+    /**
+     * Trains on the next {@code maxCount} samples (fewer at the end of an epoch); at the end of an epoch, evaluates
+     * the test set and starts the next one. On divergence the last good weights are restored and the exception,
+     * with a message in words, is thrown.
+     */
+    BatchResult step(int maxCount) {
+        int count = Math.min(maxCount, order.length - position);
+        BatchResult result;
+        try {
+            result = trainer.trainBatch(train, order, position, count);
+        } catch (TrainingDivergedException e) {
+            throw rollBack(e);
+        }
+        position += count;
+        step++;
+        epochLoss += result.loss() * count;
+        epochCorrect += result.correct();
+        curves.addBatch(step, result.loss(), (double) result.correct() / count);
+        timeline.offer(step, this::filterCopies);
+        if (step % CHECKPOINT_EVERY == 0) checkpoint();
+        if (position == order.length) finishEpoch();
+        return result;
+    }
+
+    private void finishEpoch() {
+        Evaluation eval = evaluate();
+        int n = order.length;
+        curves.addEpoch(new EpochPoint(epoch, step, epochLoss / n, (double) epochCorrect / n, eval.loss(), eval.accuracy()));
+        epoch++;
+        position = 0;
+        epochLoss = 0;
+        epochCorrect = 0;
+        startEpoch();
+    }
+
+    private TrainingDivergedException rollBack(TrainingDivergedException e) {
+        network.restoreParams(good.params());
+        trainer.optimizer().restore(good.optimizerState(), good.optimizerSteps());
+        float lr = settings.optimizer().learningRate();
+        String advice = String.format(Locale.ROOT, "The learning rate %s is probably too high: lower it (try %s) and press"
+                + " play.", trim(lr), trim(lr / 10));
+        return new TrainingDivergedException("Training diverged at step " + (step + 1) + ": the loss became "
+                + (e.getMessage().contains("Infinity") ? "infinite" : "NaN (not a number)") + ". " + advice
+                + " Training paused; the weights of step " + good.step() + " were restored.");
+    }
+
+    private static String trim(float v) {
+        return String.format(Locale.ROOT, "%.3g", v).replaceAll("\\.?0+($|e)", "$1");
+    }
+
+    private void checkpoint() {
+        good = new Checkpoint(step, network.copyParams(), copy(trainer.optimizer().state()), trainer.optimizer().steps());
+    }
+
+    /** Evaluates the test set with the current weights and remembers the result for {@link #testSamples}. */
+    Evaluation evaluate() {
+        lastTest = trainer.evaluate(test);
+        lastTestStep = step;
+        lastTestParams = network.copyParams();
+        predictions = null;
+        return lastTest;
+    }
+
+    /** Indices of the test samples of class {@code trueClass} that the last evaluation classified as {@code predicted}. */
+    int[] testSamples(int trueClass, int predicted) {
+        if (lastTestParams == null) return new int[0];
+        if (predictions == null) predictions = predict(lastTestParams);
+        int[] picked = new int[test.size()];
+        int n = 0;
+        for (int i = 0; i < test.size(); i++) {
+            if (test.label(i) == trueClass && predictions[i] == predicted) picked[n++] = i;
+        }
+        return Arrays.copyOf(picked, n);
+    }
+
+    private int[] predict(float[][] params) {
+        Network net = Network.withParams(spec, byName(params));
+        Workspace ws = new Workspace(net, kernels, PREDICT_CHUNK);
+        int[] all = new int[test.size()];
+        for (int i = 0; i < all.length; i++) all[i] = i;
+        int[] predicted = new int[all.length];
+        for (int from = 0; from < all.length; from += PREDICT_CHUNK) {
+            int n = Math.min(PREDICT_CHUNK, all.length - from);
+            test.fill(all, from, n, ws.input());
+            ws.forward(n);
+            for (int i = 0; i < n; i++) predicted[from + i] = ws.predicted(i);
+        }
+        return predicted;
+    }
+
+    /** A copy of the network as it is now, independent of further training. */
+    Network networkCopy() {
+        return Network.withParams(spec, byName(network.copyParams()));
+    }
+
+    private Map<String, float[]> byName(float[][] values) {
+        Map<String, float[]> map = new HashMap<>();
+        List<Param> params = network.params();
+        for (int i = 0; i < params.size(); i++) map.put(params.get(i).name(), values[i]);
+        return map;
+    }
+
+    /** The forward pass of one image with the current weights. */
+    ForwardSnapshot probe(float[] image) {
+        System.arraycopy(image, 0, probeWorkspace.input(), 0, image.length);
+        probeWorkspace.forward(1);
+        return ForwardSnapshot.capture(probeWorkspace, 0);
+    }
+
+    private List<ConvFilters> filterCopies() {
+        return ConvFilters.of(network, convIndices, network.copyParams());
+    }
+
+    List<ConvFilters> filters(ForwardSnapshot probe) {
+        return ConvFilters.of(network, convIndices, probe.params());
+    }
+
+    SessionState capture(String dataset) {
+        return new SessionState(spec, settings, network.copyParams(), copy(trainer.optimizer().state()),
+                trainer.optimizer().steps(), step, epoch, position, curves.snapshot(), timeline.frames(),
+                timeline.interval(), dataset);
+    }
+
+    /** Continues a saved session (the same data set must be loaded). */
+    void restore(SessionState saved) {
+        spec = saved.spec();
+        settings = saved.settings();
+        Network net = Network.initialized(spec, 0);
+        net.restoreParams(saved.params());
+        epoch = saved.epoch();
+        trainer = closeAndNull(trainer);
+        setNetwork(net);
+        trainer.optimizer().restore(saved.optimizerState(), saved.optimizerSteps());
+        step = saved.step();
+        startEpoch();
+        if (saved.position() < 0 || saved.position() > order.length) {
+            throw new IllegalArgumentException("position " + saved.position() + " outside the " + order.length
+                    + " training samples");
+        }
+        position = saved.position();
+        epochLoss = 0;
+        epochCorrect = 0;
+        curves.restore(saved.curves());
+        timeline.restore(saved.timeline(), saved.timelineInterval());
+        lastTest = null;
+        lastTestStep = -1;
+        lastTestParams = null;
+        predictions = null;
+        checkpoint();
+    }
+
+    private static Trainer closeAndNull(Trainer t) {
+        if (t != null) t.close();
+        return null;
+    }
+
+    static float[][][] copy(float[][][] state) {
+        float[][][] out = new float[state.length][][];
+        for (int k = 0; k < state.length; k++) {
+            out[k] = new float[state[k].length][];
+            for (int i = 0; i < state[k].length; i++) out[k][i] = state[k][i] == null ? null : state[k][i].clone();
+        }
+        return out;
+    }
+
+    NetworkSpec spec() {
+        return spec;
+    }
+
+    TrainingSettings settings() {
+        return settings;
+    }
+
+    Network network() {
+        return network;
+    }
+
+    long step() {
+        return step;
+    }
+
+    int epoch() {
+        return epoch;
+    }
+
+    int position() {
+        return position;
+    }
+
+    int trainSize() {
+        return order.length;
+    }
+
+    CurveSnapshot curves() {
+        return curves.snapshot();
+    }
+
+    List<TimelineFrame> timeline() {
+        return timeline.frames();
+    }
+
+    Evaluation lastTest() {
+        return lastTest;
+    }
+
+    long lastTestStep() {
+        return lastTestStep;
+    }
+
+    SampleSource testSource() {
+        return test;
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+    }
+}

@@ -1,0 +1,323 @@
+package org.convscope.training;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.convscope.engine.ForwardSnapshot;
+import org.convscope.engine.Network;
+import org.convscope.engine.kernel.Kernels;
+import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.train.SampleSource;
+import org.convscope.engine.train.TrainingDivergedException;
+import org.convscope.model.ModelFile;
+
+/**
+ * A training session on its own thread, {@value #THREAD_NAME}: commands (play, pause, step, reset, settings, save)
+ * are queued and run between batches, in order; each returns a future that completes once it has run. The session
+ * publishes immutable {@link TrainingFrame}s, latest wins, at most about 30 a second while running and once after
+ * every command, before the command's future completes. No JavaFX here: the UI adapts the frames.
+ */
+public final class TrainingSession implements AutoCloseable {
+    public static final String THREAD_NAME = "convscope-train";
+    private static final long FRAME_NANOS = 33_000_000L;
+
+    private final TrainingRun run;
+    private final String dataset;
+    private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final AtomicReference<TrainingFrame> latest = new AtomicReference<>();
+    private final Thread thread;
+    private volatile Consumer<TrainingFrame> listener = frame -> {};
+    private volatile double stepsPerSecond;
+    private volatile boolean closed;
+    // Training thread only:
+    private final Throughput throughput = new Throughput();
+    private float[] probeImage;
+    private int probeLabel;
+    private boolean running;
+    private int stopAtEpoch = -1;
+    private String message = "";
+    private long lastPublish;
+    private long nextStepAt;
+
+    /**
+     * Starts a session with fresh weights from the settings' seed and evaluates them on the test set; the probe is the
+     * first test image.
+     *
+     * @param dataset how to find the data again when a saved session is loaded (a folder, or empty for MNIST)
+     */
+    public TrainingSession(NetworkSpec spec, SampleSource train, SampleSource test, TrainingSettings settings,
+                           Kernels kernels, String dataset) {
+        this.run = new TrainingRun(spec, train, test, settings, kernels);
+        this.dataset = Objects.requireNonNullElse(dataset, "");
+        this.probeImage = new float[test.dims().size()];
+        test.fill(new int[] {0}, 0, 1, probeImage);
+        this.probeLabel = test.label(0);
+        publish();
+        thread = new Thread(this::loop, THREAD_NAME);
+        thread.setDaemon(true);
+        thread.start();
+        evaluate();
+    }
+
+    /** Receives every published frame, on the training thread; it must return quickly. */
+    public void setListener(Consumer<TrainingFrame> newListener) {
+        listener = Objects.requireNonNull(newListener, "listener");
+        newListener.accept(latest.get());
+    }
+
+    public TrainingFrame latestFrame() {
+        return latest.get();
+    }
+
+    public SampleSource testSource() {
+        return run.testSource();
+    }
+
+    /** Steps per second while playing; 0 or less means full speed. Takes effect at once. */
+    public void setSpeed(double steps) {
+        stepsPerSecond = steps;
+    }
+
+    public CompletableFuture<Void> play() {
+        return command(() -> startRunning(-1));
+    }
+
+    public CompletableFuture<Void> pause() {
+        return command(this::stopRunning);
+    }
+
+    /** One step on the next single training sample. */
+    public CompletableFuture<Void> stepSample() {
+        return command(() -> stepOnce(1));
+    }
+
+    /** One step on the next mini-batch. */
+    public CompletableFuture<Void> stepBatch() {
+        return command(() -> stepOnce(run.settings().batchSize()));
+    }
+
+    /** Trains to the end of the current epoch (a pause stops it). */
+    public CompletableFuture<Void> stepEpoch() {
+        return command(() -> startRunning(run.epoch() + 1));
+    }
+
+    /** Pauses and starts over with fresh weights from {@code seed}. */
+    public CompletableFuture<Void> reset(long seed) {
+        return command(() -> {
+            running = false;
+            run.reset(run.settings().withSeed(seed));
+            message = "";
+        });
+    }
+
+    /** Changes the learning rate, also while running; refused at once unless it is a positive finite number. */
+    public CompletableFuture<Void> setLearningRate(float lr) {
+        if (!(lr > 0) || !Float.isFinite(lr)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, got " + lr);
+        }
+        return command(() -> run.setSettings(run.settings().withLearningRate(lr)));
+    }
+
+    /** Changes the settings; only the learning rate may change while running (the future fails otherwise). */
+    public CompletableFuture<Void> applySettings(TrainingSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return command(() -> {
+            boolean onlyRate = settings.withLearningRate(run.settings().optimizer().learningRate()).equals(run.settings());
+            if (running && !onlyRate) {
+                throw new IllegalStateException("pause training before changing the optimizer, loss or batch size");
+            }
+            run.setSettings(settings);
+        });
+    }
+
+    /** Shows the forward pass of this image (of the network's input shape) in every frame. */
+    public CompletableFuture<Void> setProbe(float[] image, int label) {
+        float[] copy = image.clone();
+        return command(() -> {
+            if (copy.length != run.spec().input().size()) {
+                throw new IllegalArgumentException("probe image has " + copy.length + " values, the network takes "
+                        + run.spec().input() + " = " + run.spec().input().size());
+            }
+            probeImage = copy;
+            probeLabel = label;
+        });
+    }
+
+    /** Uses test image {@code index} as the probe. */
+    public CompletableFuture<Void> setProbeTestSample(int index) {
+        SampleSource test = run.testSource();
+        Objects.checkIndex(index, test.size());
+        float[] image = new float[test.dims().size()];
+        test.fill(new int[] {index}, 0, 1, image);
+        return setProbe(image, test.label(index));
+    }
+
+    /** Evaluates the test set now (the confusion matrix of the model as it is). */
+    public CompletableFuture<Void> evaluate() {
+        return command(run::evaluate);
+    }
+
+    /** Test samples of class {@code trueClass} predicted as {@code predicted} by the last evaluation. */
+    public CompletableFuture<int[]> testSamples(int trueClass, int predicted) {
+        return call(() -> run.testSamples(trueClass, predicted));
+    }
+
+    /** An independent copy of the network as it is now, e.g. to open in the explorer. */
+    public CompletableFuture<Network> networkCopy() {
+        return call(run::networkCopy);
+    }
+
+    /** Everything needed to resume, as of now. */
+    public CompletableFuture<SessionState> capture() {
+        return call(() -> run.capture(dataset));
+    }
+
+    /** Saves the whole session atomically. */
+    public CompletableFuture<Void> save(Path file) {
+        return command(() -> SessionFile.write(file, run.capture(dataset)));
+    }
+
+    /** Pauses and continues from a saved session (trained on the same data). */
+    public CompletableFuture<Void> restore(SessionState state) {
+        return command(() -> {
+            running = false;
+            run.restore(state);
+            message = "";
+        });
+    }
+
+    /** Saves the trained network in the model format the explorer opens, atomically. */
+    public CompletableFuture<Void> exportModel(Path file) {
+        return command(() -> {
+            var eval = run.lastTest();
+            Map<String, String> meta = eval == null ? Map.of("trained_steps", Long.toString(run.step()))
+                    : Map.of("trained_steps", Long.toString(run.step()),
+                            "test_accuracy", Double.toString(eval.accuracy()));
+            ModelFile.save(file, run.network(), meta);
+        });
+    }
+
+    private void startRunning(int untilEpoch) {
+        running = true;
+        stopAtEpoch = untilEpoch;
+        message = "";
+        throughput.start(System.nanoTime());
+        nextStepAt = System.nanoTime();
+    }
+
+    private void stopRunning() {
+        if (!running) return;
+        running = false;
+        if (run.lastTestStep() != run.step()) run.evaluate();
+    }
+
+    private void stepOnce(int count) {
+        running = false;
+        message = "";
+        train(count);
+    }
+
+    /** One step; divergence pauses with the message (the weights are already rolled back). */
+    private void train(int count) {
+        try {
+            run.step(count);
+            throughput.add(System.nanoTime(), count);
+        } catch (TrainingDivergedException e) {
+            running = false;
+            message = e.getMessage();
+        }
+    }
+
+    private CompletableFuture<Void> command(ThrowingRunnable work) {
+        return call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private <T> CompletableFuture<T> call(Callable<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("the training session is closed"));
+            return result;
+        }
+        commands.add(() -> {
+            T value = null;
+            Throwable failure = null;
+            try {
+                value = work.call();
+            } catch (Throwable t) {
+                failure = t;
+            }
+            publish();
+            if (failure == null) result.complete(value);
+            else result.completeExceptionally(failure);
+        });
+        return result;
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private void loop() {
+        try {
+            while (!closed) {
+                Runnable command = running ? commands.poll(waitNanos(), TimeUnit.NANOSECONDS) : commands.take();
+                if (command != null) {
+                    command.run();
+                } else if (running) {
+                    trainWhileRunning();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            run.close();
+        }
+    }
+
+    private long waitNanos() {
+        double speed = stepsPerSecond;
+        return speed > 0 ? Math.max(0, nextStepAt - System.nanoTime()) : 0;
+    }
+
+    private void trainWhileRunning() {
+        int epoch = run.epoch();
+        train(run.settings().batchSize());
+        double speed = stepsPerSecond;
+        nextStepAt = speed > 0 ? System.nanoTime() + (long) (1e9 / speed) : 0;
+        if (stopAtEpoch >= 0 && run.epoch() > epoch && run.epoch() >= stopAtEpoch) running = false;
+        if (!running || speed > 0 || System.nanoTime() - lastPublish >= FRAME_NANOS) publish();
+    }
+
+    private void publish() {
+        lastPublish = System.nanoTime();
+        ForwardSnapshot probe = run.probe(probeImage);
+        TrainingFrame frame = new TrainingFrame(run.step(), run.epoch(), run.position(), run.trainSize(), running,
+                running ? throughput.imagesPerSecond() : 0, run.settings(), run.filters(probe), probe, probeLabel,
+                run.curves(), run.lastTest(), run.lastTestStep(), run.timeline(), message);
+        latest.set(frame);
+        listener.accept(frame);
+    }
+
+    /** Stops the training thread after the command under way; queued commands are dropped. */
+    @Override
+    public void close() {
+        closed = true;
+        commands.add(() -> {});
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.convscope.training;
+
+import org.convscope.engine.Loss;
+import org.convscope.engine.optim.OptimizerConfig;
+import org.convscope.engine.train.TrainConfig;
+
+/**
+ * What the studio trains with: the optimizer (kind, learning rate, momentum, weight decay), the loss, the batch size,
+ * the seed of the initial weights and of the shuffling, the random shift of training images in pixels, and the number
+ * of threads. The learning rate stays constant: the user changes it by hand.
+ */
+public record TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSize, long seed, int shift, int threads) {
+    public TrainingSettings {
+        if (optimizer == null) throw new IllegalArgumentException("optimizer missing");
+        if (loss == null) throw new IllegalArgumentException("loss missing");
+        if (batchSize < 1 || batchSize > 4096) throw new IllegalArgumentException("batch size must be in 1..4096, got " + batchSize);
+        if (shift < 0 || shift > 8) throw new IllegalArgumentException("shift must be in 0..8 pixels, got " + shift);
+        if (threads < 1) throw new IllegalArgumentException("threads must be positive, got " + threads);
+    }
+
+    /** As {@code convscope train}: momentum 0.9, η = 0.05, cross-entropy, batch 64, seed 1, shifts of 1 px, all cores. */
+    public static TrainingSettings defaults() {
+        return new TrainingSettings(OptimizerConfig.momentum(0.05f, 0.9f), Loss.CROSS_ENTROPY, 64, 1L, 1,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The engine's configuration for these settings: constant learning rate, one epoch planned at a time. */
+    public TrainConfig trainConfig() {
+        return new TrainConfig(optimizer, loss, batchSize, 1, threads, seed, false);
+    }
+
+    public TrainingSettings withOptimizer(OptimizerConfig o) {
+        return new TrainingSettings(o, loss, batchSize, seed, shift, threads);
+    }
+
+    public TrainingSettings withLearningRate(float lr) {
+        return withOptimizer(optimizer.withLearningRate(lr));
+    }
+
+    public TrainingSettings withLoss(Loss l) {
+        return new TrainingSettings(optimizer, l, batchSize, seed, shift, threads);
+    }
+
+    public TrainingSettings withBatchSize(int b) {
+        return new TrainingSettings(optimizer, loss, b, seed, shift, threads);
+    }
+
+    public TrainingSettings withSeed(long s) {
+        return new TrainingSettings(optimizer, loss, batchSize, s, shift, threads);
+    }
+
+    public TrainingSettings withShift(int px) {
+        return new TrainingSettings(optimizer, loss, batchSize, seed, px, threads);
+    }
+
+    public TrainingSettings withThreads(int t) {
+        return new TrainingSettings(optimizer, loss, batchSize, seed, shift, t);
+    }
+}
