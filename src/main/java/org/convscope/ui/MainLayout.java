@@ -1,29 +1,88 @@
 package org.convscope.ui;
 
-import javafx.geometry.Pos;
+import javafx.concurrent.Task;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.convscope.data.InkImage;
+import org.convscope.io.FileException;
+import org.convscope.training.StudioSessions;
+import org.convscope.ui.explorer.ExplorerModel;
+import org.convscope.ui.explorer.ExplorerView;
+import org.convscope.ui.explorer.Frame;
+import org.convscope.ui.lecture.LectureView;
+import org.convscope.ui.training.TrainingView;
+import org.convscope.ui.training.TrainingViewModel;
 
-/** Placeholder shell of the main window: a header bar above an empty work area. */
-public final class MainLayout extends BorderPane {
-    public static final String HEADER_ID = "header";
-    public static final String WORK_AREA_ID = "work-area";
+/**
+ * The main window: the three uses of ConvScope as tabs over one model of the network — the drawing explorer, the
+ * lecture steppers and the training studio. The studio loads MNIST in the background the first time it is shown.
+ */
+public final class MainLayout extends BorderPane implements AutoCloseable {
+    public static final String TABS_ID = "main-tabs";
 
-    public MainLayout() {
-        Label title = new Label(ConvScopeApp.TITLE);
-        title.getStyleClass().add("app-title");
-        HBox header = new HBox(title);
-        header.setId(HEADER_ID);
-        header.setAlignment(Pos.CENTER_LEFT);
+    private final ExplorerModel explorerModel;
+    private final TabPane tabs = new TabPane();
+    private final Tab explorerTab;
+    private final Tab trainingTab = new Tab("Training");
+    private TrainingViewModel trainingModel;
 
-        Label hint = new Label("No model loaded yet");
-        hint.getStyleClass().add("placeholder");
-        StackPane workArea = new StackPane(hint);
-        workArea.setId(WORK_AREA_ID);
+    public MainLayout() throws FileException {
+        explorerModel = ExplorerModel.withBundledModel();
+        explorerTab = new Tab("Explorer", new ExplorerView(explorerModel));
+        Tab lectureTab = new Tab("Lecture", LectureView.standalone(this::explorerDigit));
+        trainingTab.setContent(waiting("Loading MNIST for training…"));
+        trainingTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && trainingModel == null) startStudio();
+        });
+        for (Tab tab : new Tab[] {explorerTab, lectureTab, trainingTab}) tab.setClosable(false);
+        tabs.getTabs().addAll(explorerTab, lectureTab, trainingTab);
+        tabs.setId(TABS_ID);
+        setCenter(tabs);
+    }
 
-        setTop(header);
-        setCenter(workArea);
+    /** The explorer's current input as the network sees it (28×28), or null before the first frame. */
+    private float[] explorerDigit() {
+        Frame frame = explorerModel.frameProperty().get();
+        return frame == null ? null : frame.preprocessed().centred().ink().clone();
+    }
+
+    private void startStudio() {
+        Task<TrainingViewModel> load = new Task<>() {
+            @Override
+            protected TrainingViewModel call() {
+                return new TrainingViewModel(StudioSessions.bundledMnist());
+            }
+        };
+        load.setOnSucceeded(e -> {
+            trainingModel = load.getValue();
+            trainingTab.setContent(new TrainingView(trainingModel, (network, image, label) -> {
+                explorerModel.open(network, "training snapshot", new InkImage(28, 28, image.clone()),
+                        "test digit · label " + label);
+                tabs.getSelectionModel().select(explorerTab);
+            }));
+        });
+        load.setOnFailed(e -> trainingTab.setContent(waiting("Cannot start training: " + load.getException().getMessage())));
+        Thread.ofPlatform().name("convscope-load-training").daemon().start(load);
+    }
+
+    private static StackPane waiting(String text) {
+        VBox box = new VBox(12, new ProgressIndicator(), new Label(text));
+        box.getStyleClass().add("placeholder");
+        return new StackPane(box);
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    @Override
+    public void close() {
+        explorerModel.close();
+        if (trainingModel != null) trainingModel.close();
     }
 }

@@ -5,23 +5,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import javafx.scene.control.Label;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.convscope.ui.explorer.ExplorerView;
+import org.convscope.ui.lecture.LectureView;
+import org.convscope.ui.training.TrainingView;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class ConvScopeAppTest {
     private Stage stage;
+    private ConvScopeApp app;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        new ConvScopeApp().start(stage);
+        app = new ConvScopeApp();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> {
+            MainLayout layout = (MainLayout) stage.getScene().getRoot();
+            layout.close();
+        });
     }
 
     @Test
@@ -30,9 +48,18 @@ class ConvScopeAppTest {
     }
 
     @Test
-    void headerShowsTheAppTitle(FxRobot robot) {
-        Label title = robot.lookup("#" + MainLayout.HEADER_ID + " .app-title").queryAs(Label.class);
-        assertEquals(ConvScopeApp.TITLE, title.getText());
+    void theThreeUsesAreTabsOverTheBundledModel(FxRobot robot) {
+        TabPane tabs = robot.lookup("#" + MainLayout.TABS_ID).queryAs(TabPane.class);
+        assertEquals(List.of("Explorer", "Lecture", "Training"), tabs.getTabs().stream().map(Tab::getText).toList());
+        assertTrue(tabs.getTabs().get(0).getContent() instanceof ExplorerView);
+        assertTrue(tabs.getTabs().get(1).getContent() instanceof LectureView);
+    }
+
+    @Test
+    void trainingStudioLoadsWhenItsTabIsOpened(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup("#" + MainLayout.TABS_ID).queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> tabs.getTabs().get(2).getContent() instanceof TrainingView);
     }
 
     @Test
@@ -44,9 +71,8 @@ class ConvScopeAppTest {
     @Test
     void windowRendersToPng() throws Exception {
         Path png = Snapshots.writePng(stage.getScene().getRoot(), "main-window");
-
         BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(1024, image.getWidth());
-        assertEquals(720, image.getHeight());
+        assertEquals((int) stage.getScene().getWidth(), image.getWidth());
+        assertEquals((int) stage.getScene().getHeight(), image.getHeight());
     }
 }

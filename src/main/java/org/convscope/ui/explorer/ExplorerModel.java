@@ -185,6 +185,16 @@ public final class ExplorerModel implements AutoCloseable {
         });
     }
 
+    /**
+     * Shows an image on the given network, e.g. a test digit and the model as it is at this moment of training.
+     * The network must not change afterwards (pass a copy).
+     */
+    public void open(Network net, String name, InkImage image, String description) {
+        setNetwork(net, name);
+        drawing.setBase(image);
+        source.set(description);
+    }
+
     /** Loads a model file in the background and switches to it; a broken file gives an error notice. */
     public void openModel(Path file) {
         background(() -> load(file), net -> {

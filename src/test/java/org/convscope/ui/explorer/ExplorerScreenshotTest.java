@@ -15,9 +15,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the explorer off screen at 1920×1080 with a drawn digit, saliency on and a unit pinned, into
- * target/snapshots for looking at; with {@code -Dconvscope.screenshot=docs/explorer.png} also there, which is how
+ * target/snapshots for looking at; with {@code -Dconvscope.screenshot=samples/screenshots/explorer.png} also there, which is how
  * the README's screenshot is made:
- * {@code mvn test -Dtest=ExplorerScreenshotTest -Dconvscope.screenshot=docs/explorer.png}.
+ * {@code mvn test -Dtest=ExplorerScreenshotTest -Dconvscope.screenshot=samples/screenshots/explorer.png}.
  */
 @ExtendWith(ApplicationExtension.class)
 class ExplorerScreenshotTest {
