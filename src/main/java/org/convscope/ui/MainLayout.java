@@ -34,7 +34,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     public MainLayout() throws FileException {
         explorerModel = ExplorerModel.withBundledModel();
         explorerTab = new Tab("Explorer", new ExplorerView(explorerModel));
-        Tab lectureTab = new Tab("Lecture", LectureView.standalone(this::explorerDigit));
+        Tab lectureTab = new Tab("Lecture", lecture());
         trainingTab.setContent(waiting("Loading MNIST for training…"));
         trainingTab.selectedProperty().addListener((obs, was, selected) -> {
             if (selected && trainingModel == null) startStudio();
@@ -43,6 +43,15 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         tabs.getTabs().addAll(explorerTab, lectureTab, trainingTab);
         tabs.setId(TABS_ID);
         setCenter(tabs);
+    }
+
+    /** The lecture steppers, or the reason they cannot start (the rest of the app still works). */
+    private javafx.scene.Node lecture() {
+        try {
+            return LectureView.standalone(this::explorerDigit);
+        } catch (FileException e) {
+            return message("Cannot load the lessons: " + e.getMessage());
+        }
     }
 
     /** The explorer's current input as the network sees it (28×28), or null before the first frame. */
@@ -66,7 +75,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
                 tabs.getSelectionModel().select(explorerTab);
             }));
         });
-        load.setOnFailed(e -> trainingTab.setContent(waiting("Cannot start training: " + load.getException().getMessage())));
+        load.setOnFailed(e -> trainingTab.setContent(message("Cannot start training: " + load.getException().getMessage())));
         Thread.ofPlatform().name("convscope-load-training").daemon().start(load);
     }
 
@@ -74,6 +83,13 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         VBox box = new VBox(12, new ProgressIndicator(), new Label(text));
         box.getStyleClass().add("placeholder");
         return new StackPane(box);
+    }
+
+    private static StackPane message(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("placeholder");
+        label.setWrapText(true);
+        return new StackPane(label);
     }
 
     public TabPane tabs() {

@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.convscope.data.DatasetFolder;
 import org.convscope.io.FileException;
 import org.convscope.lecture.ConvStepper;
 import org.convscope.lecture.DatasetLessonSources;
@@ -81,10 +82,10 @@ public final class LectureView extends BorderPane {
         wire();
     }
 
-    /** Lecture mode with the lessons in {@code samples/lessons}, taking explorer drawings (28×28, may be null) from the supplier. */
+    /** Lecture mode with the lessons in the samples folder's {@code lessons/}, taking explorer drawings (28×28, may be null) from the supplier. */
     public static LectureView standalone(Supplier<float[]> explorerDrawing) throws FileException {
         LessonSources sources = new DatasetLessonSources(explorerDrawing);
-        List<Lesson> lessons = LessonFile.loadFolder(Path.of("samples", "lessons"), sources);
+        List<Lesson> lessons = LessonFile.loadFolder(DatasetFolder.samplesDir().resolve("lessons"), sources);
         return new LectureView(new LectureModel(lessons), sources);
     }
 
