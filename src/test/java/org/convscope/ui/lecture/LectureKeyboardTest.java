@@ -84,10 +84,15 @@ class LectureKeyboardTest {
         robot.type(KeyCode.SUBTRACT);
         robot.type(KeyCode.SUBTRACT);
         assertTrue(model().speedProperty().get() < speed);
-        for (int i = 0; i < 8; i++) robot.type(KeyCode.ADD);
         robot.type(KeyCode.SPACE);
         assertTrue(model().isPlaying());
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // Wait for the first step only: at this speed the frame cannot run to its end (which stops playing) before
+        // the second space, even on a loaded machine.
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> model().stepper().position() > 0);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("playing did not move on within 10 s", e);
+        }
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(model().isPlaying());
