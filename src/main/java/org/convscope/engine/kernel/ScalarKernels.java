@@ -13,21 +13,20 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void gemmNN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) {
-                float av = a[aOff + i * lda + p];
-                int bRow = bOff + p * ldb;
-                int cRow = cOff + i * ldc;
-                for (int j = 0; j < n; j++) c[cRow + j] += av * b[bRow + j];
-            }
-        }
+        broadcastProduct(m, n, k, a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc);
     }
 
     @Override
     public void gemmTN(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        broadcastProduct(m, n, k, a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
+    /** C[M×N] += A·B with A(i, p) = a[aOff + i·rowStride + p·colStride]: NN and TN are this one loop nest. */
+    private static void broadcastProduct(int m, int n, int k, float[] a, int aOff, int rowStride, int colStride,
+                                         float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
         for (int i = 0; i < m; i++) {
             for (int p = 0; p < k; p++) {
-                float av = a[aOff + p * lda + i];
+                float av = a[aOff + i * rowStride + p * colStride];
                 int bRow = bOff + p * ldb;
                 int cRow = cOff + i * ldc;
                 for (int j = 0; j < n; j++) c[cRow + j] += av * b[bRow + j];
