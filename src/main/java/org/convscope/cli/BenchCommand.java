@@ -113,12 +113,36 @@ final class BenchCommand implements Callable<Integer> {
 
     private void measure(Kernels kernels, int t, String prefix, Map<String, Object> figures, PrintWriter out) {
         if (!json) out.printf("measuring %s kernels...%n", kernels.name());
+        warmUp(kernels);
         double[] latency = forwardLatency(kernels);
         figures.put(prefix + "forward_latency_median_us", latency[0]);
         figures.put(prefix + "forward_latency_p99_us", latency[1]);
         figures.put(prefix + "inference_images_per_second", inferenceThroughput(kernels, t));
         figures.put(prefix + "train_images_per_second_1_thread", trainThroughput(kernels, 1));
         figures.put(prefix + "train_images_per_second", trainThroughput(kernels, t));
+    }
+
+    /**
+     * Runs training steps and single-image forward passes until the JIT has compiled the kernels: the Vector API
+     * code runs many times slower until C2 compiles it, which takes seconds. Without this the first figure measured
+     * (the latency) would include compilation.
+     */
+    private void warmUp(Kernels kernels) {
+        long end = System.nanoTime() + (long) (Math.min(4.0, 10 * seconds) * 1e9);
+        Network network = lenet();
+        Workspace single = new Workspace(network, kernels, 1);
+        System.arraycopy(images(1, network.input(), 4), 0, single.input(), 0, network.input().size());
+        SampleSource data = new SyntheticSamples(network.input(), images(BATCH, network.input(), 5), 10);
+        int[] order = new int[BATCH];
+        Arrays.setAll(order, i -> i);
+        TrainConfig config = TrainConfig.defaults().withThreads(1).withCosine(false)
+                .withOptimizer(org.convscope.engine.optim.OptimizerConfig.momentum(0.01f, 0.9f));
+        try (Trainer trainer = new Trainer(network, config, kernels)) {
+            do {
+                trainer.trainBatch(data, order, 0, BATCH);
+                for (int i = 0; i < 20; i++) single.forward(1);
+            } while (System.nanoTime() < end);
+        }
     }
 
     private static Network lenet() {
