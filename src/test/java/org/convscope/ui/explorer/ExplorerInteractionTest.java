@@ -115,7 +115,12 @@ class ExplorerInteractionTest {
         Workspace ws = new Workspace(fx.model.networkProperty().get(), KernelSelection.preferred(), 1);
         System.arraycopy(frame.snapshot().input(), 0, ws.input(), 0, frame.snapshot().input().length);
         ws.forward(1);
-        assertEquals(ws.output(0)[10 * 28 + 14], frame.snapshot().output(0)[10 * 28 + 14]);
+        float engine = ws.output(0)[10 * 28 + 14];
+        assertEquals(engine, frame.snapshot().output(0)[10 * 28 + 14]);
+        // The inspector shows that unit's arithmetic, ending in the engine's own value.
+        String total = WaitForAsyncUtils.asyncFx(
+                () -> robot.lookup("#inspector-total").queryAs(javafx.scene.control.Label.class).getText()).get();
+        assertEquals(org.convscope.ui.explorer.inspector.InspectorFormat.value(engine), total);
     }
 
     private float[] probabilities() throws Exception {
