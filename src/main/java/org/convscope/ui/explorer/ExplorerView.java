@@ -300,11 +300,7 @@ public final class ExplorerView extends StackPane {
         inspectorHint.setText(name + " · unit " + unit.channel() + (f.snapshot().shapes().get(Math.max(0, unit.layer()))
                 .isVector() ? "" : " at (" + unit.y() + ", " + unit.x() + ")")
                 + (model.selectionPinnedProperty().get() ? " · pinned" : ""));
-        try {
-            inspector.show(f.snapshot(), unit);
-        } catch (UnsupportedOperationException notYet) {
-            inspectorHint.setText(inspectorHint.getText() + "\n(The inspector's arithmetic is not in this build yet.)");
-        }
+        inspector.show(f.snapshot(), unit);
     }
 
     private void notify(Notice n) {

@@ -19,28 +19,20 @@ record Highlight(UnitRef selected, Map<Integer, boolean[]> masks) {
     static Highlight of(NetworkSpec spec, List<Dims> shapes, UnitRef unit) {
         if (unit == null) return NONE;
         Map<Integer, boolean[]> masks = new HashMap<>();
-        try {
-            ReceptiveField.Region r = ReceptiveField.inputRegion(spec, unit);
-            Dims in = spec.input();
-            boolean[] mask = masks.computeIfAbsent(-1, k -> new boolean[in.size()]);
-            for (int c = 0; c < in.channels(); c++) {
-                for (int y = Math.max(0, r.top()); y < Math.min(in.height(), r.bottom()); y++) {
-                    for (int x = Math.max(0, r.left()); x < Math.min(in.width(), r.right()); x++) {
-                        mask[(c * in.height() + y) * in.width() + x] = true;
-                    }
+        ReceptiveField.Region r = ReceptiveField.inputRegion(spec, unit);
+        Dims in = spec.input();
+        boolean[] field = masks.computeIfAbsent(-1, k -> new boolean[in.size()]);
+        for (int c = 0; c < in.channels(); c++) {
+            for (int y = Math.max(0, r.top()); y < Math.min(in.height(), r.bottom()); y++) {
+                for (int x = Math.max(0, r.left()); x < Math.min(in.width(), r.right()); x++) {
+                    field[(c * in.height() + y) * in.width() + x] = true;
                 }
             }
-        } catch (UnsupportedOperationException notYet) {
-            // the receptive field arrives with the inspector branch
         }
-        try {
-            for (UnitRef u : ReceptiveField.previousUnits(spec, unit)) {
-                Dims d = u.layer() < 0 ? spec.input() : shapes.get(u.layer());
-                boolean[] mask = masks.computeIfAbsent(u.layer(), k -> new boolean[d.size()]);
-                mask[(u.channel() * d.height() + u.y()) * d.width() + u.x()] = true;
-            }
-        } catch (UnsupportedOperationException notYet) {
-            // likewise
+        for (UnitRef u : ReceptiveField.previousUnits(spec, unit)) {
+            Dims d = u.layer() < 0 ? spec.input() : shapes.get(u.layer());
+            boolean[] mask = masks.computeIfAbsent(u.layer(), k -> new boolean[d.size()]);
+            mask[(u.channel() * d.height() + u.y()) * d.width() + u.x()] = true;
         }
         return new Highlight(unit, masks);
     }

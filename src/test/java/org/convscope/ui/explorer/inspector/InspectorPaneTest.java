@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import org.convscope.ui.Snapshots;
 import org.convscope.engine.ForwardSnapshot;
 import org.convscope.engine.explain.LeNetSample;
 import org.convscope.engine.explain.UnitRef;
@@ -54,7 +55,7 @@ class InspectorPaneTest {
         Files.createDirectories(PREVIEWS);
         for (Map.Entry<String, UnitRef> e : units().entrySet()) {
             UnitRef unit = e.getValue();
-            String total = FxThread.call(() -> {
+            String total = Snapshots.onFxThread(() -> {
                 InspectorPane pane = new InspectorPane();
                 Scene scene = new Scene(pane, 420, -1);
                 pane.show(snap, unit);
@@ -75,7 +76,7 @@ class InspectorPaneTest {
     @Test
     void convAndDenseUnitsShowSumBiasAndActivation() throws Exception {
         for (UnitRef unit : new UnitRef[] {new UnitRef(0, 3, 10, 12), new UnitRef(3, 5, 4, 3), UnitRef.vector(7, 17)}) {
-            String[] texts = FxThread.call(() -> {
+            String[] texts = Snapshots.onFxThread(() -> {
                 InspectorPane pane = new InspectorPane();
                 new Scene(pane, 420, -1);
                 pane.show(snap, unit);
@@ -87,7 +88,7 @@ class InspectorPaneTest {
             assertEquals(InspectorFormat.value(snap.params()[paramIndex(unit.layer()) + 1][unit.channel()]), texts[1]);
             assertTrue(!texts[0].isEmpty());
         }
-        String title = FxThread.call(() -> {
+        String title = Snapshots.onFxThread(() -> {
             InspectorPane pane = new InspectorPane();
             pane.show(snap, new UnitRef(0, 3, 10, 12));
             return text(pane, "#inspector-title");
@@ -97,7 +98,7 @@ class InspectorPaneTest {
 
     @Test
     void clearRemovesTheExplanation() throws Exception {
-        int children = FxThread.call(() -> {
+        int children = Snapshots.onFxThread(() -> {
             InspectorPane pane = new InspectorPane();
             pane.show(snap, UnitRef.vector(12, 3));
             pane.clear();
