@@ -8,19 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.DoubleAdder;
-import org.convscope.engine.Dims;
 import org.convscope.engine.Network;
 import org.convscope.engine.Workspace;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.kernel.Kernels;
 import org.convscope.engine.kernel.ScalarKernels;
 import org.convscope.engine.spec.Presets;
+import org.convscope.engine.train.RandomImages;
 import org.convscope.engine.train.SampleSource;
 import org.convscope.engine.train.TrainConfig;
 import org.convscope.engine.train.Trainer;
+import org.convscope.engine.train.WarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -113,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private void measure(Kernels kernels, int t, String prefix, Map<String, Object> figures, PrintWriter out) {
         if (!json) out.printf("measuring %s kernels...%n", kernels.name());
-        warmUp(kernels);
+        WarmUp.run(Presets.lenet5(), kernels, (long) (Math.min(4.0, 10 * seconds) * 1e9));
         double[] latency = forwardLatency(kernels);
         figures.put(prefix + "forward_latency_median_us", latency[0]);
         figures.put(prefix + "forward_latency_p99_us", latency[1]);
@@ -122,46 +122,15 @@ final class BenchCommand implements Callable<Integer> {
         figures.put(prefix + "train_images_per_second", trainThroughput(kernels, t));
     }
 
-    /**
-     * Runs training steps and single-image forward passes until the JIT has compiled the kernels: the Vector API
-     * code runs many times slower until C2 compiles it, which takes seconds. Without this the first figure measured
-     * (the latency) would include compilation.
-     */
-    private void warmUp(Kernels kernels) {
-        long end = System.nanoTime() + (long) (Math.min(4.0, 10 * seconds) * 1e9);
-        Network network = lenet();
-        Workspace single = new Workspace(network, kernels, 1);
-        System.arraycopy(images(1, network.input(), 4), 0, single.input(), 0, network.input().size());
-        SampleSource data = new SyntheticSamples(network.input(), images(BATCH, network.input(), 5), 10);
-        int[] order = new int[BATCH];
-        Arrays.setAll(order, i -> i);
-        TrainConfig config = TrainConfig.defaults().withThreads(1).withCosine(false)
-                .withOptimizer(org.convscope.engine.optim.OptimizerConfig.momentum(0.01f, 0.9f));
-        try (Trainer trainer = new Trainer(network, config, kernels)) {
-            do {
-                trainer.trainBatch(data, order, 0, BATCH);
-                for (int i = 0; i < 20; i++) single.forward(1);
-            } while (System.nanoTime() < end);
-        }
-    }
-
     private static Network lenet() {
         return Network.initialized(Presets.lenet5(), 42);
-    }
-
-    /** Random digit-like images: pixels in [0, 1], most of them 0, as in MNIST. */
-    private static float[] images(int count, Dims dims, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] data = new float[count * dims.size()];
-        for (int i = 0; i < data.length; i++) data[i] = random.nextInt(5) == 0 ? (float) random.nextDouble() : 0f;
-        return data;
     }
 
     /** Median and 99th percentile, in µs, of one single-image forward pass that keeps every layer's output. */
     private double[] forwardLatency(Kernels kernels) {
         Network network = lenet();
         Workspace ws = new Workspace(network, kernels, 1);
-        float[] image = images(1, network.input(), 1);
+        float[] image = RandomImages.pixels(network.input().size(), 1);
         System.arraycopy(image, 0, ws.input(), 0, image.length);
         long deadline = System.nanoTime() + (long) (seconds * 0.3e9);
         do ws.forward(1); while (System.nanoTime() < deadline);
@@ -179,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Images per second of batch-64 forward passes, one workspace per thread: the sum of the threads' rates. */
     private double inferenceThroughput(Kernels kernels, int t) {
         Network network = lenet();
-        float[] batch = images(BATCH, network.input(), 2);
+        float[] batch = RandomImages.pixels(BATCH * network.input().size(), 2);
         DoubleAdder rate = new DoubleAdder();
         List<Thread> workers = new ArrayList<>();
         long warmEnd = System.nanoTime() + (long) (seconds * 0.3e9);
@@ -206,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
     private double trainThroughput(Kernels kernels, int t) {
         Network network = lenet();
         int count = BATCH * 50;
-        SampleSource data = new SyntheticSamples(network.input(), images(count, network.input(), 3), 10);
+        SampleSource data = new RandomImages(network.input(), 10, count, 3);
         TrainConfig config = TrainConfig.defaults().withThreads(t).withCosine(false)
                 .withOptimizer(org.convscope.engine.optim.OptimizerConfig.momentum(0.01f, 0.9f));
         int[] order = new int[count];
@@ -252,24 +221,5 @@ final class BenchCommand implements Callable<Integer> {
         double scalar = ((Number) f.get("scalar_" + key)).doubleValue();
         double ratio = lowerIsBetter ? scalar / fast : fast / scalar;
         out.printf(Locale.ROOT, "%-38s %,14.1f %,14.1f %7.1f×%n", label, fast, scalar, ratio);
-    }
-
-    /** Fixed images in memory, labels cycling through the classes. */
-    private record SyntheticSamples(Dims dims, float[] pixels, int numClasses) implements SampleSource {
-        @Override
-        public int size() {
-            return pixels.length / dims.size();
-        }
-
-        @Override
-        public int label(int index) {
-            return index % numClasses;
-        }
-
-        @Override
-        public void fill(int[] indices, int from, int count, float[] out) {
-            int size = dims.size();
-            for (int i = 0; i < count; i++) System.arraycopy(pixels, indices[from + i] * size, out, i * size, size);
-        }
     }
 }

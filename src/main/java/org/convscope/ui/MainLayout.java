@@ -9,6 +9,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.convscope.data.InkImage;
+import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.train.WarmUp;
 import org.convscope.io.FileException;
 import org.convscope.training.StudioSessions;
 import org.convscope.ui.explorer.ExplorerModel;
@@ -33,6 +36,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
 
     public MainLayout() throws FileException {
         explorerModel = ExplorerModel.withBundledModel();
+        warmUp(explorerModel.networkProperty().get().spec());
         explorerTab = new Tab("Explorer", new ExplorerView(explorerModel));
         Tab lectureTab = new Tab("Lecture", lecture());
         trainingTab.setContent(waiting("Loading MNIST for training…"));
@@ -43,6 +47,12 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         tabs.getTabs().addAll(explorerTab, lectureTab, trainingTab);
         tabs.setId(TABS_ID);
         setCenter(tabs);
+    }
+
+    /** Compiles the kernels in the background so that the first stroke is answered at full speed. */
+    private static void warmUp(NetworkSpec spec) {
+        Thread.ofPlatform().name("convscope-warm-up").daemon().priority(Thread.MIN_PRIORITY)
+                .start(() -> WarmUp.run(spec, KernelSelection.preferred(), 3_000_000_000L));
     }
 
     /** The lecture steppers, or the reason they cannot start (the rest of the app still works). */
