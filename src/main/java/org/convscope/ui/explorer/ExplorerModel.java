@@ -22,6 +22,7 @@ import org.convscope.data.InkImage;
 import org.convscope.engine.Network;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.io.FileException;
+import org.convscope.model.DigitInput;
 import org.convscope.model.ModelFile;
 import org.convscope.ui.explorer.draw.Drawing;
 
@@ -252,7 +253,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     private static Network load(Path file) {
         try {
-            return Inference.requireUsable(ModelFile.load(file).network());
+            return DigitInput.requireDigitInput(ModelFile.load(file).network());
         } catch (FileException e) {
             throw new java.io.UncheckedIOException(e);
         }

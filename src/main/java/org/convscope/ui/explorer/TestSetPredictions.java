@@ -5,6 +5,7 @@ import org.convscope.data.Preprocess;
 import org.convscope.engine.Network;
 import org.convscope.engine.Workspace;
 import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.model.DigitInput;
 
 /** The network's guess for every sample of a set, through the same preprocessing as the canvas; batched. */
 final class TestSetPredictions {
@@ -18,9 +19,8 @@ final class TestSetPredictions {
         int[] predictions = new int[set.size()];
         for (int first = 0; first < set.size(); first += BATCH) {
             int count = Math.min(BATCH, set.size() - first);
-            java.util.Arrays.fill(ws.input(), 0f);
             for (int k = 0; k < count; k++) {
-                Inference.place(Preprocess.mnist(set.inkImage(first + k)).centred(), network.input(), ws.input(), k * inSize);
+                DigitInput.place(Preprocess.mnist(set.inkImage(first + k)).centred(), network.input(), ws.input(), k * inSize);
             }
             ws.forward(count);
             for (int k = 0; k < count; k++) predictions[first + k] = ws.predicted(k);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.Dims;
 import org.convscope.engine.ForwardSnapshot;
@@ -22,9 +21,7 @@ final class FeatureMapsPane extends VBox {
     private static final int MAX_COLUMNS = 8;
 
     private final Label prediction = new Label();
-    private final List<Mosaic> mosaics = new ArrayList<>();
-    private final List<Label> titles = new ArrayList<>();
-    private final List<ImageView> views = new ArrayList<>();
+    private List<MosaicRow> rows = List.of();
 
     FeatureMapsPane() {
         getStyleClass().add("feature-maps");
@@ -33,7 +30,7 @@ final class FeatureMapsPane extends VBox {
 
     void show(ForwardSnapshot probe, int label) {
         List<Integer> layers = shownLayers(probe);
-        if (layers.size() + 1 != mosaics.size()) rebuild(layers.size() + 1);
+        if (layers.size() + 1 != rows.size()) rebuild(layers.size() + 1);
         paint(0, "input", probe.input(), probe.spec().input(), ColorMap.INK);
         for (int k = 0; k < layers.size(); k++) {
             int i = layers.get(k);
@@ -50,9 +47,9 @@ final class FeatureMapsPane extends VBox {
         float[] range = org.convscope.ui.view.Heatmap.range(data, 0, d.size());
         int columns = Math.min(MAX_COLUMNS, d.channels());
         int scale = (int) Math.max(1, Math.round(TILE_PIXELS / d.width()));
-        views.get(row).setImage(mosaics.get(row).paint(data, d.channels(), columns, d.height(), d.width(), scale,
+        rows.get(row).view().setImage(rows.get(row).mosaic().paint(data, d.channels(), columns, d.height(), d.width(), scale,
                 c -> c * plane, map, range));
-        titles.get(row).setText(name + " · " + d);
+        rows.get(row).title().setText(name + " · " + d);
     }
 
     /** Layers with a spatial output, a layer followed by an activation replaced by that activation. */
@@ -69,18 +66,8 @@ final class FeatureMapsPane extends VBox {
     }
 
     private void rebuild(int count) {
+        rows = MosaicRow.create(count);
         getChildren().setAll(prediction);
-        mosaics.clear();
-        titles.clear();
-        views.clear();
-        for (int l = 0; l < count; l++) {
-            Label title = new Label();
-            title.getStyleClass().add("caption");
-            ImageView view = new ImageView();
-            mosaics.add(new Mosaic());
-            titles.add(title);
-            views.add(view);
-            getChildren().addAll(title, view);
-        }
+        for (MosaicRow row : rows) getChildren().addAll(row.nodes());
     }
 }

@@ -1,10 +1,7 @@
 package org.convscope.ui.training;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 import org.convscope.training.ConvFilters;
 import org.convscope.ui.view.ColorMap;
@@ -16,44 +13,32 @@ import org.convscope.ui.view.ColorMap;
 final class FiltersPane extends VBox {
     private static final double TARGET_WIDTH = 440;
 
-    private final List<Mosaic> mosaics = new ArrayList<>();
-    private final List<Label> titles = new ArrayList<>();
-    private final List<ImageView> views = new ArrayList<>();
+    private List<MosaicRow> rows = List.of();
 
     FiltersPane() {
         getStyleClass().add("filters-pane");
     }
 
     void show(List<ConvFilters> layers) {
-        if (layers.size() != mosaics.size()) rebuild(layers.size());
+        if (layers.size() != rows.size()) rebuild(layers.size());
         for (int l = 0; l < layers.size(); l++) {
             ConvFilters f = layers.get(l);
             float extent = 0;
             for (float w : f.weights()) extent = Math.max(extent, Math.abs(w));
             int tile = f.kernelHeight() * f.kernelWidth();
             int scale = (int) Math.max(2, Math.min(14, TARGET_WIDTH / (f.filters() * (f.kernelWidth() + 1))));
-            views.get(l).setImage(mosaics.get(l).paint(f.weights(), f.filters() * f.channels(), f.filters(),
+            rows.get(l).view().setImage(rows.get(l).mosaic().paint(f.weights(), f.filters() * f.channels(), f.filters(),
                     f.kernelHeight(), f.kernelWidth(), scale,
                     i -> ((i % f.filters()) * f.channels() + i / f.filters()) * tile, ColorMap.DIVERGING,
                     new float[] {-extent, extent}));
-            titles.get(l).setText(String.format(Locale.ROOT, "%s · %d filters of %d×%d×%d · weights within ±%.3f",
+            rows.get(l).title().setText(String.format(Locale.ROOT, "%s · %d filters of %d×%d×%d · weights within ±%.3f",
                     f.layer(), f.filters(), f.channels(), f.kernelHeight(), f.kernelWidth(), extent));
         }
     }
 
     private void rebuild(int count) {
+        rows = MosaicRow.create(count);
         getChildren().clear();
-        mosaics.clear();
-        titles.clear();
-        views.clear();
-        for (int l = 0; l < count; l++) {
-            Label title = new Label();
-            title.getStyleClass().add("caption");
-            ImageView view = new ImageView();
-            mosaics.add(new Mosaic());
-            titles.add(title);
-            views.add(view);
-            getChildren().addAll(title, view);
-        }
+        for (MosaicRow row : rows) getChildren().addAll(row.nodes());
     }
 }

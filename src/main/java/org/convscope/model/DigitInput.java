@@ -1,0 +1,46 @@
+package org.convscope.model;
+
+import java.util.Arrays;
+import org.convscope.data.InkImage;
+import org.convscope.data.Preprocess;
+import org.convscope.engine.Dims;
+import org.convscope.engine.Network;
+import org.convscope.engine.Workspace;
+import org.convscope.engine.layer.SoftmaxLayer;
+
+/**
+ * How a preprocessed 28×28 digit enters a network, for {@code convscope classify} and the explorer alike: the
+ * network needs one input channel of at least 28×28, and the digit goes in the middle with zeros around it.
+ */
+public final class DigitInput {
+    private DigitInput() {}
+
+    /** The network, or IllegalArgumentException naming it when its input cannot take a 28×28 digit. */
+    public static Network requireDigitInput(Network network) {
+        Dims in = network.input();
+        if (in.channels() != 1 || in.height() < Preprocess.SIZE || in.width() < Preprocess.SIZE) {
+            throw new IllegalArgumentException(network.spec().name() + ": expects " + in
+                    + " images; drawn digits need a one-channel model with at least 28×28 inputs");
+        }
+        return network;
+    }
+
+    /** Writes the 28×28 digit into the middle of sample x[offset, offset + in.size()), zero around it. */
+    public static void place(InkImage digit, Dims in, float[] x, int offset) {
+        Arrays.fill(x, offset, offset + in.size(), 0f);
+        int top = (in.height() - Preprocess.SIZE) / 2;
+        int left = (in.width() - Preprocess.SIZE) / 2;
+        for (int y = 0; y < Preprocess.SIZE; y++) {
+            System.arraycopy(digit.ink(), y * Preprocess.SIZE, x, offset + (top + y) * in.width() + left, Preprocess.SIZE);
+        }
+    }
+
+    /** Class probabilities of sample 0 of the workspace's last pass (softmax applied if the network has none). */
+    public static float[] probabilities(Workspace ws) {
+        int classes = ws.network().numClasses();
+        float[] p = new float[classes];
+        if (ws.network().spec().endsWithSoftmax()) System.arraycopy(ws.result(), 0, p, 0, classes);
+        else SoftmaxLayer.softmax(ws.result(), p, 0, classes);
+        return p;
+    }
+}
