@@ -1,5 +1,7 @@
 package org.convscope.ui;
 
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -14,6 +16,7 @@ import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.WarmUp;
 import org.convscope.io.FileException;
 import org.convscope.training.StudioSessions;
+import org.convscope.training.TrainingSession;
 import org.convscope.ui.explorer.ExplorerModel;
 import org.convscope.ui.explorer.ExplorerView;
 import org.convscope.ui.explorer.Frame;
@@ -71,21 +74,37 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     }
 
     private void startStudio() {
+        openStudio("Loading MNIST for training…", StudioSessions::bundledMnist,
+                reason -> trainingTab.setContent(message("Cannot start training: " + reason)));
+    }
+
+    /**
+     * Builds a training session in the background and shows it in the studio; the session shown before (if any) is
+     * closed only once the new one exists, so a failure leaves it untouched.
+     */
+    private void openStudio(String what, Callable<TrainingSession> make, Consumer<String> onFailure) {
+        javafx.scene.Node before = trainingTab.getContent();
+        if (trainingModel == null) trainingTab.setContent(waiting(what));
         Task<TrainingViewModel> load = new Task<>() {
             @Override
-            protected TrainingViewModel call() {
-                return new TrainingViewModel(StudioSessions.bundledMnist());
+            protected TrainingViewModel call() throws Exception {
+                return new TrainingViewModel(make.call());
             }
         };
         load.setOnSucceeded(e -> {
+            if (trainingModel != null) trainingModel.close();
             trainingModel = load.getValue();
             trainingTab.setContent(new TrainingView(trainingModel, (network, image, label) -> {
                 explorerModel.open(network, "training snapshot", new InkImage(28, 28, image.clone()),
                         "test digit · label " + label);
                 tabs.getSelectionModel().select(explorerTab);
-            }));
+            }, this::openStudio));
         });
-        load.setOnFailed(e -> trainingTab.setContent(message("Cannot start training: " + load.getException().getMessage())));
+        load.setOnFailed(e -> {
+            if (trainingModel != null) trainingTab.setContent(before);
+            Throwable t = load.getException();
+            onFailure.accept(t.getMessage() == null ? t.toString() : t.getMessage());
+        });
         Thread.ofPlatform().name("convscope-load-training").daemon().start(load);
     }
 

@@ -27,6 +27,7 @@ public final class TrainingView extends BorderPane {
 
     private final TrainingViewModel model;
     private final ExplorerLink explorer;
+    private final SessionOpener opener;
     private final ControlBar controls;
     private final SettingsPane settings;
     private final ProgressPane progress = new ProgressPane();
@@ -41,8 +42,14 @@ public final class TrainingView extends BorderPane {
     private final Label message = new Label();
 
     public TrainingView(TrainingViewModel model, ExplorerLink explorer) {
+        this(model, explorer, SessionOpener.NONE);
+    }
+
+    /** @param opener replaces this view's session with a new one (new network, data set or loaded file) */
+    public TrainingView(TrainingViewModel model, ExplorerLink explorer, SessionOpener opener) {
         this.model = model;
         this.explorer = explorer == null ? ExplorerLink.NONE : explorer;
+        this.opener = opener == null ? SessionOpener.NONE : opener;
         this.controls = new ControlBar(model);
         this.settings = new SettingsPane(model);
         getStyleClass().add("training-view");
