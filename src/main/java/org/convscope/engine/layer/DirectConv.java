@@ -33,6 +33,7 @@ final class DirectConv implements Layer.Scratch {
     private final int outH;
     private final int outW;
     private final int span;         // (outH − 1)·Wp + outW
+    private final int widePitch;    // span rounded up to 2·LANES: whole vector blocks, no masks
     private final int taps;         // C·kH·kW
     private final int dotLength;    // span rounded up to Kernels.LANES
     private final int top;          // zero rows above dOut
@@ -41,7 +42,7 @@ final class DirectConv implements Layer.Scratch {
     private final int[] inputTaps;  // [C·kH·kW]: off(c, ky, kx) = c·Hp·Wp + ky·Wp + kx
     private final int[] gradTaps;   // [F·kH·kW]: offset of dOut[o][q − ky·Wp − kx] relative to q, within gradOut
     private final float[] padded;   // [C][Hp][Wp], the border stays zero
-    private final float[] wide;     // [F][span]: the output on the wide grid
+    private final float[] wide;     // [F][widePitch]: the output on the wide grid
     private final float[] gradOut;  // [F][top + outH + bottom][Wp]: dOut, zero outside the valid positions
     private final float[] partial;  // [F][C·kH·kW][LANES]: dW's partial sums over the batch
     private final boolean byFilter; // forward with the filters in the vector lanes (gemmShifted), see forward
@@ -67,6 +68,7 @@ final class DirectConv implements Layer.Scratch {
         outW = out.width();
         span = (outH - 1) * pitch + outW;
         taps = channels * kh * kw;
+        widePitch = Math.ceilDiv(span, 2 * Kernels.LANES) * 2 * Kernels.LANES;
         dotLength = Math.ceilDiv(span, Kernels.LANES) * Kernels.LANES;
         top = kh;
         // Below dOut: kH − 1 rows for dx's taps, and zeros for dotLength's rounding.
@@ -82,7 +84,7 @@ final class DirectConv implements Layer.Scratch {
             }
         }
         padded = new float[channels * plane + SLACK];
-        wide = new float[filters * span + SLACK];
+        wide = new float[filters * widePitch + SLACK];
         gradOut = new float[filters * gradPlane + SLACK];
         partial = new float[filters * taps * Kernels.LANES];
         lanesF = Math.ceilDiv(filters, Kernels.LANES) * Kernels.LANES;
@@ -145,12 +147,13 @@ final class DirectConv implements Layer.Scratch {
         int imageOut = filters * outH * outW;
         for (int t = 0; t < n; t++) {
             pad(x, t * imageIn);
-            for (int o = 0; o < filters; o++) Arrays.fill(wide, o * span, (o + 1) * span, bias[o]);
-            k.gemmGather(filters, span, taps, w, 0, taps, padded, 0, inputTaps, wide, 0, span);
+            for (int o = 0; o < filters; o++) Arrays.fill(wide, o * widePitch, (o + 1) * widePitch, bias[o]);
+            // Columns past span are junk, computed to keep every vector block whole; padded's slack covers their reads.
+            k.gemmGather(filters, widePitch, taps, w, 0, taps, padded, 0, inputTaps, wide, 0, widePitch);
             int yOff = t * imageOut;
             for (int o = 0; o < filters; o++) {
                 for (int oy = 0; oy < outH; oy++) {
-                    System.arraycopy(wide, o * span + oy * pitch, y, yOff + (o * outH + oy) * outW, outW);
+                    System.arraycopy(wide, o * widePitch + oy * pitch, y, yOff + (o * outH + oy) * outW, outW);
                 }
             }
         }

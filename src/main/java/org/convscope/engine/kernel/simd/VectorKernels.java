@@ -106,7 +106,8 @@ public final class VectorKernels implements Kernels {
      * each A element is broadcast and multiplied into a row of B, so NN, TN and gathered products are this one loop
      * nest. Blocks of 6 rows × 2 vectors of C stay in registers while the shared dimension streams past. The block's
      * 6 rows of A are first copied into a panel, column by column, so that the loop reads them from consecutive
-     * floats with one bounds check. Column blocks are read and written without a mask, but for the last one. Rows
+     * floats with one bounds check. Column blocks are read and written without a mask, but for the last one, which
+     * is done one masked vector at a time. Rows
      * past M repeat the last row: every block loads C before it stores, so a repeated row stores the same sums twice
      * to one place.
      */
@@ -123,10 +124,8 @@ public final class VectorKernels implements Kernels {
             int c0 = cOff + i * ldc, c1 = cOff + Math.min(i + 1, last) * ldc, c2 = cOff + Math.min(i + 2, last) * ldc;
             int c3 = cOff + Math.min(i + 3, last) * ldc, c4 = cOff + Math.min(i + 4, last) * ldc, c5 = cOff + Math.min(i + 5, last) * ldc;
             for (int j = 0; j < full; j += 2 * L) block6x2(k, panel, b, bOff + j, bRows, c, c0 + j, c1 + j, c2 + j, c3 + j, c4 + j, c5 + j);
-            if (full < n) {
-                int j = full;
-                block6x2Masked(k, panel, b, bOff + j, bRows, c, c0 + j, c1 + j, c2 + j, c3 + j, c4 + j, c5 + j,
-                        S.indexInRange(j, n), S.indexInRange(j + L, n), j + L < n ? L : 0);
+            for (int j = full; j < n; j += L) {
+                block6x1Masked(k, panel, b, bOff + j, bRows, c, c0 + j, c1 + j, c2 + j, c3 + j, c4 + j, c5 + j, S.indexInRange(j, n));
             }
         }
     }
@@ -178,55 +177,32 @@ public final class VectorKernels implements Kernels {
     }
 
     /**
-     * The last column block: masks m0 and m1 for its two vectors. A second vector with no live lane (h = 0) is read
-     * and written at the first one's place, inside the array: masked accesses that reach past the end of an array
-     * leave the Vector API's fast path.
+     * One vector of the last, partial column block, under a mask. Only 6 sums: a method with many vector values
+     * defeats the JIT's first tier, and the method then may never reach the second.
      */
-    private static void block6x2Masked(int k, float[] panel, float[] b, int bCol, int[] bRows, float[] c,
-                                       int c0, int c1, int c2, int c3, int c4, int c5,
-                                       VectorMask<Float> m0, VectorMask<Float> m1, int h) {
-        FloatVector s00 = FloatVector.fromArray(S, c, c0, m0), s01 = FloatVector.fromArray(S, c, c0 + h, m1);
-        FloatVector s10 = FloatVector.fromArray(S, c, c1, m0), s11 = FloatVector.fromArray(S, c, c1 + h, m1);
-        FloatVector s20 = FloatVector.fromArray(S, c, c2, m0), s21 = FloatVector.fromArray(S, c, c2 + h, m1);
-        FloatVector s30 = FloatVector.fromArray(S, c, c3, m0), s31 = FloatVector.fromArray(S, c, c3 + h, m1);
-        FloatVector s40 = FloatVector.fromArray(S, c, c4, m0), s41 = FloatVector.fromArray(S, c, c4 + h, m1);
-        FloatVector s50 = FloatVector.fromArray(S, c, c5, m0), s51 = FloatVector.fromArray(S, c, c5 + h, m1);
+    private static void block6x1Masked(int k, float[] panel, float[] b, int bCol, int[] bRows, float[] c,
+                                       int c0, int c1, int c2, int c3, int c4, int c5, VectorMask<Float> mask) {
+        FloatVector s0 = FloatVector.fromArray(S, c, c0, mask);
+        FloatVector s1 = FloatVector.fromArray(S, c, c1, mask);
+        FloatVector s2 = FloatVector.fromArray(S, c, c2, mask);
+        FloatVector s3 = FloatVector.fromArray(S, c, c3, mask);
+        FloatVector s4 = FloatVector.fromArray(S, c, c4, mask);
+        FloatVector s5 = FloatVector.fromArray(S, c, c5, mask);
         for (int p = 0, ap = 0; p < k; p++, ap += 6) {
-            int bi = bCol + bRows[p];
-            FloatVector b0 = FloatVector.fromArray(S, b, bi, m0);
-            FloatVector b1 = FloatVector.fromArray(S, b, bi + h, m1);
-            FloatVector v;
-                    v = FloatVector.broadcast(S, panel[ap]);
-                    s00 = b0.fma(v, s00);
-                    s01 = b1.fma(v, s01);
-                    v = FloatVector.broadcast(S, panel[ap + 1]);
-                    s10 = b0.fma(v, s10);
-                    s11 = b1.fma(v, s11);
-                    v = FloatVector.broadcast(S, panel[ap + 2]);
-                    s20 = b0.fma(v, s20);
-                    s21 = b1.fma(v, s21);
-                    v = FloatVector.broadcast(S, panel[ap + 3]);
-                    s30 = b0.fma(v, s30);
-                    s31 = b1.fma(v, s31);
-                    v = FloatVector.broadcast(S, panel[ap + 4]);
-                    s40 = b0.fma(v, s40);
-                    s41 = b1.fma(v, s41);
-                    v = FloatVector.broadcast(S, panel[ap + 5]);
-                    s50 = b0.fma(v, s50);
-                    s51 = b1.fma(v, s51);
+            FloatVector b0 = FloatVector.fromArray(S, b, bCol + bRows[p], mask);
+            s0 = FloatVector.broadcast(S, panel[ap]).fma(b0, s0);
+            s1 = FloatVector.broadcast(S, panel[ap + 1]).fma(b0, s1);
+            s2 = FloatVector.broadcast(S, panel[ap + 2]).fma(b0, s2);
+            s3 = FloatVector.broadcast(S, panel[ap + 3]).fma(b0, s3);
+            s4 = FloatVector.broadcast(S, panel[ap + 4]).fma(b0, s4);
+            s5 = FloatVector.broadcast(S, panel[ap + 5]).fma(b0, s5);
         }
-        s00.intoArray(c, c0, m0);
-        s01.intoArray(c, c0 + h, m1);
-        s10.intoArray(c, c1, m0);
-        s11.intoArray(c, c1 + h, m1);
-        s20.intoArray(c, c2, m0);
-        s21.intoArray(c, c2 + h, m1);
-        s30.intoArray(c, c3, m0);
-        s31.intoArray(c, c3 + h, m1);
-        s40.intoArray(c, c4, m0);
-        s41.intoArray(c, c4 + h, m1);
-        s50.intoArray(c, c5, m0);
-        s51.intoArray(c, c5 + h, m1);
+        s0.intoArray(c, c0, mask);
+        s1.intoArray(c, c1, mask);
+        s2.intoArray(c, c2, mask);
+        s3.intoArray(c, c3, mask);
+        s4.intoArray(c, c4, mask);
+        s5.intoArray(c, c5, mask);
     }
 
     /**
@@ -574,19 +550,28 @@ public final class VectorKernels implements Kernels {
     public void maxPool2x2(float[] x, float[] y, int planes, int h, int w) {
         int oh = h / 2;
         int ow = w / 2;
+        int full = ow - ow % L;
+        int inputs = 2 * (ow - full);
+        VectorMask<Float> m0 = S.indexInRange(0, inputs);
+        VectorMask<Float> m1 = S.indexInRange(L, inputs);
+        VectorMask<Float> out = S.indexInRange(0, ow - full);
         for (int plane = 0; plane < planes; plane++) {
             for (int oy = 0; oy < oh; oy++) {
                 int top = (plane * h + 2 * oy) * w;
-                int out = (plane * oh + oy) * ow;
-                for (int ox = 0; ox < ow; ox += L) {
-                    int inputs = 2 * Math.min(L, ow - ox);
-                    VectorMask<Float> m0 = S.indexInRange(0, inputs);
-                    VectorMask<Float> m1 = S.indexInRange(L, inputs);
+                int row = (plane * oh + oy) * ow;
+                for (int ox = 0; ox < full; ox += L) {
                     int a = top + 2 * ox;
+                    int c = a + w;
+                    FloatVector lo = FloatVector.fromArray(S, x, a).max(FloatVector.fromArray(S, x, c));
+                    FloatVector hi = FloatVector.fromArray(S, x, a + L).max(FloatVector.fromArray(S, x, c + L));
+                    EVEN.selectFrom(lo, hi).max(ODD.selectFrom(lo, hi)).intoArray(y, row + ox);
+                }
+                if (full < ow) {
+                    int a = top + 2 * full;
                     int c = a + w;
                     FloatVector lo = FloatVector.fromArray(S, x, a, m0).max(FloatVector.fromArray(S, x, c, m0));
                     FloatVector hi = FloatVector.fromArray(S, x, a + L, m1).max(FloatVector.fromArray(S, x, c + L, m1));
-                    EVEN.selectFrom(lo, hi).max(ODD.selectFrom(lo, hi)).intoArray(y, out + ox, S.indexInRange(0, inputs / 2));
+                    EVEN.selectFrom(lo, hi).max(ODD.selectFrom(lo, hi)).intoArray(y, row + full, out);
                 }
             }
         }
