@@ -113,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private void measure(Kernels kernels, int t, String prefix, Map<String, Object> figures, PrintWriter out) {
         if (!json) out.printf("measuring %s kernels...%n", kernels.name());
-        WarmUp.run(Presets.lenet5(), kernels, (long) (Math.min(4.0, 10 * seconds) * 1e9));
+        WarmUp.run(Presets.lenet5(), kernels, (long) (Math.min(30.0, 10 * seconds) * 1e9));
         double[] latency = forwardLatency(kernels);
         figures.put(prefix + "forward_latency_median_us", latency[0]);
         figures.put(prefix + "forward_latency_p99_us", latency[1]);

@@ -12,6 +12,9 @@ import org.convscope.engine.layer.SoftmaxLayer;
  * buffers and this thread's parameter gradients. Not thread-safe; each thread owns one.
  */
 public final class Workspace {
+    /** Spare floats after every buffer: masked vector accesses that reach past the end of an array are slow. */
+    private static final int SLACK = 64;
+
     private final Network network;
     private final Kernels kernels;
     private final int maxBatch;
@@ -31,7 +34,7 @@ public final class Workspace {
         this.maxBatch = maxBatch;
         List<Layer> layers = network.layers();
         int count = layers.size();
-        input = new float[maxBatch * network.input().size()];
+        input = new float[maxBatch * network.input().size() + SLACK];
         outputs = new float[count][];
         outputGrads = new float[count][];
         scratch = new Layer.Scratch[count];
@@ -42,8 +45,8 @@ public final class Workspace {
         int p = 0;
         for (int i = 0; i < count; i++) {
             Layer layer = layers.get(i);
-            outputs[i] = new float[maxBatch * layer.output().size()];
-            outputGrads[i] = new float[maxBatch * layer.output().size()];
+            outputs[i] = new float[maxBatch * layer.output().size() + SLACK];
+            outputGrads[i] = new float[maxBatch * layer.output().size() + SLACK];
             scratch[i] = layer.newScratch(maxBatch);
             needsInputGrad[i] = paramsBefore;
             layerGrads[i] = new float[layer.params().size()][];

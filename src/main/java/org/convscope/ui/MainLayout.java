@@ -55,7 +55,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     /** Compiles the kernels in the background so that the first stroke is answered at full speed. */
     private static void warmUp(NetworkSpec spec) {
         Thread.ofPlatform().name("convscope-warm-up").daemon().priority(Thread.MIN_PRIORITY)
-                .start(() -> WarmUp.run(spec, KernelSelection.preferred(), 3_000_000_000L));
+                .start(() -> WarmUp.run(spec, KernelSelection.preferred(), 20_000_000_000L));
     }
 
     /** The lecture steppers, or the reason they cannot start (the rest of the app still works). */

@@ -33,6 +33,15 @@ public interface Kernels {
     void gemmGather(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int[] bRows, float[] c, int cOff, int ldc);
 
     /**
+     * C[M×N] += A · B[K×N] where A(i, p) = a[aOff + i + aCols[p]]: row i of A is the window that starts i floats
+     * further on. With aCols the offsets of a convolution's taps in a padded image, row i of A is the patch of output
+     * position i, and with B the weights as [tap][filter], row i of C holds position i's value for every filter: the
+     * filters, not the positions, fill the vector lanes. Arrays whose last row is read should have a few spare
+     * floats after it, as for {@link #gemmGather}.
+     */
+    void gemmShifted(int m, int n, int k, float[] a, int aOff, int[] aCols, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc);
+
+    /**
      * Dot products of rows of A with gathered rows of B kept as {@link #LANES} interleaved partial sums, so that a
      * caller can add many products before it reduces them once: for p in [0, K), in order,
      * P[i][j][p mod LANES] += A[i][p] · b[bOff + bRows[j] + p], where P[i][j][w] is partial[(i·N + j)·LANES + w]

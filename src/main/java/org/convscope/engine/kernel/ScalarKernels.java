@@ -56,6 +56,18 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void gemmShifted(int m, int n, int k, float[] a, int aOff, int[] aCols, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                float av = a[aOff + i + aCols[p]];
+                int bRow = bOff + p * ldb;
+                int cRow = cOff + i * ldc;
+                for (int j = 0; j < n; j++) c[cRow + j] += av * b[bRow + j];
+            }
+        }
+    }
+
+    @Override
     public void dotLanes(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int[] bRows, float[] partial) {
         if (k % LANES != 0) throw new IllegalArgumentException("dotLanes: k must be a multiple of " + LANES + ", got " + k);
         for (int i = 0; i < m; i++) {

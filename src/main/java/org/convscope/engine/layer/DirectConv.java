@@ -33,6 +33,7 @@ final class DirectConv implements Layer.Scratch {
     private final int outH;
     private final int outW;
     private final int span;         // (outH − 1)·Wp + outW
+    private final int widePitch;    // span rounded up to 2·LANES: whole vector blocks, no masks
     private final int taps;         // C·kH·kW
     private final int dotLength;    // span rounded up to Kernels.LANES
     private final int top;          // zero rows above dOut
@@ -41,9 +42,14 @@ final class DirectConv implements Layer.Scratch {
     private final int[] inputTaps;  // [C·kH·kW]: off(c, ky, kx) = c·Hp·Wp + ky·Wp + kx
     private final int[] gradTaps;   // [F·kH·kW]: offset of dOut[o][q − ky·Wp − kx] relative to q, within gradOut
     private final float[] padded;   // [C][Hp][Wp], the border stays zero
-    private final float[] wide;     // [F][span]: the output on the wide grid
+    private final float[] wide;     // [F][widePitch]: the output on the wide grid
     private final float[] gradOut;  // [F][top + outH + bottom][Wp]: dOut, zero outside the valid positions
     private final float[] partial;  // [F][C·kH·kW][LANES]: dW's partial sums over the batch
+    private final boolean byFilter; // forward with the filters in the vector lanes (gemmShifted), see forward
+    private final int lanesF;       // F rounded up to Kernels.LANES
+    private final float[] weightTap;  // [C·kH·kW][lanesF]: the weights by tap, zero past F (byFilter only)
+    private final float[] wideT;      // [span][lanesF]: the output on the wide grid, by position (byFilter only)
+    private final int rowGroup;       // output rows per gemmShifted call (byFilter only)
     private float[] weightT;        // [C][F·kH·kW], allocated on the first pass that needs dL/dx
     private float[] gradWide;       // [C][H][Wp]: dx on the wide grid, likewise
 
@@ -62,6 +68,7 @@ final class DirectConv implements Layer.Scratch {
         outW = out.width();
         span = (outH - 1) * pitch + outW;
         taps = channels * kh * kw;
+        widePitch = Math.ceilDiv(span, 2 * Kernels.LANES) * 2 * Kernels.LANES;
         dotLength = Math.ceilDiv(span, Kernels.LANES) * Kernels.LANES;
         top = kh;
         // Below dOut: kH − 1 rows for dx's taps, and zeros for dotLength's rounding.
@@ -77,23 +84,101 @@ final class DirectConv implements Layer.Scratch {
             }
         }
         padded = new float[channels * plane + SLACK];
-        wide = new float[filters * span + SLACK];
+        wide = new float[filters * widePitch + SLACK];
         gradOut = new float[filters * gradPlane + SLACK];
         partial = new float[filters * taps * Kernels.LANES];
+        lanesF = Math.ceilDiv(filters, Kernels.LANES) * Kernels.LANES;
+        rowGroup = rowGroup();
+        byFilter = filterLanesCost() < positionLanesCost();
+        weightTap = byFilter ? new float[taps * lanesF + SLACK] : null;
+        wideT = byFilter ? new float[span * lanesF + SLACK] : null;
     }
 
-    /** y[n][F][outH][outW] = conv(x[n][C][H][W]) + bias, with weights w[F][C][kH][kW]. */
+    /**
+     * Vector multiply-adds per image, in 16-lane vectors, with the positions in the lanes: blocks of 6 filters ×
+     * 2 vectors of the wide grid.
+     */
+    private long positionLanesCost() {
+        long lanes = Kernels.LANES;
+        return (long) taps * (Math.ceilDiv(filters, 6) * 6) * (Math.ceilDiv(span, 2 * lanes) * 2);
+    }
+
+    /** The same with the filters in the lanes: one multiply-add per position and filter vector, plus the transposes. */
+    private long filterLanesCost() {
+        long lanes = Kernels.LANES;
+        return (long) taps * shiftedRows(rowGroup) * (lanesF / lanes) + ((long) taps + (long) outH * outW) * filters / lanes;
+    }
+
+    /**
+     * Rows gemmShifted computes for the whole output when each call covers g output rows: the call's m = (g − 1)·Wp
+     * + outW positions, computed in blocks of 12 and then of 4.
+     */
+    private int shiftedRows(int g) {
+        int rows = 0;
+        for (int oy = 0; oy < outH; oy += g) {
+            int m = (Math.min(g, outH - oy) - 1) * pitch + outW;
+            int rest = m % 12;
+            int middle = rest >= 10 ? 10 : rest >= 8 ? 8 : 0;
+            rows += m - rest + middle + Math.ceilDiv(rest - middle, 4) * 4;
+        }
+        return rows;
+    }
+
+    /** The number of output rows per gemmShifted call that computes the fewest junk positions (the most, on ties). */
+    private int rowGroup() {
+        int best = 1;
+        for (int g = 2; g <= outH; g++) if (shiftedRows(g) <= shiftedRows(best)) best = g;
+        return best;
+    }
+
+    /**
+     * y[n][F][outH][outW] = conv(x[n][C][H][W]) + bias, with weights w[F][C][kH][kW]. Where there are enough filters
+     * to fill the vector lanes (see {@link #filterLanesCost}), the lanes hold filters: the weights are laid out by
+     * tap once per call, and each image is a few {@link Kernels#gemmShifted} into wideT[q][F], each over a group of
+     * output rows (which skips the junk columns between groups); otherwise they hold
+     * positions, one {@link Kernels#gemmGather} into wide[F][q].
+     */
     void forward(Kernels k, float[] w, float[] bias, float[] x, float[] y, int n) {
+        if (byFilter) {
+            forwardByFilter(k, w, bias, x, y, n);
+            return;
+        }
         int imageIn = channels * height * width;
         int imageOut = filters * outH * outW;
         for (int t = 0; t < n; t++) {
             pad(x, t * imageIn);
-            for (int o = 0; o < filters; o++) Arrays.fill(wide, o * span, (o + 1) * span, bias[o]);
-            k.gemmGather(filters, span, taps, w, 0, taps, padded, 0, inputTaps, wide, 0, span);
+            for (int o = 0; o < filters; o++) Arrays.fill(wide, o * widePitch, (o + 1) * widePitch, bias[o]);
+            // Columns past span are junk, computed to keep every vector block whole; padded's slack covers their reads.
+            k.gemmGather(filters, widePitch, taps, w, 0, taps, padded, 0, inputTaps, wide, 0, widePitch);
             int yOff = t * imageOut;
             for (int o = 0; o < filters; o++) {
                 for (int oy = 0; oy < outH; oy++) {
-                    System.arraycopy(wide, o * span + oy * pitch, y, yOff + (o * outH + oy) * outW, outW);
+                    System.arraycopy(wide, o * widePitch + oy * pitch, y, yOff + (o * outH + oy) * outW, outW);
+                }
+            }
+        }
+    }
+
+    private void forwardByFilter(Kernels k, float[] w, float[] bias, float[] x, float[] y, int n) {
+        for (int o = 0; o < filters; o++) {
+            for (int tap = 0; tap < taps; tap++) weightTap[tap * lanesF + o] = w[o * taps + tap];
+        }
+        int imageIn = channels * height * width;
+        int imageOut = filters * outH * outW;
+        for (int t = 0; t < n; t++) {
+            pad(x, t * imageIn);
+            Arrays.fill(wideT, 0, span * lanesF, 0f);
+            for (int oy = 0; oy < outH; oy += rowGroup) {
+                int m = (Math.min(rowGroup, outH - oy) - 1) * pitch + outW;
+                int q = oy * pitch;
+                k.gemmShifted(m, lanesF, taps, padded, q, inputTaps, weightTap, 0, lanesF, wideT, q * lanesF, lanesF);
+            }
+            int yOff = t * imageOut;
+            for (int o = 0; o < filters; o++) {
+                float b = bias[o];
+                for (int oy = 0; oy < outH; oy++) {
+                    int at = yOff + (o * outH + oy) * outW;
+                    for (int ox = 0, q = (oy * pitch) * lanesF + o; ox < outW; ox++, q += lanesF) y[at + ox] = wideT[q] + b;
                 }
             }
         }

@@ -1,5 +1,7 @@
 package org.convscope.engine.train;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.convscope.engine.Dims;
 import org.convscope.engine.Network;
@@ -11,16 +13,24 @@ import org.convscope.engine.spec.NetworkSpec;
 /**
  * Gets the JIT to compile the kernels before they matter. The Vector API code runs many times slower until C2 has
  * compiled it, which takes seconds of use; a benchmark would measure compilation and the app's first drawing would
- * lag. Runs training steps and single-image forward passes of a throw-away copy of the architecture.
+ * lag. Runs training steps and single-image forward passes of a throw-away copy of the architecture until the JIT
+ * has been idle for {@value #QUIET_MILLIS} ms (it compiles the big kernels one after another, and on a busy machine
+ * that takes many seconds), or until its time is up.
  */
 public final class WarmUp {
     private static final int BATCH = 64;
+    private static final long QUIET_MILLIS = 1500;
 
     private WarmUp() {}
 
-    /** Runs for about {@code nanos} nanoseconds on the calling thread. */
+    /** Runs on the calling thread for at most about {@code nanos} nanoseconds; returns once the JIT is idle. */
     public static void run(NetworkSpec spec, Kernels kernels, long nanos) {
-        long end = System.nanoTime() + nanos;
+        long start = System.nanoTime();
+        long end = start + nanos;
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean watchJit = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long compiled = watchJit ? jit.getTotalCompilationTime() : -1;
+        long quietSince = start;
         Network network = Network.initialized(spec, 42);
         Dims dims = network.input();
         Workspace single = new Workspace(network, kernels, 1);
@@ -34,6 +44,16 @@ public final class WarmUp {
             do {
                 trainer.trainBatch(data, order, 0, BATCH);
                 for (int i = 0; i < 20; i++) single.forward(1);
+                long now = System.nanoTime();
+                if (watchJit) {
+                    long total = jit.getTotalCompilationTime();
+                    if (total != compiled) {
+                        compiled = total;
+                        quietSince = now;
+                    } else if (now - quietSince > QUIET_MILLIS * 1_000_000L) {
+                        return;
+                    }
+                }
             } while (System.nanoTime() < end);
         }
     }

@@ -149,6 +149,38 @@ class VectorKernelsTest {
     }
 
     @Test
+    void gemmShiftedMatchesScalar() {
+        for (int m : SIZES) {
+            for (int n : SIZES) {
+                for (int k : SIZES) {
+                    int aOff = random.nextInt(0, 5);
+                    int[] cols = gatherRows(k, 40);
+                    float[] a = randomArray(aOff + m + 40);
+                    a[aOff + m + 39] = Float.NaN; // past every window: must not be read
+                    Matrix b = matrix(k, n, Float.NaN);
+                    Matrix c = matrix(m, n, SENTINEL);
+                    float[] expected = c.data.clone();
+                    float[] actual = c.data.clone();
+                    SCALAR.gemmShifted(m, n, k, a, aOff, cols, b.data, b.off, b.ld, expected, c.off, c.ld);
+                    VECTOR.gemmShifted(m, n, k, a, aOff, cols, b.data, b.off, b.ld, actual, c.off, c.ld);
+                    for (int i = 0; i < expected.length; i++) {
+                        int r = Math.floorDiv(i - c.off, c.ld);
+                        int col = i - c.off - r * c.ld;
+                        String where = "gemmShifted m=" + m + " n=" + n + " k=" + k + " at " + i;
+                        if (i < c.off || r >= m || col >= n) {
+                            assertEquals(SENTINEL, actual[i], where + ": padding changed");
+                            continue;
+                        }
+                        double magnitude = Math.abs(c.get(r, col));
+                        for (int p = 0; p < k; p++) magnitude += Math.abs(a[aOff + r + cols[p]] * b.get(p, col));
+                        assertClose(expected[i], actual[i], 2e-6 * (k + 1) * magnitude, where);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void dotLanesMatchesScalar() {
         int lanes = Kernels.LANES;
         for (int m : SIZES) {
