@@ -15,6 +15,7 @@ import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.WarmUp;
 import org.convscope.io.FileException;
+import org.convscope.training.Autosave;
 import org.convscope.training.StudioSessions;
 import org.convscope.training.TrainingSession;
 import org.convscope.ui.explorer.ExplorerModel;
@@ -36,6 +37,8 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     private final Tab explorerTab;
     private final Tab trainingTab = new Tab("Training");
     private TrainingViewModel trainingModel;
+    private TrainingView trainingView;
+    private volatile Autosave.Recovery recovery;
 
     public MainLayout() throws FileException {
         explorerModel = ExplorerModel.withBundledModel();
@@ -73,8 +76,12 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         return frame == null ? null : frame.preprocessed().centred().ink().clone();
     }
 
+    /** The first session; an autosave left by a crash is moved aside first, then offered in the studio. */
     private void startStudio() {
-        openStudio("Loading MNIST for training…", StudioSessions::bundledMnist,
+        openStudio("Loading MNIST for training…", () -> {
+            recovery = Autosave.recover(Autosave.userFile()).orElse(null);
+            return StudioSessions.bundledMnist();
+        },
                 reason -> trainingTab.setContent(message("Cannot start training: " + reason)));
     }
 
@@ -88,17 +95,20 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         Task<TrainingViewModel> load = new Task<>() {
             @Override
             protected TrainingViewModel call() throws Exception {
-                return new TrainingViewModel(make.call());
+                return new TrainingViewModel(make.call(), Autosave.userFile());
             }
         };
         load.setOnSucceeded(e -> {
             if (trainingModel != null) trainingModel.close();
             trainingModel = load.getValue();
-            trainingTab.setContent(new TrainingView(trainingModel, (network, image, label) -> {
+            trainingView = new TrainingView(trainingModel, (network, image, label) -> {
                 explorerModel.open(network, "training snapshot", new InkImage(28, 28, image.clone()),
                         "test digit · label " + label);
                 tabs.getSelectionModel().select(explorerTab);
-            }, this::openStudio));
+            }, this::openStudio);
+            trainingTab.setContent(trainingView);
+            if (recovery != null) trainingView.offerRecovery(recovery);
+            recovery = null;
         });
         load.setOnFailed(e -> {
             if (trainingModel != null) trainingTab.setContent(before);
@@ -119,6 +129,15 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         label.getStyleClass().add("placeholder");
         label.setWrapText(true);
         return new StackPane(label);
+    }
+
+    /** Whether the window may close: the studio offers to save a running or unsaved session first. FX thread. */
+    public boolean confirmQuit() {
+        if (trainingView != null && !trainingView.confirmQuit()) {
+            tabs.getSelectionModel().select(trainingTab);
+            return false;
+        }
+        return true;
     }
 
     public TabPane tabs() {
