@@ -304,7 +304,7 @@ public final class TrainingSession implements AutoCloseable {
         ForwardSnapshot probe = run.probe(probeImage);
         TrainingFrame frame = new TrainingFrame(run.step(), run.epoch(), run.position(), run.trainSize(), running,
                 running ? throughput.imagesPerSecond() : 0, run.settings(), run.filters(probe), probe, probeLabel,
-                run.curves(), run.lastTest(), run.lastTestStep(), run.timeline(), message);
+                run.curves(), run.lastTest(), run.lastTestStep(), run.timeline(), message, run.health());
         latest.set(frame);
         listener.accept(frame);
     }

@@ -38,6 +38,7 @@ public final class TrainingView extends BorderPane {
     private final FiltersPane filters = new FiltersPane();
     private final TimelinePane timeline = new TimelinePane();
     private final FeatureMapsPane featureMaps = new FeatureMapsPane();
+    private final HealthPane health = new HealthPane();
     private final CurveChart lossChart = new CurveChart("loss", Double.NaN);
     private final CurveChart accuracyChart = new CurveChart("accuracy", 1.0);
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
@@ -85,7 +86,9 @@ public final class TrainingView extends BorderPane {
         setTop(top);
 
         VBox filterColumn = column("filters", filters, timeline);
-        VBox mapsColumn = column("probe feature maps", featureMaps);
+        Label healthHeading = new Label("health");
+        healthHeading.getStyleClass().add("heading");
+        VBox mapsColumn = column("probe feature maps", featureMaps, healthHeading, health);
         confusionTitle.getStyleClass().add("heading");
         VBox chartColumn = new VBox(lossChart, accuracyChart, confusionTitle, confusion, cellSamples);
         chartColumn.getStyleClass().add("column");
@@ -154,6 +157,7 @@ public final class TrainingView extends BorderPane {
         filters.show(f.filters());
         timeline.show(f.timeline());
         featureMaps.show(f.probe(), f.probeLabel());
+        health.show(f.health());
         showCurves(f.curves());
         confusion.show(f.test());
         if (f.test() != null) {

@@ -1,0 +1,123 @@
+package org.convscope.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.convscope.engine.Loss;
+import org.convscope.engine.Network;
+import org.convscope.engine.Param;
+import org.convscope.engine.Workspace;
+import org.convscope.engine.kernel.Kernels;
+import org.convscope.engine.layer.ActivationLayer;
+import org.convscope.engine.layer.Layer;
+import org.convscope.engine.spec.ActivationSpec;
+import org.convscope.engine.train.SampleSource;
+import org.convscope.engine.train.Trainer;
+
+/**
+ * Measures the network's health cheaply on the training thread: at most every {@link #INTERVAL_NANOS} of wall time
+ * (every step when stepping slowly, a few times a second at full speed), one forward and backward pass over a fixed
+ * probe set of {@link #PROBE_SIZE} training images gives the activations, dead ReLUs and gradients, and the weights
+ * just before the measured step give ‖Δw‖/‖w‖. Not thread-safe: owned by the training run.
+ */
+final class HealthMonitor {
+    static final int PROBE_SIZE = 64;
+    static final long INTERVAL_NANOS = 500_000_000L;
+    private static final long PROBE_SEED = 0x5EEDL;
+
+    private final Network network;
+    private final Workspace workspace;
+    private final float[] probeInput; // [n][input.size]
+    private final int[] probeLabels;
+    private final List<Watched> watched = new ArrayList<>();
+    private float[][] before;
+    private long lastMeasure;
+    private boolean measuredOnce;
+
+    /** A layer with weights: its index, its weight's index in params(), and the layer whose output shows it. */
+    private record Watched(int layer, int param, int shownLayer, boolean relu) {}
+
+    HealthMonitor(Network network, Kernels kernels, SampleSource train) {
+        this.network = network;
+        int n = Math.min(PROBE_SIZE, train.size());
+        this.workspace = new Workspace(network, kernels, n);
+        int[] picked = Trainer.shuffled(train.size(), PROBE_SEED);
+        probeInput = new float[n * train.dims().size()];
+        train.fill(picked, 0, n, probeInput);
+        probeLabels = new int[n];
+        for (int i = 0; i < n; i++) probeLabels[i] = train.label(picked[i]);
+        List<Layer> layers = network.layers();
+        int p = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            if (!layer.params().isEmpty()) {
+                boolean activationNext = i + 1 < layers.size() && layers.get(i + 1) instanceof ActivationLayer;
+                boolean relu = activationNext
+                        && ((ActivationLayer) layers.get(i + 1)).spec().kind() == ActivationSpec.Kind.RELU;
+                watched.add(new Watched(i, p, activationNext ? i + 1 : i, relu));
+            }
+            p += layer.params().size();
+        }
+    }
+
+    /** Whether the next step should be measured; if so, remembers the weights before it. */
+    boolean beforeStep() {
+        if (measuredOnce && System.nanoTime() - lastMeasure < INTERVAL_NANOS) return false;
+        before = new float[watched.size()][];
+        for (int w = 0; w < watched.size(); w++) before[w] = network.params().get(watched.get(w).param()).value().clone();
+        return true;
+    }
+
+    /** Forgets the weights of a step that did not happen (training diverged). */
+    void cancelStep() {
+        before = null;
+    }
+
+    /** Measures the network as it is now, after {@code step} steps; the update ratio needs {@link #beforeStep()}. */
+    HealthSnapshot measure(long step, Loss loss) {
+        int n = probeLabels.length;
+        System.arraycopy(probeInput, 0, workspace.input(), 0, probeInput.length);
+        workspace.zeroGrads();
+        workspace.forward(n);
+        workspace.backward(probeLabels, 0, loss, 1f / n);
+        List<Param> params = network.params();
+        List<LayerHealth> result = new ArrayList<>(watched.size());
+        for (int w = 0; w < watched.size(); w++) {
+            Watched watch = watched.get(w);
+            float[] weights = params.get(watch.param()).value();
+            int units = network.layers().get(watch.shownLayer()).output().size();
+            float[] out = workspace.output(watch.shownLayer());
+            result.add(new LayerHealth(network.layers().get(watch.layer()).spec().name(), Histogram.of(weights),
+                    Histogram.of(workspace.paramGrads()[watch.param()]),
+                    Histogram.of(out, 0, n * units, Histogram.BINS),
+                    watch.relu() ? deadShare(out, n, units) : Double.NaN,
+                    before == null ? Double.NaN : updateRatio(before[w], weights)));
+        }
+        before = null;
+        lastMeasure = System.nanoTime();
+        measuredOnce = true;
+        return new HealthSnapshot(step, n, result);
+    }
+
+    /** The share of the {@code units} outputs that are zero for all n samples. */
+    static double deadShare(float[] out, int n, int units) {
+        int dead = 0;
+        for (int u = 0; u < units; u++) {
+            boolean zero = true;
+            for (int s = 0; s < n && zero; s++) zero = out[s * units + u] == 0f;
+            if (zero) dead++;
+        }
+        return (double) dead / units;
+    }
+
+    /** ‖after − before‖ / ‖before‖ (NaN for all-zero weights). */
+    static double updateRatio(float[] before, float[] after) {
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < before.length; i++) {
+            double d = (double) after[i] - before[i];
+            diff += d * d;
+            norm += (double) before[i] * before[i];
+        }
+        return norm == 0 ? Double.NaN : Math.sqrt(diff / norm);
+    }
+}
