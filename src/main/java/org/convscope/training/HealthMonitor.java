@@ -15,13 +15,15 @@ import org.convscope.engine.train.Trainer;
 
 /**
  * Measures the network's health cheaply on the training thread: at most every {@link #INTERVAL_NANOS} of wall time
- * (every step when stepping slowly, a few times a second at full speed), one forward and backward pass over a fixed
+ * (every step when stepping slowly, twice a second at full speed), and never taking more than 1/{@link #MAX_SHARE}
+ * of the time (on a slow machine it measures less often), one forward and backward pass over a fixed
  * probe set of {@link #PROBE_SIZE} training images gives the activations, dead ReLUs and gradients, and the weights
  * just before the measured step give ‖Δw‖/‖w‖. Not thread-safe: owned by the training run.
  */
 final class HealthMonitor {
     static final int PROBE_SIZE = 64;
     static final long INTERVAL_NANOS = 500_000_000L;
+    static final int MAX_SHARE = 50;
     private static final long PROBE_SEED = 0x5EEDL;
 
     private final Network network;
@@ -31,6 +33,7 @@ final class HealthMonitor {
     private final List<Watched> watched = new ArrayList<>();
     private float[][] before;
     private long lastMeasure;
+    private long lastCost;
     private boolean measuredOnce;
 
     /** A layer with weights: its index, its weight's index in params(), and the layer whose output shows it. */
@@ -61,7 +64,8 @@ final class HealthMonitor {
 
     /** Whether the next step should be measured; if so, remembers the weights before it. */
     boolean beforeStep() {
-        if (measuredOnce && System.nanoTime() - lastMeasure < INTERVAL_NANOS) return false;
+        long wait = Math.max(INTERVAL_NANOS, MAX_SHARE * lastCost);
+        if (measuredOnce && System.nanoTime() - lastMeasure < wait) return false;
         before = new float[watched.size()][];
         for (int w = 0; w < watched.size(); w++) before[w] = network.params().get(watched.get(w).param()).value().clone();
         return true;
@@ -74,6 +78,7 @@ final class HealthMonitor {
 
     /** Measures the network as it is now, after {@code step} steps; the update ratio needs {@link #beforeStep()}. */
     HealthSnapshot measure(long step, Loss loss) {
+        long start = System.nanoTime();
         int n = probeLabels.length;
         System.arraycopy(probeInput, 0, workspace.input(), 0, probeInput.length);
         workspace.zeroGrads();
@@ -94,6 +99,7 @@ final class HealthMonitor {
         }
         before = null;
         lastMeasure = System.nanoTime();
+        lastCost = lastMeasure - start;
         measuredOnce = true;
         return new HealthSnapshot(step, n, result);
     }

@@ -1,6 +1,7 @@
 package org.convscope.ui.training;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,9 +14,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import org.convscope.io.FileException;
 import org.convscope.training.Autosave;
 import org.convscope.training.SessionData;
 import org.convscope.training.SessionLoader;
+import org.convscope.training.TimelineFrame;
 import org.convscope.training.TrainingFrame;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -114,6 +117,30 @@ final class SessionBar extends HBox {
             TrainingFrame f = model.frame();
             if (failure == null) say(String.format(Locale.ROOT, "Exported the model at step %,d to %s; open it in the explorer",
                     f.step(), file.getFileName()), false);
+            else say(reason(failure), true);
+        }));
+    }
+
+    /** Saves the timeline as a GIF or a PNG sheet (kind TIMELINE_GIF or TIMELINE_SHEET), off the FX thread. */
+    void exportTimeline(StudioDialogs.FileKind kind, List<TimelineFrame> timeline) {
+        Path file = dialogs.chooseSave(kind);
+        if (file != null) exportTimeline(kind, timeline, file);
+    }
+
+    CompletableFuture<Integer> exportTimeline(StudioDialogs.FileKind kind, List<TimelineFrame> timeline, Path file) {
+        say("Saving the filter timeline…", false);
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        Thread.ofPlatform().name("convscope-timeline-export").daemon().start(() -> {
+            try {
+                done.complete(kind == StudioDialogs.FileKind.TIMELINE_GIF ? TimelineExport.gif(timeline, file)
+                        : TimelineExport.sheet(timeline, file));
+            } catch (FileException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done.whenComplete((count, failure) -> Platform.runLater(() -> {
+            if (failure == null) say(String.format(Locale.ROOT, "Saved %d timeline snapshots to %s", count,
+                    file.getFileName()), false);
             else say(reason(failure), true);
         }));
     }

@@ -114,6 +114,9 @@ public final class TrainingView extends BorderPane {
         model.errorProperty().addListener((obs, old, now) -> showMessage(model.frame()));
         confusion.setOnCell(this::showConfusionCell);
         cellSamples.setOnImage(this::openInExplorer);
+        timeline.exportGif.setOnAction(e -> sessions.exportTimeline(StudioDialogs.FileKind.TIMELINE_GIF, timeline.frames()));
+        timeline.exportSheet.setOnAction(e -> sessions.exportTimeline(StudioDialogs.FileKind.TIMELINE_SHEET,
+                timeline.frames()));
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         show(model.frame());
     }
