@@ -84,6 +84,7 @@ final class HealthMonitor {
         workspace.zeroGrads();
         workspace.forward(n);
         workspace.backward(probeLabels, 0, loss, 1f / n);
+        boolean afterStep = before != null;
         List<Param> params = network.params();
         List<LayerHealth> result = new ArrayList<>(watched.size());
         for (int w = 0; w < watched.size(); w++) {
@@ -100,7 +101,7 @@ final class HealthMonitor {
         before = null;
         lastMeasure = System.nanoTime();
         lastCost = lastMeasure - start;
-        measuredOnce = true;
+        measuredOnce |= afterStep; // after a reset or restore, the first step is measured too
         return new HealthSnapshot(step, n, result);
     }
 
