@@ -2,6 +2,7 @@ package org.convscope.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.convscope.engine.Dims;
 import org.convscope.engine.Loss;
 import org.convscope.engine.Network;
 import org.convscope.engine.Param;
@@ -35,6 +36,8 @@ final class HealthMonitor {
     private long lastMeasure;
     private long lastCost;
     private boolean measuredOnce;
+    private boolean measureNext;
+    private HealthSnapshot last;
 
     /** A layer with weights: its index, its weight's index in params(), and the layer whose output shows it. */
     private record Watched(int layer, int param, int shownLayer, boolean relu) {}
@@ -65,10 +68,16 @@ final class HealthMonitor {
     /** Whether the next step should be measured; if so, remembers the weights before it. */
     boolean beforeStep() {
         long wait = Math.max(INTERVAL_NANOS, MAX_SHARE * lastCost);
-        if (measuredOnce && System.nanoTime() - lastMeasure < wait) return false;
+        if (measuredOnce && !measureNext && System.nanoTime() - lastMeasure < wait) return false;
+        measureNext = false;
         before = new float[watched.size()][];
         for (int w = 0; w < watched.size(); w++) before[w] = network.params().get(watched.get(w).param()).value().clone();
         return true;
+    }
+
+    /** Measures the next step whatever the time (a step the user asked for). */
+    void measureNextStep() {
+        measureNext = true;
     }
 
     /** Forgets the weights of a step that did not happen (training diverged). */
@@ -76,7 +85,10 @@ final class HealthMonitor {
         before = null;
     }
 
-    /** Measures the network as it is now, after {@code step} steps; the update ratio needs {@link #beforeStep()}. */
+    /**
+     * Measures the network as it is now, after {@code step} steps. The update ratio is that of this step after
+     * {@link #beforeStep()}, else the last one measured.
+     */
     HealthSnapshot measure(long step, Loss loss) {
         long start = System.nanoTime();
         int n = probeLabels.length;
@@ -90,30 +102,41 @@ final class HealthMonitor {
         for (int w = 0; w < watched.size(); w++) {
             Watched watch = watched.get(w);
             float[] weights = params.get(watch.param()).value();
-            int units = network.layers().get(watch.shownLayer()).output().size();
+            Dims shape = network.layers().get(watch.shownLayer()).output();
+            int units = shape.size();
             float[] out = workspace.output(watch.shownLayer());
             result.add(new LayerHealth(network.layers().get(watch.layer()).spec().name(), Histogram.of(weights),
                     Histogram.of(workspace.paramGrads()[watch.param()]),
                     Histogram.of(out, 0, n * units, Histogram.BINS),
-                    watch.relu() ? deadShare(out, n, units) : Double.NaN,
-                    before == null ? Double.NaN : updateRatio(before[w], weights)));
+                    watch.relu() ? deadShare(out, n, shape.channels(), units / shape.channels()) : Double.NaN,
+                    before != null ? updateRatio(before[w], weights) : last == null ? Double.NaN
+                            : last.layers().get(w).updateRatio()));
         }
         before = null;
         lastMeasure = System.nanoTime();
         lastCost = lastMeasure - start;
         measuredOnce |= afterStep; // after a reset or restore, the first step is measured too
-        return new HealthSnapshot(step, n, result);
+        last = new HealthSnapshot(step, n, result);
+        return last;
     }
 
-    /** The share of the {@code units} outputs that are zero for all n samples. */
-    static double deadShare(float[] out, int n, int units) {
+    /**
+     * The share of units that are zero for all n samples, where a unit is a channel of {@code size} values
+     * (a convolution's map: a filter that never fires anywhere) or, with size 1, a neuron.
+     *
+     * @param out [n][channels][size]
+     */
+    static double deadShare(float[] out, int n, int channels, int size) {
         int dead = 0;
-        for (int u = 0; u < units; u++) {
+        for (int c = 0; c < channels; c++) {
             boolean zero = true;
-            for (int s = 0; s < n && zero; s++) zero = out[s * units + u] == 0f;
+            for (int s = 0; s < n && zero; s++) {
+                int from = (s * channels + c) * size;
+                for (int i = from; i < from + size && zero; i++) zero = out[i] == 0f;
+            }
             if (zero) dead++;
         }
-        return (double) dead / units;
+        return (double) dead / channels;
     }
 
     /** ‖after − before‖ / ‖before‖ (NaN for all-zero weights). */

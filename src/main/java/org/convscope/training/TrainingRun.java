@@ -342,6 +342,16 @@ final class TrainingRun implements AutoCloseable {
         return timeline.frames();
     }
 
+    /** Measures the health of the next step, however soon it comes (a step the user asked for). */
+    void measureHealthNextStep() {
+        healthMonitor.measureNextStep();
+    }
+
+    /** Measures the health now unless the last measurement is of this step (e.g. when training pauses). */
+    void measureHealth() {
+        if (health == null || health.step() != step) health = healthMonitor.measure(step, settings.loss());
+    }
+
     /** The last health measurement (see {@link HealthMonitor}). */
     HealthSnapshot health() {
         return health;

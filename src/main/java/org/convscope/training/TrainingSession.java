@@ -216,11 +216,13 @@ public final class TrainingSession implements AutoCloseable {
         if (!running) return;
         running = false;
         if (run.lastTestStep() != run.step()) run.evaluate();
+        run.measureHealth();
     }
 
     private void stepOnce(int count) {
         running = false;
         message = "";
+        run.measureHealthNextStep();
         train(count);
     }
 

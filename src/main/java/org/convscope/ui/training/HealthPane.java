@@ -25,9 +25,9 @@ final class HealthPane extends VBox {
             + " in early layers (vanishing) mean they learn slowly; very large ones (exploding) make training unstable.";
     static final String ACTIVATIONS_TIP = "The layer's outputs over the probe images, after its activation function"
             + " (a spike at 0 after a ReLU is normal). Bars on a square-root scale.";
-    static final String DEAD_TIP = "Dead ReLUs: the share of units (every output value of every map) that are zero"
-            + " for every probe image. A dead unit passes no gradient, so it stops learning; a large share often"
-            + " follows a too high learning rate.";
+    static final String DEAD_TIP = "Dead ReLUs: the share of units that are zero for every probe image; a unit is a"
+            + " convolution's filter (zero at every position) or a fully connected neuron. A dead unit passes no"
+            + " gradient, so it stops learning; a large share often follows a too high learning rate.";
     static final String RATIO_TIP = "Update-to-weight ratio ‖Δw‖/‖w‖ of the last measured step: how much one step"
             + " changes the layer. Around 1e-3 is healthy; much smaller learns slowly, much larger (above 1e-2)"
             + " overwrites what was learnt.";
@@ -57,11 +57,13 @@ final class HealthPane extends VBox {
         header(4, "dead ReLU", DEAD_TIP);
         header(5, "‖Δw‖/‖w‖", RATIO_TIP);
         getChildren().addAll(title, grid);
+        setMinWidth(USE_PREF_SIZE);
     }
 
     private void header(int column, String text, String tip) {
         Label label = new Label(text);
         label.getStyleClass().add("caption");
+        label.setMinWidth(USE_PREF_SIZE);
         label.setTooltip(tooltip(tip));
         grid.add(label, column, 0);
     }
@@ -105,6 +107,7 @@ final class HealthPane extends VBox {
             Row r = new Row(new Label(), new HistogramCanvas(WEIGHT_BARS), new HistogramCanvas(GRADIENT_BARS),
                     new HistogramCanvas(ACTIVATION_BARS), new Label(), new Label());
             r.name().getStyleClass().add("value");
+            for (Label l : new Label[] {r.name(), r.dead(), r.ratio()}) l.setMinWidth(USE_PREF_SIZE);
             Tooltip.install(r.weights(), tooltip(WEIGHTS_TIP));
             Tooltip.install(r.gradients(), tooltip(GRADIENTS_TIP));
             Tooltip.install(r.activations(), tooltip(ACTIVATIONS_TIP));

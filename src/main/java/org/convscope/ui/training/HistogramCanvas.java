@@ -14,7 +14,7 @@ import org.convscope.training.Histogram;
  * flatten the rest), a line at zero when the range spans it, and the range's ends written underneath.
  */
 final class HistogramCanvas extends Canvas {
-    static final double WIDTH = 112;
+    static final double WIDTH = 96;
     static final double HEIGHT = 38;
     private static final double LABEL_HEIGHT = 11;
     private static final Color BACKGROUND = Color.web("#161b22");

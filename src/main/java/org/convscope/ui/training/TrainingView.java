@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -80,7 +81,7 @@ public final class TrainingView extends BorderPane {
         message.setId("training-message");
         message.getStyleClass().add("message");
         message.setWrapText(true);
-        HBox controlRow = new HBox(12, controls, sessions);
+        FlowPane controlRow = new FlowPane(12, 6, controls, sessions);
         VBox top = new VBox(recovery, controlRow, settings, progress, message);
         top.getStyleClass().add("top");
         setTop(top);
