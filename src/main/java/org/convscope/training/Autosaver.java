@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import org.convscope.io.FileException;
 
 /**
- * Autosaves a session on its own thread, {@value #THREAD_NAME}: every {@code interval} of training while it runs,
- * and as soon as it pauses with steps not yet saved. The session's state is captured between two batches on the
+ * Autosaves a session on its own thread, {@value #THREAD_NAME}: every {@code interval} of training while it runs
+ * (time spent paused does not count), and as soon as it pauses with steps not yet saved. The session's state is captured between two batches on the
  * training thread (a copy of the arrays) and written here, atomically, so training never waits for the disk. A
  * failure (full disk, unwritable folder) is reported in words and never stops training; the next attempt follows.
  */
@@ -56,7 +56,11 @@ public final class Autosaver implements AutoCloseable {
     /** Saves now if the session has unsaved steps and is paused, or has run for the interval since the last save. */
     public synchronized void check() {
         TrainingFrame f = session.latestFrame();
-        if (f == null || f.step() == savedStep) return;
+        if (f == null) return;
+        if (f.step() == savedStep) {
+            if (!f.running()) lastSave = System.nanoTime(); // the interval counts time spent training
+            return;
+        }
         if (f.running() && System.nanoTime() - lastSave < intervalNanos) return;
         try {
             SessionState state = session.capture().get();
