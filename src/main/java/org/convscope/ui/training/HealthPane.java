@@ -90,7 +90,7 @@ final class HealthPane extends VBox {
             r.activations().show(l.activations());
             r.dead().setText(Double.isNaN(l.deadShare()) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * l.deadShare()));
             mark(r.dead(), !Double.isNaN(l.deadShare()) && l.deadShare() > 0.5);
-            r.ratio().setText(Double.isNaN(l.updateRatio()) ? "–" : HistogramCanvas.number(l.updateRatio()));
+            r.ratio().setText(Double.isNaN(l.updateRatio()) ? "–" : String.format(Locale.ROOT, "%.1e", l.updateRatio()));
             mark(r.ratio(), !Double.isNaN(l.updateRatio()) && (l.updateRatio() > 1e-2 || l.updateRatio() < 1e-5));
         }
     }
