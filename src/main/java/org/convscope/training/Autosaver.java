@@ -1,6 +1,8 @@
 package org.convscope.training;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -68,7 +70,11 @@ public final class Autosaver implements AutoCloseable {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                throw new FileException(dir, "cannot create the autosave folder: " + e.getMessage(), e);
+                throw new FileException(dir, "cannot create the autosave folder: " + switch (e) {
+                    case FileAlreadyExistsException _ -> "a file of that name is in the way";
+                    case AccessDeniedException _ -> "access denied";
+                    default -> e.getMessage();
+                }, e);
             }
             SessionFile.write(file, state);
             savedStep = state.step();

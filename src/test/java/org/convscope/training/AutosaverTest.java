@@ -101,7 +101,8 @@ class AutosaverTest {
             Autosaver saver = new Autosaver(s, file, 0, status::set);
             await(s.stepBatch());
             saver.check();
-            assertTrue(status.get().startsWith("Autosave failed: plain-file: cannot create the autosave folder"),
+            assertTrue(status.get().startsWith("Autosave failed: plain-file: cannot create the autosave folder: "
+                    + "a file of that name is in the way."),
                     status.get());
             assertFalse(status.get().contains("\n"));
             await(s.stepBatch());

@@ -249,6 +249,28 @@ class SessionFilesTest {
     }
 
     @Test
+    void aFailingAutosaveIsShownAndTrainingGoesOn() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+        try (TrainingViewModel autosaved = new TrainingViewModel(DATA.start("", Presets.lenet5(),
+                TrainingSettings.defaults()), notAFolder.resolve("autosave.convscope-session"))) {
+            TrainingView studio = Snapshots.onFxThread(() -> {
+                TrainingView v = new TrainingView(autosaved, ExplorerLink.NONE, SessionOpener.NONE, dialogs, DATA);
+                new Scene(v, 1600, 960);
+                return v;
+            });
+            autosaved.stepBatch().get(60, TimeUnit.SECONDS);
+            Label status = (Label) studio.lookup("#autosave-status");
+            waitUntil(() -> status.isVisible());
+            assertTrue(status.getText().startsWith("Autosave failed: plain-file: cannot create the autosave folder: "
+                    + "a file of that name is in the way."),
+                    status.getText());
+            Snapshots.writePng(studio, "training-autosave-failed");
+            autosaved.stepBatch().get(60, TimeUnit.SECONDS);
+            TrainingViewTest.waitFor(autosaved, f -> f.step() == 2);
+        }
+    }
+
+    @Test
     void ctrlSAsksWhereToSave(FxRobot robot) {
         robot.clickOn("#seed");
         robot.push(KeyCode.SHORTCUT, KeyCode.S);
