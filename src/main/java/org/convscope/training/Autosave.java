@@ -68,6 +68,20 @@ public final class Autosave {
         }
     }
 
+    /**
+     * A recovered autosave has been opened: it becomes the autosave again (so a crash before the restored session
+     * saves anything still finds it), or is deleted when there is no autosave file. Quiet: on failure it stays
+     * where it is and is offered again at the next start.
+     */
+    public static void restored(Path recovered, Path autosave) {
+        try {
+            if (autosave == null) Files.deleteIfExists(recovered);
+            else if (!recovered.equals(autosave)) Files.move(recovered, autosave, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // Offered again at the next start; nothing is lost.
+        }
+    }
+
     /** Deletes a file quietly (an autosave that is no longer wanted); returns whether it is gone. */
     public static boolean discard(Path file) {
         try {

@@ -99,7 +99,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
             }
         };
         load.setOnSucceeded(e -> {
-            if (trainingModel != null) trainingModel.close();
+            if (trainingModel != null) trainingModel.closeKeepingAutosave();
             trainingModel = load.getValue();
             trainingView = new TrainingView(trainingModel, (network, image, label) -> {
                 explorerModel.open(network, "training snapshot", new InkImage(28, 28, image.clone()),

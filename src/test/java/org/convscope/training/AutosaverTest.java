@@ -69,6 +69,9 @@ class AutosaverTest {
             assertEquals(saved.timeline().size(), state.timeline().size());
             assertTrue(restored.latestFrame().test() != null, "evaluated after loading");
         }
+        Autosave.restored(recovery.get().file(), file);
+        assertTrue(Files.exists(file), "once restored, it is the autosave again until the new session writes its own");
+        assertFalse(Files.exists(recovery.get().file()));
     }
 
     @Test

@@ -78,9 +78,9 @@ final class SessionBar extends HBox {
         if (file != null) save(file);
     }
 
-    CompletableFuture<Long> save(Path file) {
+    private void save(Path file) {
         say("Saving " + file.getFileName() + "…", false);
-        return model.save(file).whenComplete((step, failure) -> Platform.runLater(() -> {
+        model.save(file).whenComplete((step, failure) -> Platform.runLater(() -> {
             if (failure == null) say(String.format(Locale.ROOT, "Saved %s at step %,d", file.getFileName(), step), false);
             else say(reason(failure), true);
         }));
@@ -98,14 +98,15 @@ final class SessionBar extends HBox {
     }
 
     /**
-     * Opens a crash's autosave; once open, the file is deleted (the new session counts as unsaved, so it is autosaved
-     * at once and quitting offers to save it).
+     * Opens a crash's autosave; once open, the file becomes the autosave again (the new session counts as unsaved,
+     * so it is autosaved at once and quitting offers to save it).
      */
-    void restore(Path autosave) {
+    void restore(Path recovered) {
         say("Restoring the autosave…", false);
+        Path autosave = model.autosaver() == null ? null : model.autosaver().file();
         opener.open("the autosaved session", () -> {
-            var session = SessionLoader.open(autosave, data);
-            Autosave.discard(autosave);
+            var session = SessionLoader.open(recovered, data);
+            Autosave.restored(recovered, autosave);
             return session;
         }, reason -> say(reason, true));
     }
@@ -127,7 +128,7 @@ final class SessionBar extends HBox {
         if (file != null) exportTimeline(kind, timeline, file);
     }
 
-    CompletableFuture<Integer> exportTimeline(StudioDialogs.FileKind kind, List<TimelineFrame> timeline, Path file) {
+    private void exportTimeline(StudioDialogs.FileKind kind, List<TimelineFrame> timeline, Path file) {
         say("Saving the filter timeline…", false);
         CompletableFuture<Integer> done = new CompletableFuture<>();
         Thread.ofPlatform().name("convscope-timeline-export").daemon().start(() -> {
@@ -138,7 +139,7 @@ final class SessionBar extends HBox {
                 done.completeExceptionally(e);
             }
         });
-        return done.whenComplete((count, failure) -> Platform.runLater(() -> {
+        done.whenComplete((count, failure) -> Platform.runLater(() -> {
             if (failure == null) say(String.format(Locale.ROOT, "Saved %d timeline snapshots to %s", count,
                     file.getFileName()), false);
             else say(reason(failure), true);

@@ -193,4 +193,13 @@ public final class TrainingViewModel implements AutoCloseable {
         if (autosaver != null) autosaver.close(true);
         session.close();
     }
+
+    /**
+     * Closes the session when another one replaces it: the autosave stays until the new session writes its own, so
+     * that a crash in between loses nothing.
+     */
+    public void closeKeepingAutosave() {
+        if (autosaver != null) autosaver.close(false);
+        session.close();
+    }
 }
