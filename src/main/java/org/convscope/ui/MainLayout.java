@@ -16,12 +16,14 @@ import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.WarmUp;
 import org.convscope.io.FileException;
 import org.convscope.training.Autosave;
+import org.convscope.training.SessionData;
 import org.convscope.training.StudioSessions;
 import org.convscope.training.TrainingSession;
 import org.convscope.ui.explorer.ExplorerModel;
 import org.convscope.ui.explorer.ExplorerView;
 import org.convscope.ui.explorer.Frame;
 import org.convscope.ui.lecture.LectureView;
+import org.convscope.ui.training.StudioDialogs;
 import org.convscope.ui.training.TrainingView;
 import org.convscope.ui.training.TrainingViewModel;
 
@@ -39,8 +41,15 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     private TrainingViewModel trainingModel;
     private TrainingView trainingView;
     private volatile Autosave.Recovery recovery;
+    private final StudioDialogs studioDialogs;
 
     public MainLayout() throws FileException {
+        this(null);
+    }
+
+    /** @param studioDialogs the studio's file choosers and save-before-quit question; null for real dialogs */
+    public MainLayout(StudioDialogs studioDialogs) throws FileException {
+        this.studioDialogs = studioDialogs;
         explorerModel = ExplorerModel.withBundledModel();
         warmUp(explorerModel.networkProperty().get().spec());
         explorerTab = new Tab("Explorer", new ExplorerView(explorerModel));
@@ -105,7 +114,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
                 explorerModel.open(network, "training snapshot", new InkImage(28, 28, image.clone()),
                         "test digit · label " + label);
                 tabs.getSelectionModel().select(explorerTab);
-            }, this::openStudio);
+            }, this::openStudio, studioDialogs, SessionData.DEFAULT);
             trainingTab.setContent(trainingView);
             if (recovery != null) trainingView.offerRecovery(recovery);
             recovery = null;
