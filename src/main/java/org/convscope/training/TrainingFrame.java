@@ -16,11 +16,12 @@ import org.convscope.engine.train.Evaluation;
  * @param test         the last evaluation on the test set, null before the first one
  * @param testStep     the step at which {@code test} was measured, −1 if none
  * @param message      why training stopped (divergence, an error), or empty
+ * @param health       the last health measurement of the layers (taken a few times a second at most)
  */
 public record TrainingFrame(long step, int epoch, int position, int trainSize, boolean running, double imagesPerSecond,
                             TrainingSettings settings, List<ConvFilters> filters, ForwardSnapshot probe, int probeLabel,
                             CurveSnapshot curves, Evaluation test, long testStep, List<TimelineFrame> timeline,
-                            String message) {
+                            String message, HealthSnapshot health) {
     public TrainingFrame {
         filters = List.copyOf(filters);
         timeline = List.copyOf(timeline);

@@ -54,6 +54,8 @@ final class TrainingRun implements AutoCloseable {
     private long lastTestStep = -1;
     private float[][] lastTestParams;
     private int[] predictions;
+    private HealthMonitor healthMonitor;
+    private HealthSnapshot health;
 
     TrainingRun(NetworkSpec spec, SampleSource train, SampleSource test, TrainingSettings settings, Kernels kernels) {
         if (!spec.input().equals(train.dims())) {
@@ -93,12 +95,14 @@ final class TrainingRun implements AutoCloseable {
         startEpoch();
         timeline.offer(0, this::filterCopies);
         checkpoint();
+        health = healthMonitor.measure(0, settings.loss());
     }
 
     private void setNetwork(Network net) {
         network = net;
         convIndices = ConvFilters.convWeightIndices(net);
         probeWorkspace = new Workspace(net, kernels, 1);
+        healthMonitor = new HealthMonitor(net, kernels, plainTrain);
         rebuildTrainer(false);
     }
 
@@ -141,9 +145,11 @@ final class TrainingRun implements AutoCloseable {
     BatchResult step(int maxCount) {
         int count = Math.min(maxCount, order.length - position);
         BatchResult result;
+        boolean measure = healthMonitor.beforeStep();
         try {
             result = trainer.trainBatch(train, order, position, count);
         } catch (TrainingDivergedException e) {
+            healthMonitor.cancelStep();
             throw rollBack(e);
         }
         position += count;
@@ -152,6 +158,7 @@ final class TrainingRun implements AutoCloseable {
         epochCorrect += result.correct();
         curves.addBatch(step, result.loss(), (double) result.correct() / count);
         timeline.offer(step, this::filterCopies);
+        if (measure) health = healthMonitor.measure(step, settings.loss());
         if (step % CHECKPOINT_EVERY == 0) checkpoint();
         if (position == order.length) finishEpoch();
         return result;
@@ -282,6 +289,7 @@ final class TrainingRun implements AutoCloseable {
         lastTestParams = null;
         predictions = null;
         checkpoint();
+        health = healthMonitor.measure(step, settings.loss());
     }
 
     private static Trainer closeAndNull(Trainer t) {
@@ -332,6 +340,21 @@ final class TrainingRun implements AutoCloseable {
 
     List<TimelineFrame> timeline() {
         return timeline.frames();
+    }
+
+    /** Measures the health of the next step, however soon it comes (a step the user asked for). */
+    void measureHealthNextStep() {
+        healthMonitor.measureNextStep();
+    }
+
+    /** Measures the health now unless the last measurement is of this step (e.g. when training pauses). */
+    void measureHealth() {
+        if (health == null || health.step() != step) health = healthMonitor.measure(step, settings.loss());
+    }
+
+    /** The last health measurement (see {@link HealthMonitor}). */
+    HealthSnapshot health() {
+        return health;
     }
 
     Evaluation lastTest() {

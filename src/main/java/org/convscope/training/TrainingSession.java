@@ -216,11 +216,13 @@ public final class TrainingSession implements AutoCloseable {
         if (!running) return;
         running = false;
         if (run.lastTestStep() != run.step()) run.evaluate();
+        run.measureHealth();
     }
 
     private void stepOnce(int count) {
         running = false;
         message = "";
+        run.measureHealthNextStep();
         train(count);
     }
 
@@ -304,7 +306,7 @@ public final class TrainingSession implements AutoCloseable {
         ForwardSnapshot probe = run.probe(probeImage);
         TrainingFrame frame = new TrainingFrame(run.step(), run.epoch(), run.position(), run.trainSize(), running,
                 running ? throughput.imagesPerSecond() : 0, run.settings(), run.filters(probe), probe, probeLabel,
-                run.curves(), run.lastTest(), run.lastTestStep(), run.timeline(), message);
+                run.curves(), run.lastTest(), run.lastTestStep(), run.timeline(), message, run.health());
         latest.set(frame);
         listener.accept(frame);
     }

@@ -28,6 +28,9 @@ public final class ConvScopeApp extends Application {
         Theme.apply(scene);
         stage.setTitle(TITLE);
         stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!layout.confirmQuit()) e.consume();
+        });
         stage.show();
     }
 

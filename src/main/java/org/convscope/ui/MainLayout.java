@@ -15,12 +15,15 @@ import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.WarmUp;
 import org.convscope.io.FileException;
+import org.convscope.training.Autosave;
+import org.convscope.training.SessionData;
 import org.convscope.training.StudioSessions;
 import org.convscope.training.TrainingSession;
 import org.convscope.ui.explorer.ExplorerModel;
 import org.convscope.ui.explorer.ExplorerView;
 import org.convscope.ui.explorer.Frame;
 import org.convscope.ui.lecture.LectureView;
+import org.convscope.ui.training.StudioDialogs;
 import org.convscope.ui.training.TrainingView;
 import org.convscope.ui.training.TrainingViewModel;
 
@@ -36,8 +39,17 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     private final Tab explorerTab;
     private final Tab trainingTab = new Tab("Training");
     private TrainingViewModel trainingModel;
+    private TrainingView trainingView;
+    private volatile Autosave.Recovery recovery;
+    private final StudioDialogs studioDialogs;
 
     public MainLayout() throws FileException {
+        this(null);
+    }
+
+    /** @param studioDialogs the studio's file choosers and save-before-quit question; null for real dialogs */
+    public MainLayout(StudioDialogs studioDialogs) throws FileException {
+        this.studioDialogs = studioDialogs;
         explorerModel = ExplorerModel.withBundledModel();
         warmUp(explorerModel.networkProperty().get().spec());
         explorerTab = new Tab("Explorer", new ExplorerView(explorerModel));
@@ -73,8 +85,12 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         return frame == null ? null : frame.preprocessed().centred().ink().clone();
     }
 
+    /** The first session; an autosave left by a crash is moved aside first, then offered in the studio. */
     private void startStudio() {
-        openStudio("Loading MNIST for training…", StudioSessions::bundledMnist,
+        openStudio("Loading MNIST for training…", () -> {
+            recovery = Autosave.recover(Autosave.userFile()).orElse(null);
+            return StudioSessions.bundledMnist();
+        },
                 reason -> trainingTab.setContent(message("Cannot start training: " + reason)));
     }
 
@@ -88,17 +104,20 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         Task<TrainingViewModel> load = new Task<>() {
             @Override
             protected TrainingViewModel call() throws Exception {
-                return new TrainingViewModel(make.call());
+                return new TrainingViewModel(make.call(), Autosave.userFile());
             }
         };
         load.setOnSucceeded(e -> {
-            if (trainingModel != null) trainingModel.close();
+            if (trainingModel != null) trainingModel.closeKeepingAutosave();
             trainingModel = load.getValue();
-            trainingTab.setContent(new TrainingView(trainingModel, (network, image, label) -> {
+            trainingView = new TrainingView(trainingModel, (network, image, label) -> {
                 explorerModel.open(network, "training snapshot", new InkImage(28, 28, image.clone()),
                         "test digit · label " + label);
                 tabs.getSelectionModel().select(explorerTab);
-            }, this::openStudio));
+            }, this::openStudio, studioDialogs, SessionData.DEFAULT);
+            trainingTab.setContent(trainingView);
+            if (recovery != null) trainingView.offerRecovery(recovery);
+            recovery = null;
         });
         load.setOnFailed(e -> {
             if (trainingModel != null) trainingTab.setContent(before);
@@ -119,6 +138,15 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         label.getStyleClass().add("placeholder");
         label.setWrapText(true);
         return new StackPane(label);
+    }
+
+    /** Whether the window may close: the studio offers to save a running or unsaved session first. FX thread. */
+    public boolean confirmQuit() {
+        if (trainingView != null && !trainingView.confirmQuit()) {
+            tabs.getSelectionModel().select(trainingTab);
+            return false;
+        }
+        return true;
     }
 
     public TabPane tabs() {

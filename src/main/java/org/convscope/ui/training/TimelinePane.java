@@ -1,17 +1,29 @@
 package org.convscope.ui.training;
 
 import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.convscope.training.TimelineFrame;
 
 /**
- * The filter timeline: a slider over the snapshots kept so far; at its right end it follows training live.
+ * The filter timeline: a slider over the snapshots kept so far; at its right end it follows training live. Its
+ * export buttons save every snapshot as an animated GIF or a PNG sheet.
  */
 final class TimelinePane extends VBox {
     final Slider slider = new Slider(0, 0, 0);
     private final Label where = new Label();
+    final Button exportGif = exportButton("export-timeline-gif", "GIF", "mdi2f-filmstrip",
+            "Save the timeline as an animated GIF, one frame per snapshot");
+    final Button exportSheet = exportButton("export-timeline-sheet", "PNG sheet", "mdi2v-view-grid-outline",
+            "Save every snapshot of the timeline in one PNG, each under its step");
     private final FiltersPane filters = new FiltersPane();
     private List<TimelineFrame> frames = List.of();
 
@@ -23,8 +35,20 @@ final class TimelinePane extends VBox {
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(true);
         where.getStyleClass().add("caption");
-        getChildren().addAll(where, slider, filters);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox caption = new HBox(6, where, gap, exportGif, exportSheet);
+        caption.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(caption, slider, filters);
         slider.valueProperty().addListener((obs, old, now) -> showSelected());
+    }
+
+    private static Button exportButton(String id, String text, String icon, String tip) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().add("small");
+        b.setTooltip(new Tooltip(tip));
+        return b;
     }
 
     List<TimelineFrame> frames() {

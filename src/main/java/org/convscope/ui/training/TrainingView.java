@@ -4,14 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.convscope.engine.train.SampleSource;
+import org.convscope.training.Autosave;
 import org.convscope.training.CurveSnapshot;
 import org.convscope.training.EpochPoint;
+import org.convscope.training.SessionData;
 import org.convscope.training.TrainingFrame;
 
 /**
@@ -34,12 +39,15 @@ public final class TrainingView extends BorderPane {
     private final FiltersPane filters = new FiltersPane();
     private final TimelinePane timeline = new TimelinePane();
     private final FeatureMapsPane featureMaps = new FeatureMapsPane();
+    private final HealthPane health = new HealthPane();
     private final CurveChart lossChart = new CurveChart("loss", Double.NaN);
     private final CurveChart accuracyChart = new CurveChart("accuracy", 1.0);
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
     private final Label confusionTitle = new Label("confusion matrix (test set)");
     private final CellSamplesPane cellSamples = new CellSamplesPane();
     private final Label message = new Label();
+    private final SessionBar sessions;
+    private final RecoveryBanner recovery;
 
     public TrainingView(TrainingViewModel model, ExplorerLink explorer) {
         this(model, explorer, SessionOpener.NONE);
@@ -47,11 +55,22 @@ public final class TrainingView extends BorderPane {
 
     /** @param opener replaces this view's session with a new one (new network, data set or loaded file) */
     public TrainingView(TrainingViewModel model, ExplorerLink explorer, SessionOpener opener) {
+        this(model, explorer, opener, null, SessionData.DEFAULT);
+    }
+
+    /**
+     * @param dialogs file choosers and the save-before-quit question; null for real dialogs
+     * @param data    starts the session a saved file names on its data set
+     */
+    public TrainingView(TrainingViewModel model, ExplorerLink explorer, SessionOpener opener, StudioDialogs dialogs,
+                        SessionData data) {
         this.model = model;
         this.explorer = explorer == null ? ExplorerLink.NONE : explorer;
         this.opener = opener == null ? SessionOpener.NONE : opener;
         this.controls = new ControlBar(model);
         this.settings = new SettingsPane(model);
+        this.sessions = new SessionBar(model, this.opener, dialogs == null ? new FxStudioDialogs(this) : dialogs, data);
+        this.recovery = new RecoveryBanner(sessions);
         getStyleClass().add("training-view");
         getStylesheets().add(TrainingView.class.getResource("/css/training.css").toExternalForm());
         layoutNodes();
@@ -62,12 +81,15 @@ public final class TrainingView extends BorderPane {
         message.setId("training-message");
         message.getStyleClass().add("message");
         message.setWrapText(true);
-        VBox top = new VBox(controls, settings, progress, message);
+        FlowPane controlRow = new FlowPane(12, 6, controls, sessions);
+        VBox top = new VBox(recovery, controlRow, settings, progress, message);
         top.getStyleClass().add("top");
         setTop(top);
 
         VBox filterColumn = column("filters", filters, timeline);
-        VBox mapsColumn = column("probe feature maps", featureMaps);
+        Label healthHeading = new Label("health");
+        healthHeading.getStyleClass().add("heading");
+        VBox mapsColumn = column("probe feature maps", featureMaps, healthHeading, health);
         confusionTitle.getStyleClass().add("heading");
         VBox chartColumn = new VBox(lossChart, accuracyChart, confusionTitle, confusion, cellSamples);
         chartColumn.getStyleClass().add("column");
@@ -93,7 +115,29 @@ public final class TrainingView extends BorderPane {
         model.errorProperty().addListener((obs, old, now) -> showMessage(model.frame()));
         confusion.setOnCell(this::showConfusionCell);
         cellSamples.setOnImage(this::openInExplorer);
+        timeline.exportGif.setOnAction(e -> sessions.exportTimeline(StudioDialogs.FileKind.TIMELINE_GIF, timeline.frames()));
+        timeline.exportSheet.setOnAction(e -> sessions.exportTimeline(StudioDialogs.FileKind.TIMELINE_SHEET,
+                timeline.frames()));
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         show(model.frame());
+    }
+
+    private void key(KeyEvent e) {
+        if (KeyCombination.valueOf(SessionBar.SAVE_KEYS).match(e)) sessions.chooseSave();
+        else if (KeyCombination.valueOf(SessionBar.OPEN_KEYS).match(e)) sessions.chooseOpen();
+        else if (KeyCombination.valueOf(SessionBar.EXPORT_KEYS).match(e)) sessions.chooseExport();
+        else return;
+        e.consume();
+    }
+
+    /** Whether the app may quit now; offers to save a running or unsaved session first (FX thread). */
+    public boolean confirmQuit() {
+        return sessions.confirmQuit();
+    }
+
+    /** Offers to restore the autosave of a run that did not close cleanly. */
+    public void offerRecovery(Autosave.Recovery autosave) {
+        recovery.offer(autosave);
     }
 
     /** Shows the test images of class {@code trueClass} that the last evaluation predicted as {@code predicted}. */
@@ -117,6 +161,7 @@ public final class TrainingView extends BorderPane {
         filters.show(f.filters());
         timeline.show(f.timeline());
         featureMaps.show(f.probe(), f.probeLabel());
+        health.show(f.health());
         showCurves(f.curves());
         confusion.show(f.test());
         if (f.test() != null) {

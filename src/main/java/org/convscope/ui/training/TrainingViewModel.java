@@ -2,6 +2,8 @@ package org.convscope.ui.training;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -12,6 +14,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.convscope.engine.Network;
 import org.convscope.engine.train.SampleSource;
+import org.convscope.io.FileException;
+import org.convscope.training.Autosaver;
+import org.convscope.training.SessionFile;
 import org.convscope.training.TrainingFrame;
 import org.convscope.training.TrainingSession;
 import org.convscope.training.TrainingSettings;
@@ -19,7 +24,8 @@ import org.convscope.training.TrainingSettings;
 /**
  * The studio's view model: the latest {@link TrainingFrame} as a read-only property, updated on the FX thread at
  * most once per pulse however fast the session publishes (latest wins: one pending {@code runLater} at a time), and
- * the session's commands. A failed command shows its reason in {@link #errorProperty()}.
+ * the session's commands. A failed command shows its reason in {@link #errorProperty()}. It knows whether the
+ * session has progress not saved to a file, and may autosave it (see {@link Autosaver}).
  */
 public final class TrainingViewModel implements AutoCloseable {
     private final TrainingSession session;
@@ -27,11 +33,22 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final AtomicReference<TrainingFrame> pending = new AtomicReference<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ReadOnlyStringWrapper autosaveStatus = new ReadOnlyStringWrapper(this, "autosaveStatus", "");
+    private final Autosaver autosaver;
+    private volatile long savedStep;
 
     public TrainingViewModel(TrainingSession session) {
+        this(session, null);
+    }
+
+    /** @param autosaveFile where to autosave the session (see {@link Autosaver}), or null not to */
+    public TrainingViewModel(TrainingSession session, Path autosaveFile) {
         this.session = session;
         frame.set(session.latestFrame());
+        savedStep = 0;
         session.setListener(this::offer);
+        autosaver = autosaveFile == null ? null : new Autosaver(session, autosaveFile, Autosaver.DEFAULT_INTERVAL_NANOS,
+                text -> Platform.runLater(() -> autosaveStatus.set(text)));
     }
 
     private void offer(TrainingFrame next) {
@@ -103,8 +120,44 @@ public final class TrainingViewModel implements AutoCloseable {
         return watch(session.setProbe(image, label));
     }
 
-    public CompletableFuture<Void> save(Path file) {
-        return watch(session.save(file));
+    /**
+     * Saves the whole session atomically: the state is captured between two batches and written on another thread,
+     * so training goes on. Completes with the step saved; from then on that step counts as saved.
+     */
+    public CompletableFuture<Long> save(Path file) {
+        Executor writer = r -> Thread.ofPlatform().name("convscope-save").daemon().start(r);
+        CompletableFuture<Long> saved = session.capture().thenApplyAsync(state -> {
+            try {
+                SessionFile.write(file, state);
+            } catch (FileException e) {
+                throw new CompletionException(e);
+            }
+            return state.step();
+        }, writer);
+        return watch(saved.whenComplete((step, failure) -> {
+            if (failure != null) return;
+            savedStep = step;
+            if (autosaver != null) autosaver.markSaved(step);
+        }));
+    }
+
+    /**
+     * True while training runs, or when this session has trained steps it has not saved to a file itself (a session
+     * opened from a file or an autosave counts as unsaved until it is saved: the file might be the autosave).
+     */
+    public boolean hasUnsavedProgress() {
+        TrainingFrame f = session.latestFrame();
+        return f.running() || f.step() != savedStep;
+    }
+
+    /** Why autosaving fails, in words; empty while it works. */
+    public ReadOnlyStringProperty autosaveStatusProperty() {
+        return autosaveStatus.getReadOnlyProperty();
+    }
+
+    /** The autosaver, or null when this session is not autosaved. */
+    public Autosaver autosaver() {
+        return autosaver;
     }
 
     public CompletableFuture<Void> exportModel(Path file) {
@@ -134,8 +187,19 @@ public final class TrainingViewModel implements AutoCloseable {
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
+    /** Closes the session; this is a clean end, so its autosave is deleted. */
     @Override
     public void close() {
+        if (autosaver != null) autosaver.close(true);
+        session.close();
+    }
+
+    /**
+     * Closes the session when another one replaces it: the autosave stays until the new session writes its own, so
+     * that a crash in between loses nothing.
+     */
+    public void closeKeepingAutosave() {
+        if (autosaver != null) autosaver.close(false);
         session.close();
     }
 }

@@ -1,0 +1,197 @@
+package org.convscope.ui.training;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.convscope.io.FileException;
+import org.convscope.training.Autosave;
+import org.convscope.training.SessionData;
+import org.convscope.training.SessionLoader;
+import org.convscope.training.TimelineFrame;
+import org.convscope.training.TrainingFrame;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Saving and opening whole sessions, exporting the model for the explorer, and the offer to save before quitting.
+ * Opening builds a new session through the {@link SessionOpener}; until it exists the current one keeps training,
+ * and a file that cannot be opened leaves it alone with one line naming the file and the problem.
+ */
+final class SessionBar extends HBox {
+    static final String SAVE_KEYS = "Shortcut+S";
+    static final String OPEN_KEYS = "Shortcut+O";
+    static final String EXPORT_KEYS = "Shortcut+E";
+    private static final long QUIT_SAVE_SECONDS = 60;
+
+    final Button save = button("save-session", "mdi2c-content-save-outline", "Save",
+            "Save the whole session: model, optimizer state, settings, curves and filter timeline (" + SAVE_KEYS + ")");
+    final Button open = button("open-session", "mdi2f-folder-open-outline", "Open",
+            "Open a saved session; it continues exactly where it was saved (" + OPEN_KEYS + ")");
+    final Button export = button("export-model", "mdi2e-export-variant", "Export model",
+            "Save the network as it is now as a model file the explorer opens (" + EXPORT_KEYS + ")");
+    final Label status = new Label();
+    final Label autosave = new Label();
+    private final TrainingViewModel model;
+    private final SessionOpener opener;
+    private final StudioDialogs dialogs;
+    private final SessionData data;
+
+    SessionBar(TrainingViewModel model, SessionOpener opener, StudioDialogs dialogs, SessionData data) {
+        this.model = model;
+        this.opener = opener;
+        this.dialogs = dialogs;
+        this.data = data;
+        getStyleClass().add("session-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        status.setId("session-status");
+        status.getStyleClass().add("caption");
+        autosave.setId("autosave-status");
+        autosave.getStyleClass().add("problem");
+        autosave.setWrapText(true);
+        getChildren().addAll(save, open, export, status, autosave);
+        save.setOnAction(e -> chooseSave());
+        open.setOnAction(e -> chooseOpen());
+        export.setOnAction(e -> chooseExport());
+        model.autosaveStatusProperty().addListener((obs, old, now) -> showAutosave(now));
+        showAutosave(model.autosaveStatusProperty().get());
+    }
+
+    private static Button button(String id, String icon, String text, String tip) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    void chooseSave() {
+        Path file = dialogs.chooseSave(StudioDialogs.FileKind.SESSION);
+        if (file != null) save(file);
+    }
+
+    private void save(Path file) {
+        say("Saving " + file.getFileName() + "…", false);
+        model.save(file).whenComplete((step, failure) -> Platform.runLater(() -> {
+            if (failure == null) say(String.format(Locale.ROOT, "Saved %s at step %,d", file.getFileName(), step), false);
+            else say(reason(failure), true);
+        }));
+    }
+
+    void chooseOpen() {
+        Path file = dialogs.chooseOpen(StudioDialogs.FileKind.SESSION);
+        if (file != null) open(file);
+    }
+
+    /** Opens a session file as a new session; the current one runs on until it exists. */
+    void open(Path file) {
+        say("Opening " + file.getFileName() + "…", false);
+        opener.open("the session " + file.getFileName(), () -> SessionLoader.open(file, data), reason -> say(reason, true));
+    }
+
+    /**
+     * Opens a crash's autosave; once open, the file becomes the autosave again (the new session counts as unsaved,
+     * so it is autosaved at once and quitting offers to save it).
+     */
+    void restore(Path recovered) {
+        say("Restoring the autosave…", false);
+        Path autosave = model.autosaver() == null ? null : model.autosaver().file();
+        opener.open("the autosaved session", () -> {
+            var session = SessionLoader.open(recovered, data);
+            Autosave.restored(recovered, autosave);
+            return session;
+        }, reason -> say(reason, true));
+    }
+
+    void chooseExport() {
+        Path file = dialogs.chooseSave(StudioDialogs.FileKind.MODEL);
+        if (file == null) return;
+        model.exportModel(file).whenComplete((v, failure) -> Platform.runLater(() -> {
+            TrainingFrame f = model.frame();
+            if (failure == null) say(String.format(Locale.ROOT, "Exported the model at step %,d to %s; open it in the explorer",
+                    f.step(), file.getFileName()), false);
+            else say(reason(failure), true);
+        }));
+    }
+
+    /** Saves the timeline as a GIF or a PNG sheet (kind TIMELINE_GIF or TIMELINE_SHEET), off the FX thread. */
+    void exportTimeline(StudioDialogs.FileKind kind, List<TimelineFrame> timeline) {
+        Path file = dialogs.chooseSave(kind);
+        if (file != null) exportTimeline(kind, timeline, file);
+    }
+
+    private void exportTimeline(StudioDialogs.FileKind kind, List<TimelineFrame> timeline, Path file) {
+        say("Saving the filter timeline…", false);
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        Thread.ofPlatform().name("convscope-timeline-export").daemon().start(() -> {
+            try {
+                done.complete(kind == StudioDialogs.FileKind.TIMELINE_GIF ? TimelineExport.gif(timeline, file)
+                        : TimelineExport.sheet(timeline, file));
+            } catch (FileException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.whenComplete((count, failure) -> Platform.runLater(() -> {
+            if (failure == null) say(String.format(Locale.ROOT, "Saved %d timeline snapshots to %s", count,
+                    file.getFileName()), false);
+            else say(reason(failure), true);
+        }));
+    }
+
+    /**
+     * Whether the app may quit: with training running or steps not saved, asks Save / Don't save / Cancel; "Save"
+     * asks for a file and waits for the save, and a failed save keeps the app open. FX thread.
+     */
+    boolean confirmQuit() {
+        if (!model.hasUnsavedProgress()) return true;
+        TrainingFrame f = model.frame();
+        String detail = String.format(Locale.ROOT, "%s; the session at step %,d (epoch %d) is not saved.",
+                f.running() ? "Training is running" : "Training is paused", f.step(), f.epoch() + 1);
+        return switch (dialogs.askSaveBeforeQuit(detail)) {
+            case DONT_SAVE -> true;
+            case CANCEL -> false;
+            case SAVE -> saveBeforeQuit();
+        };
+    }
+
+    private boolean saveBeforeQuit() {
+        Path file = dialogs.chooseSave(StudioDialogs.FileKind.SESSION);
+        if (file == null) return false;
+        try {
+            model.save(file).get(QUIT_SAVE_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            say(reason(e.getCause()), true);
+        } catch (TimeoutException e) {
+            say(file.getFileName() + ": saving takes too long; the app stays open", true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    void say(String text, boolean problem) {
+        status.setText(text);
+        status.getStyleClass().removeAll("caption", "problem");
+        status.getStyleClass().add(problem ? "problem" : "caption");
+    }
+
+    private void showAutosave(String text) {
+        autosave.setText(text);
+        autosave.setVisible(!text.isEmpty());
+        autosave.setManaged(!text.isEmpty());
+    }
+
+    private static String reason(Throwable t) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+}

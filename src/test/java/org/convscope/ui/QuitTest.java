@@ -1,0 +1,96 @@
+package org.convscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.convscope.training.SessionFile;
+import org.convscope.ui.training.StudioDialogs;
+import org.convscope.ui.training.TrainingView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Closing the window asks the studio first: nothing to ask without training, Save / Don't save / Cancel with it. */
+@ExtendWith(ApplicationExtension.class)
+class QuitTest {
+    @TempDir
+    Path dir;
+    private final List<String> asked = new ArrayList<>();
+    private volatile StudioDialogs.QuitChoice answer = StudioDialogs.QuitChoice.CANCEL;
+    private MainLayout layout;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        layout = new MainLayout(new StudioDialogs() {
+            @Override
+            public Path chooseSave(FileKind kind) {
+                asked.add("save " + kind);
+                return dir.resolve("quit.convscope-session");
+            }
+
+            @Override
+            public Path chooseOpen(FileKind kind) {
+                return null;
+            }
+
+            @Override
+            public QuitChoice askSaveBeforeQuit(String detail) {
+                asked.add("quit");
+                return answer;
+            }
+        });
+        stage.setScene(new Scene(layout, 1000, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(layout::close);
+    }
+
+    private boolean quit(FxRobot robot) {
+        AtomicBoolean may = new AtomicBoolean();
+        robot.interact(() -> may.set(layout.confirmQuit()));
+        return may.get();
+    }
+
+    @Test
+    void quittingAfterTrainingAsksAndSavesOnSave(FxRobot robot) throws Exception {
+        assertTrue(quit(robot), "before the studio opens there is nothing to lose");
+        TabPane tabs = layout.tabs();
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> tabs.getTabs().get(2).getContent() instanceof TrainingView);
+        assertTrue(quit(robot), "a fresh session has nothing to lose");
+        assertEquals(List.of(), asked);
+
+        robot.interact(() -> robot.lookup("#step-batch").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            answer = StudioDialogs.QuitChoice.CANCEL;
+            return !quit(robot);
+        });
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        assertFalse(quit(robot), "cancelled");
+        assertEquals(2, tabs.getSelectionModel().getSelectedIndex(), "the studio is shown after a cancelled quit");
+
+        answer = StudioDialogs.QuitChoice.SAVE;
+        assertTrue(quit(robot));
+        assertEquals("save SESSION", asked.get(asked.size() - 1));
+        assertEquals(1, SessionFile.read(dir.resolve("quit.convscope-session")).step());
+        assertTrue(quit(robot), "saved: nothing left to lose");
+    }
+}
