@@ -182,6 +182,22 @@ public final class LectureModel {
         setStepper(s.reset());
     }
 
+    /**
+     * Shows another step without it counting as a move (the frame's floor stays): for exports that render every step
+     * and come back to where they started.
+     */
+    void preview(int position) {
+        int k = frameIndex.get();
+        frames[k] = frame.get().with(stepper().at(position));
+        frame.set(frames[k]);
+    }
+
+    /** Replaces the frame's computation by an edited one (e.g. a kernel cell typed in), staying at the same step. */
+    public void edit(Stepper<?> s) {
+        concealed.set(false);
+        setStepper(s.at(stepper().position()));
+    }
+
     public void setPredict(boolean on) {
         predict.set(on);
         if (!on) concealed.set(false);
