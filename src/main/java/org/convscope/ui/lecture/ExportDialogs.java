@@ -16,7 +16,6 @@ import javafx.stage.Window;
  */
 final class ExportDialogs implements ExportTarget {
     private static final String LAST_FOLDER = "lecture.exportFolder";
-    private final Preferences preferences = Preferences.userNodeForPackage(ExportDialogs.class);
 
     /** The default export folder: ConvScope/exports in the user's home. */
     static Path defaultFolder() {
@@ -51,7 +50,7 @@ final class ExportDialogs implements ExportTarget {
 
     /** The folder used last if it still exists, else the default one (created), else the home folder. */
     private Path startFolder() {
-        String last = preferences.get(LAST_FOLDER, null);
+        String last = preferences().get(LAST_FOLDER, null);
         if (last != null && Files.isDirectory(Path.of(last))) return Path.of(last);
         Path folder = defaultFolder();
         try {
@@ -63,6 +62,11 @@ final class ExportDialogs implements ExportTarget {
     }
 
     private void remember(Path folder) {
-        if (folder != null) preferences.put(LAST_FOLDER, folder.toAbsolutePath().toString());
+        if (folder != null) preferences().put(LAST_FOLDER, folder.toAbsolutePath().toString());
+    }
+
+    /** Read when a dialog opens, not before: a lecture that never exports leaves the preferences alone. */
+    private static Preferences preferences() {
+        return Preferences.userNodeForPackage(ExportDialogs.class);
     }
 }

@@ -3,6 +3,7 @@ package org.convscope.ui.lecture;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -92,7 +93,7 @@ public final class LectureView extends BorderPane {
         status.visibleProperty().bind(status.managedProperty());
         bottom = new VBox(status, controls);
         // A FlowPane works out its height for its wrap length, not for the width it gets: wrap at the view's width.
-        controls.prefWrapLengthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        controls.prefWrapLengthProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.max(0, getWidth() - controls.getInsets().getLeft() - controls.getInsets().getRight()),
                 widthProperty(), controls.insetsProperty()));
         setCenter(frameArea);

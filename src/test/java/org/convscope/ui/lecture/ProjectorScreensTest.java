@@ -114,6 +114,8 @@ class ProjectorScreensTest {
         if (b.getHeight() > scene.getHeight() + 1) problems.add(name + ": " + Math.round(b.getHeight()) + " px tall");
         visit(view, node -> {
             if (!node.isVisible() || !(node instanceof Labeled label) || label.getText() == null) return;
+            // the lesson chooser has a fixed width: a long title is shortened there, and shown whole as the frame's title
+            if (label.getParent() instanceof javafx.scene.control.ComboBox<?>) return;
             Text shown = (Text) label.lookup(".text");
             if (shown != null && !label.getText().isEmpty() && !shown.getText().equals(label.getText())) {
                 problems.add(name + ": \"" + label.getText() + "\" shows as \"" + shown.getText() + "\"");
