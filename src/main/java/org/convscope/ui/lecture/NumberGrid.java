@@ -175,12 +175,15 @@ final class NumberGrid extends StackPane {
         return new Background(new BackgroundFill(color, null, null));
     }
 
-    /** One bulk pixel write: values by colour map, padding grey, cells not computed yet white. */
+    /**
+     * One bulk pixel write: values by colour map, padding grey, cells not computed yet transparent (the page shows
+     * through: white, or black in high contrast, rather than a glaring white block on black).
+     */
     private void paint() {
         int[] pixels = new int[rows * cols];
         for (int i = 0; i < pixels.length; i++) {
             boolean pad = marks[i] != null && marks[i].contains("pad");
-            pixels[i] = pad ? PAD_ARGB : Float.isNaN(shown[i]) || shownMap == null ? 0xFFFFFFFF : argb(shownMap, shown[i], shownRange);
+            pixels[i] = pad ? PAD_ARGB : Float.isNaN(shown[i]) || shownMap == null ? 0x00000000 : argb(shownMap, shown[i], shownRange);
         }
         WritableImage img = image.getImage() instanceof WritableImage w && w.getWidth() == cols && w.getHeight() == rows
                 ? w : new WritableImage(cols, rows);
