@@ -1,5 +1,6 @@
 package org.convscope.lecture;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.convscope.engine.Dims;
@@ -63,6 +64,22 @@ public record ConvSetup(Volume input, List<Volume> filters, float[] bias /* [fil
     /** The output shape; throws {@link InvalidNetworkException} explaining a combination that does not fit. */
     public Dims outputDims() {
         return spec().outputDims(input.dims());
+    }
+
+    /** The same convolution with one number of filter {@code filter} changed, at {@code index} in [depth][k][k]. */
+    public ConvSetup withFilterValue(int filter, int index, float value) {
+        if (filter < 0 || filter >= filters.size()) {
+            throw new IllegalArgumentException("filter " + filter + ", expected 0.." + (filters.size() - 1));
+        }
+        Volume old = filters.get(filter);
+        if (index < 0 || index >= old.values().length) {
+            throw new IllegalArgumentException("filter cell " + index + ", expected 0.." + (old.values().length - 1));
+        }
+        float[] values = old.values().clone();
+        values[index] = value;
+        List<Volume> changed = new ArrayList<>(filters);
+        changed.set(filter, new Volume(old.dims(), values));
+        return new ConvSetup(input, changed, bias, stride, padding);
     }
 
     /** Height of the input bordered by zeros. */

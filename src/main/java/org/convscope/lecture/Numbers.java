@@ -21,4 +21,24 @@ public final class Numbers {
     private static String minus(String text) {
         return text.replace('-', '−');
     }
+
+    /**
+     * A number as a lecturer types it into a cell: "3", "−0.5" (true minus or hyphen), "0,25" or a fraction "1/9".
+     * Throws IllegalArgumentException saying, in words, why the text is not a number.
+     */
+    public static float parse(String text) {
+        String t = text == null ? "" : text.strip().replace('−', '-').replace(',', '.');
+        if (t.isEmpty()) throw new IllegalArgumentException("type a number");
+        try {
+            int slash = t.indexOf('/');
+            double v = slash < 0 ? Double.parseDouble(t)
+                    : Double.parseDouble(t.substring(0, slash)) / Double.parseDouble(t.substring(slash + 1));
+            if (!Double.isFinite(v) || Math.abs(v) > Float.MAX_VALUE) {
+                throw new IllegalArgumentException("\"" + text.strip() + "\" is not a finite number");
+            }
+            return (float) v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("\"" + text.strip() + "\" is not a number: type e.g. 2, −0.5 or 1/9");
+        }
+    }
 }

@@ -49,7 +49,13 @@ final class ConvPane extends HBox {
         List<NumberGrid> kernelGrids = kernels.grids(depth);
         List<NumberGrid> productGrids = products.grids(depth);
         for (int c = 0; c < depth; c++) {
-            kernelGrids.get(c).show(k, k, filter.values(), c * k * k, ColorMap.DIVERGING, GridStack.range(filter.values()));
+            NumberGrid kernelGrid = kernelGrids.get(c);
+            kernelGrid.show(k, k, filter.values(), c * k * k, ColorMap.DIVERGING, GridStack.range(filter.values()));
+            Label problem = kernels.caption(c);
+            problem.setText("");
+            problem.getStyleClass().remove("problem");
+            int first = c * k * k;
+            kernelGrid.setOnCellEdited((i, text) -> editKernel(s, f, first + i, text, problem));
             if (step.isPresent()) {
                 ConvStep st = step.get();
                 productGrids.get(c).show(k, k, st.products(), c * k * k, ColorMap.DIVERGING, GridStack.range(st.products()));
@@ -60,6 +66,19 @@ final class ConvPane extends HBox {
             }
         }
         showOutput(s, step, concealed);
+    }
+
+    /** A kernel cell typed in: the frame's convolution with that number, at the same step; or why the text is not one. */
+    private String editKernel(ConvStepper s, int filter, int index, String text, Label problem) {
+        try {
+            float value = Numbers.parse(text);
+            model.edit(new ConvStepper(s.setup().withFilterValue(filter, index, value), s.position()));
+            return null;
+        } catch (IllegalArgumentException e) {
+            if (!problem.getStyleClass().contains("problem")) problem.getStyleClass().add("problem");
+            problem.setText(e.getMessage());
+            return e.getMessage();
+        }
     }
 
     private void showInput(ConvSetup setup, Optional<ConvStep> step) {

@@ -1,6 +1,7 @@
 package org.convscope.ui.lecture;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.control.Button;
@@ -12,13 +13,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.convscope.data.ImageInput;
-import org.convscope.data.InkImage;
-import org.convscope.data.Preprocess;
 import org.convscope.engine.Dims;
+import org.convscope.io.FileException;
 import org.convscope.lecture.ConvParameters;
 import org.convscope.lecture.ConvSetup;
 import org.convscope.lecture.ConvStepper;
+import org.convscope.lecture.ImageVolume;
 import org.convscope.lecture.KernelPreset;
 import org.convscope.lecture.LessonSources;
 import org.convscope.lecture.MatrixText;
@@ -44,6 +44,11 @@ final class ConvParametersPanel extends VBox {
     private final TextArea typed = new TextArea();
     private final Label message = Labels.of("", "panel-message");
     private boolean updating;
+    /**
+     * Image files become inputs of this many pixels a side: three 8×8 channels stacked, their products and the output
+     * still show every number readably at 1280×720.
+     */
+    static final int IMAGE_SIDE = 8;
 
     ConvParametersPanel(LectureModel model, LessonSources sources) {
         this.model = model;
@@ -59,7 +64,7 @@ final class ConvParametersPanel extends VBox {
         }
         preset.getItems().setAll(KernelPreset.values());
         preset.setPromptText("kernel preset");
-        typed.setPromptText("type a matrix: one row per line");
+        typed.setPromptText("a matrix, one row\nper line, e.g.\n1 0 2\n0 3 1");
         typed.setPrefRowCount(4);
         typed.setPrefColumnCount(12);
         message.setWrapText(true);
@@ -134,6 +139,7 @@ final class ConvParametersPanel extends VBox {
             model.replace(ConvStepper.start(new ConvSetup(in, resized.filters(), resized.bias(), old.stride(), old.padding())));
             message.setText("");
         } catch (RuntimeException e) {
+            if (!message.getStyleClass().contains("problem")) message.getStyleClass().add("problem");
             message.setText(e.getMessage());
         }
     }
@@ -143,11 +149,28 @@ final class ConvParametersPanel extends VBox {
         chooser.setTitle("Image for the convolution");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
         File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (file == null) return;
+        if (file != null) useImageFile(file.toPath());
+    }
+
+    /**
+     * An image file as the input: its middle square, {@value #IMAGE_SIDE} pixels a side, one channel when it is gray
+     * and three (red, green, blue) when it has colour; the filters follow the new depth.
+     */
+    void useImageFile(Path file) {
+        Volume[] loaded = new Volume[1];
         useInput(() -> {
-            InkImage digit28 = Preprocess.mnist(ImageInput.load(file.toPath())).centred();
-            return new Volume(new Dims(1, digit28.height(), digit28.width()), digit28.ink());
+            try {
+                loaded[0] = ImageVolume.load(file, IMAGE_SIDE);
+                return loaded[0];
+            } catch (FileException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
         });
+        if (loaded[0] != null && message.getText().isEmpty()) {
+            message.getStyleClass().remove("problem");
+            message.setText(file.getFileName() + ": " + IMAGE_SIDE + "×" + IMAGE_SIDE + ", "
+                    + (loaded[0].channels() == 3 ? "3 channels (red, green, blue)" : "1 channel (gray)"));
+        }
     }
 
     private static Spinner<Integer> spinner(int min, int max) {

@@ -51,12 +51,12 @@ final class FrameExport {
         int frames = Math.min(count + 1, MAX_FRAMES);
         List<BufferedImage> images = new ArrayList<>();
         for (int i = 0; i < frames; i++) {
-            model.jumpTo(frames == 1 ? 0 : (int) Math.round((double) i * count / (frames - 1)));
+            model.preview(frames == 1 ? 0 : (int) Math.round((double) i * count / (frames - 1)));
             view.applyCss();
             view.layout();
             images.add(SwingFXUtils.fromFXImage(PngExport.snapshot(view.frameArea(), 1), null));
         }
-        model.jumpTo(start.position());
+        model.preview(start.position());
         return images;
     }
 }

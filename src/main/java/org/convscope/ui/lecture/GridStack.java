@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
@@ -28,7 +29,15 @@ final class GridStack extends VBox {
 
     GridStack(boolean wrap) {
         if (wrap) {
-            FlowPane rows = new FlowPane(Orientation.HORIZONTAL);
+            FlowPane rows = new FlowPane(Orientation.HORIZONTAL) {
+                /** As wide as the grids side by side, up to WRAP (a FlowPane alone would always ask for WRAP). */
+                @Override
+                protected double computePrefWidth(double height) {
+                    double w = 0;
+                    for (Node n : getManagedChildren()) w += n.prefWidth(-1) + getHgap();
+                    return Math.min(WRAP, Math.max(0, w - getHgap())) + snappedLeftInset() + snappedRightInset();
+                }
+            };
             rows.setPrefWrapLength(WRAP);
             flow = rows;
         } else {

@@ -19,7 +19,8 @@ import org.convscope.lecture.Stepper;
 /**
  * The lecture's state: the lesson, the current frame with its stepper moved to the current step, playing or not, the
  * speed, and "predict, then reveal" (a step first shows its inputs with the result hidden, the next key reveals it).
- * Forward at the end of a frame goes on to the next frame, so one key walks through a whole lecture.
+ * Forward at the end of a frame goes on to the next frame, so one key walks through a whole lecture; back is its exact
+ * inverse. A frame keeps its edits and its position while the lesson is open.
  */
 public final class LectureModel {
     /** Steps per second of the speed levels; + and − move between them. */
@@ -36,6 +37,14 @@ public final class LectureModel {
     private final Timeline timeline = new Timeline();
 
     private final List<Lesson> lessons;
+    /** Every frame of the lesson as last left (edits and position kept while the lesson is open). */
+    private Frame[] frames;
+    /**
+     * Per frame, the lowest position since it was opened: where it was entered, lowered by Home, a jump or a click.
+     * ← at the floor leaves the frame, so a frame entered at step 3 (or "end") by → is left by ← from step 3, and
+     * → then ← always come back to the same state, whatever position a frame opens at.
+     */
+    private int[] floors;
 
     public LectureModel(Lesson lesson) {
         this(List.of(lesson));
@@ -106,9 +115,12 @@ public final class LectureModel {
         return playing.get();
     }
 
-    /** Opens a lesson at its first frame. */
+    /** Opens a lesson at its first frame; every frame starts over as the lesson file has it. */
     public void open(Lesson l) {
         pause();
+        frames = l.frames().toArray(Frame[]::new);
+        floors = new int[frames.length];
+        for (int i = 0; i < frames.length; i++) floors[i] = frames[i].stepper().position();
         lesson.set(l);
         showFrame(0, false);
     }
@@ -125,15 +137,20 @@ public final class LectureModel {
         }
     }
 
-    /** The inverse of {@link #forward()}. */
+    /**
+     * The exact inverse of {@link #forward()}: hides a result again in predict mode (forward had revealed it), else
+     * the previous step, else, at the position the frame was entered at, the end of the previous frame.
+     */
     public void back() {
+        int k = frameIndex.get();
         if (concealed.get()) {
             setStepper(stepper().previous());
             concealed.set(false);
-        } else if (!stepper().atStart()) {
-            setStepper(stepper().previous());
-        } else if (frameIndex.get() > 0) {
-            showFrame(frameIndex.get() - 1, true);
+        } else if (stepper().position() > floors[k]) {
+            if (predict.get()) concealed.set(true);
+            else setStepper(stepper().previous());
+        } else if (k > 0) {
+            showFrame(k - 1, true);
         }
     }
 
@@ -161,8 +178,24 @@ public final class LectureModel {
     /** Replaces the frame's computation, e.g. after a parameter change, starting from its first step. */
     public void replace(Stepper<?> s) {
         pause();
-        frame.set(frame.get().with(s.reset()));
         concealed.set(false);
+        setStepper(s.reset());
+    }
+
+    /**
+     * Shows another step without it counting as a move (the frame's floor stays): for exports that render every step
+     * and come back to where they started.
+     */
+    void preview(int position) {
+        int k = frameIndex.get();
+        frames[k] = frame.get().with(stepper().at(position));
+        frame.set(frames[k]);
+    }
+
+    /** Replaces the frame's computation by an edited one (e.g. a kernel cell typed in), staying at the same step. */
+    public void edit(Stepper<?> s) {
+        concealed.set(false);
+        setStepper(s.at(stepper().position()));
     }
 
     public void setPredict(boolean on) {
@@ -213,14 +246,19 @@ public final class LectureModel {
         }
     }
 
+    /** Frame {@code index} as last left, at its end or at its floor. */
     private void showFrame(int index, boolean atEnd) {
+        Stepper<?> s = frames[index].stepper();
         frameIndex.set(index);
-        Frame f = lesson.get().frame(index);
-        frame.set(atEnd ? f.with(f.stepper().at(f.stepper().count())) : f);
         concealed.set(false);
+        frames[index] = frames[index].with(s.at(atEnd ? s.count() : floors[index]));
+        frame.set(frames[index]);
     }
 
     private void setStepper(Stepper<?> s) {
-        frame.set(frame.get().with(s));
+        int k = frameIndex.get();
+        frames[k] = frame.get().with(s);
+        floors[k] = Math.min(floors[k], s.position());
+        frame.set(frames[k]);
     }
 }

@@ -1,15 +1,16 @@
 package org.convscope.ui.lecture;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -31,11 +32,12 @@ import org.convscope.lecture.SoftmaxStepper;
  * Lecture mode: one frame of a lesson at a time, its computation stepped with the real numbers, drawn large for a
  * projector. Keys: → and ← step (→ at a frame's end goes to the next frame), space plays, + and − change speed,
  * F full screen, H hides the controls, C high contrast, Z zoom, P predict-then-reveal, Home reset,
- * Page Down / Page Up change frame, E exports the frame as PNG and G its stepping sequence as GIF (into ./exports).
+ * End shows every step, Page Down / Page Up change frame, E exports the frame as PNG, G its stepping sequence as GIF
+ * and S as a PNG series, to a file or folder the user chooses. The frame is scaled down to fit when it is larger than
+ * the window, so nothing runs off a 1920×1080 or 1280×720 screen.
  */
 public final class LectureView extends BorderPane {
     static final String STYLESHEET = "/css/lecture.css";
-    private static final Path EXPORTS = Path.of("exports");
     private static final String[] ZOOMS = {"zoom-1", "zoom-2", "zoom-3", "zoom-4"};
 
     private final LectureModel model;
@@ -44,7 +46,12 @@ public final class LectureView extends BorderPane {
     private final Label explanation = Labels.of("", "explanation");
     private final Label formula = Labels.of("", "formula");
     private final ControlsBar controls;
-    private final StackPane content = new StackPane();
+    private final StackPane panes = new StackPane();
+    private final ScaleToFit content = new ScaleToFit(panes);
+    private final Label status = Labels.of("", "status");
+    private final VBox bottom;
+    private final ScrollPane parametersScroll;
+    private ExportTarget exportTarget = new ExportDialogs();
     private final ConvPane conv;
     private final ReluPane relu;
     private final PoolPane pool;
@@ -65,19 +72,32 @@ public final class LectureView extends BorderPane {
         pool = new PoolPane(model);
         dense = new DensePane(model);
         softmax = new SoftmaxPane(model);
-        controls = new ControlsBar(model);
+        controls = new ControlsBar(model, this::export);
         getStyleClass().addAll("lecture", ZOOMS[0]);
         getStylesheets().add(LectureView.class.getResource(STYLESHEET).toExternalForm());
-        for (Label wrapping : new Label[] {explanation, caption}) {
+        for (Label wrapping : new Label[] {title, explanation, caption, formula, status}) {
             wrapping.setWrapText(true);
             wrapping.setMinWidth(0);
+            wrapping.setMinHeight(Region.USE_PREF_SIZE);
         }
-        content.getStyleClass().add("content");
+        panes.getStyleClass().add("content");
         frameArea = new VBox(new VBox(title, caption), content, explanation, formula);
         frameArea.getStyleClass().add("frame-area");
+        frameArea.setMinWidth(0);
         VBox.setVgrow(content, Priority.ALWAYS);
+        parametersScroll = new ScrollPane(parameters);
+        parametersScroll.setFitToWidth(true);
+        parametersScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        parametersScroll.getStyleClass().add("parameters-scroll");
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        status.visibleProperty().bind(status.managedProperty());
+        bottom = new VBox(status, controls);
+        // A FlowPane works out its height for its wrap length, not for the width it gets: wrap at the view's width.
+        controls.prefWrapLengthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(0, getWidth() - controls.getInsets().getLeft() - controls.getInsets().getRight()),
+                widthProperty(), controls.insetsProperty()));
         setCenter(frameArea);
-        setBottom(controls);
+        setBottom(bottom);
         setFocusTraversable(true);
         wire();
     }
@@ -91,6 +111,16 @@ public final class LectureView extends BorderPane {
 
     public LectureModel model() {
         return model;
+    }
+
+    /** Where exports go instead of asking in a dialog; for tests. */
+    void setExportTarget(ExportTarget target) {
+        this.exportTarget = target;
+    }
+
+    /** The line under the frame that says where an export went, or why it failed. */
+    Label status() {
+        return status;
     }
 
     /** The part of the screen a frame export shows: title, computation and explanation, without the controls. */
@@ -116,6 +146,7 @@ public final class LectureView extends BorderPane {
             case PLUS, ADD, EQUALS -> model.faster();
             case MINUS, SUBTRACT -> model.slower();
             case HOME -> model.reset();
+            case END -> model.jumpTo(model.stepper().count());
             case PAGE_DOWN -> model.nextFrame();
             case PAGE_UP -> model.previousFrame();
             case P -> model.setPredict(!model.predictProperty().get());
@@ -126,24 +157,34 @@ public final class LectureView extends BorderPane {
             }
             case C -> toggleStyle("high-contrast");
             case Z -> cycleZoom();
-            case E -> export(false);
-            case G -> export(true);
+            case E -> export(ExportKind.FRAME_PNG);
+            case G -> export(ExportKind.STEPS_GIF);
+            case S -> export(ExportKind.STEPS_PNG_SERIES);
             default -> handled = false;
         }
         if (handled) e.consume();
     }
 
-    /** E saves the frame as PNG, G its whole stepping sequence as GIF, into ./exports; the outcome shows as the formula line. */
-    private void export(boolean sequence) {
+    /** Exports the frame or its steps where the user chooses, then says where it went (or why it could not). */
+    void export(ExportKind kind) {
         String name = "frame-" + (model.frameIndexProperty().get() + 1) + "-step-" + model.stepper().position();
-        Path file = EXPORTS.resolve(name + (sequence ? ".gif" : ".png"));
+        Path target = exportTarget.choose(kind, name, getScene() == null ? null : getScene().getWindow());
+        if (target == null) return;
+        status.getStyleClass().remove("problem");
         try {
-            Files.createDirectories(EXPORTS);
-            if (sequence) FrameExport.gif(this, file, 500);
-            else FrameExport.png(this, file);
-            formula.setText("saved " + file.toAbsolutePath());
-        } catch (IOException e) {
-            formula.setText("cannot export: " + e.getMessage());
+            int images = switch (kind) {
+                case FRAME_PNG -> {
+                    FrameExport.png(this, target);
+                    yield 1;
+                }
+                case STEPS_GIF -> FrameExport.gif(this, target, 500);
+                case STEPS_PNG_SERIES -> FrameExport.series(this, target);
+            };
+            status.setText("Saved the " + kind.description() + (images > 1 ? " (" + images + " images)" : "") + " to "
+                    + target.toAbsolutePath());
+        } catch (FileException e) {
+            status.getStyleClass().add("problem");
+            status.setText("Cannot export: " + e.getMessage());
         }
     }
 
@@ -197,9 +238,9 @@ public final class LectureView extends BorderPane {
                 yield network;
             }
         };
-        setBottom(controlsShown ? controls : null);
-        setRight(controlsShown && f.stepper() instanceof ConvStepper ? parameters : null);
-        if (content.getChildren().size() != 1 || content.getChildren().getFirst() != pane) content.getChildren().setAll(pane);
+        setBottom(controlsShown ? bottom : null);
+        setRight(controlsShown && f.stepper() instanceof ConvStepper ? parametersScroll : null);
+        if (panes.getChildren().size() != 1 || panes.getChildren().getFirst() != pane) panes.getChildren().setAll(pane);
         explanation.getStyleClass().remove("problem");
         if (f.stepper().problem().isPresent()) explanation.getStyleClass().add("problem");
     }

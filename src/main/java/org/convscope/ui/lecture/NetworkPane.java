@@ -24,8 +24,9 @@ final class NetworkPane extends GridPane {
             addRow(i + 2, cell(r.name(), mark), cell(r.description(), mark), cell(r.output().toString(), "volume"),
                     cell(String.format(Locale.ROOT, "%,d", r.parameters()), "number"));
         }
-        addRow(rows.size() + 2, cell("total", "header"), cell("", null), cell("", null),
-                cell(String.format(Locale.ROOT, "%,d", s.parametersSoFar()), "header"));
+        Label total = cell(String.format(Locale.ROOT, "%,d", s.parametersSoFar()), "number");
+        total.getStyleClass().add("header");
+        addRow(rows.size() + 2, cell("total", "header"), cell("", null), cell("", null), total);
     }
 
     private static Label cell(String text, String styleClass) {

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -33,7 +34,7 @@ final class NumberGrid extends StackPane {
     private static final int HUGE_CELL = 6;
     private static final int PAD_ARGB = 0xFFD0D0D0;
 
-    private final GridPane labels = new GridPane();
+    private final UniformCells labels = new UniformCells();
     private final ImageView image = new ImageView();
     private final Pane overlay = new Pane();
     private final StackPane heatmap = new StackPane(image, overlay);
@@ -45,6 +46,14 @@ final class NumberGrid extends StackPane {
     private int rows;
     private int cols;
     private IntConsumer onClick;
+    private CellEdit onEdit;
+    private TextField editor;
+
+    /** Takes the text typed into cell {@code index}; returns why it cannot be used, or null when it was taken. */
+    @FunctionalInterface
+    interface CellEdit {
+        String commit(int index, String text);
+    }
 
     NumberGrid() {
         getStyleClass().add("number-grid");
@@ -62,6 +71,64 @@ final class NumberGrid extends StackPane {
     /** Called with the cell index when a cell is clicked. */
     void setOnCellClicked(IntConsumer handler) {
         this.onClick = handler;
+    }
+
+    /**
+     * Makes the cells editable: a click opens a text field on the cell, Enter hands its text to {@code edit}, Escape
+     * or a click elsewhere cancels. Text that {@code edit} refuses stays in the field, marked, with the reason below.
+     */
+    void setOnCellEdited(CellEdit edit) {
+        this.onEdit = edit;
+    }
+
+    /** Opens the editor on cell {@code index} (what a click on an editable cell does). */
+    void edit(int index) {
+        if (onEdit == null || !readable() || index < 0 || index >= cells.size()) return;
+        closeEditor();
+        Label cell = cells.get(index);
+        TextField field = new TextField(cell.getText());
+        field.getStyleClass().add("cell-editor");
+        field.setManaged(false);
+        field.resizeRelocate(cell.getLayoutX(), cell.getLayoutY(), Math.max(cell.getWidth(), 0), cell.getHeight());
+        field.setPrefColumnCount(5);
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                closeEditor();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                String problem = onEdit.commit(index, field.getText());
+                if (problem == null) {
+                    closeEditor();
+                } else {
+                    if (!field.getStyleClass().contains("invalid")) field.getStyleClass().add("invalid");
+                    field.selectAll();
+                }
+                e.consume();
+            }
+        });
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused && editor == field) closeEditor();
+        });
+        editor = field;
+        labels.getChildren().add(field);
+        field.applyCss();
+        field.autosize();
+        field.resize(Math.max(field.getWidth(), cell.getWidth()), cell.getHeight());
+        field.requestFocus();
+        field.selectAll();
+    }
+
+    /** The open editor, or null. */
+    TextField editor() {
+        return editor;
+    }
+
+    private void closeEditor() {
+        if (editor == null) return;
+        TextField field = editor;
+        editor = null;
+        labels.getChildren().remove(field);
+        requestFocus();
     }
 
     private boolean readable() {
@@ -108,12 +175,15 @@ final class NumberGrid extends StackPane {
         return new Background(new BackgroundFill(color, null, null));
     }
 
-    /** One bulk pixel write: values by colour map, padding grey, cells not computed yet white. */
+    /**
+     * One bulk pixel write: values by colour map, padding grey, cells not computed yet transparent (the page shows
+     * through: white, or black in high contrast, rather than a glaring white block on black).
+     */
     private void paint() {
         int[] pixels = new int[rows * cols];
         for (int i = 0; i < pixels.length; i++) {
             boolean pad = marks[i] != null && marks[i].contains("pad");
-            pixels[i] = pad ? PAD_ARGB : Float.isNaN(shown[i]) || shownMap == null ? 0xFFFFFFFF : argb(shownMap, shown[i], shownRange);
+            pixels[i] = pad ? PAD_ARGB : Float.isNaN(shown[i]) || shownMap == null ? 0x00000000 : argb(shownMap, shown[i], shownRange);
         }
         WritableImage img = image.getImage() instanceof WritableImage w && w.getWidth() == cols && w.getHeight() == rows
                 ? w : new WritableImage(cols, rows);
@@ -171,7 +241,9 @@ final class NumberGrid extends StackPane {
         if (newRows == rows && newCols == cols) return;
         rows = newRows;
         cols = newCols;
+        closeEditor();
         labels.getChildren().clear();
+        labels.setColumns(newCols);
         cells.clear();
         overlay.getChildren().clear();
         marks = new String[rows * cols];
@@ -195,10 +267,15 @@ final class NumberGrid extends StackPane {
             cell.setMaxWidth(Double.MAX_VALUE);
             int index = i;
             cell.setOnMouseClicked(e -> {
-                if (onClick != null) onClick.accept(index);
+                if (onEdit != null) {
+                    edit(index);
+                    e.consume(); // the view takes the focus on clicks, which would close the editor at once
+                } else if (onClick != null) {
+                    onClick.accept(index);
+                }
             });
             cells.add(cell);
-            labels.add(cell, i % cols, i / cols);
+            labels.getChildren().add(cell);
         }
         getChildren().setAll(labels);
     }

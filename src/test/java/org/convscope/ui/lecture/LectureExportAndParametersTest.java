@@ -66,6 +66,7 @@ class LectureExportAndParametersTest {
     void parametersThatDoNotFitAreExplainedOnScreen(FxRobot robot) {
         robot.interact(() -> {
             for (int i = 0; i < 3; i++) view.model().nextFrame();
+            view.applyCss(); // the parameters sit in a scroll pane, whose content is found once it has its skin
         });
         assertEquals("Stride 1", robot.from(view).lookup(".frame-title").queryAs(Label.class).getText());
         @SuppressWarnings("unchecked")
