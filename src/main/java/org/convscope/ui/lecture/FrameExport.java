@@ -9,6 +9,7 @@ import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
 import org.convscope.io.FileException;
 import org.convscope.lecture.Stepper;
+import org.convscope.ui.view.AnimatedGif;
 import org.convscope.ui.view.PngExport;
 
 /**

@@ -1,14 +1,13 @@
 package org.convscope.ui.training;
 
 import java.awt.image.BufferedImage;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.convscope.io.AtomicFiles;
 import org.convscope.io.FileException;
 import org.convscope.training.TimelineFrame;
+import org.convscope.ui.view.AnimatedGif;
 
 /** Saves the filter timeline as an animated GIF or as a PNG sheet, atomically; callable off the FX thread. */
 final class TimelineExport {
@@ -19,7 +18,7 @@ final class TimelineExport {
     /** One GIF frame per snapshot, looping; returns the number of frames. */
     static int gif(List<TimelineFrame> timeline, Path file) throws FileException {
         List<BufferedImage> frames = TimelineImages.frames(timeline);
-        LectureGif.write(frames, GIF_DELAY_MILLIS, file);
+        AnimatedGif.write(frames, GIF_DELAY_MILLIS, file);
         return frames.size();
     }
 
@@ -30,26 +29,5 @@ final class TimelineExport {
             if (!ImageIO.write(sheet, "png", out)) throw new java.io.IOException("no PNG writer available");
         });
         return timeline.size();
-    }
-
-    /**
-     * The lecture's GIF writer, {@code org.convscope.ui.lecture.AnimatedGif}, used as it is: it is package-private in
-     * a package another part of the app owns, so it is called reflectively until it moves to ui/view (then this
-     * becomes a plain call).
-     */
-    private static final class LectureGif {
-        static void write(List<BufferedImage> frames, int delayMillis, Path file) throws FileException {
-            try {
-                Method write = Class.forName("org.convscope.ui.lecture.AnimatedGif")
-                        .getDeclaredMethod("write", List.class, int.class, Path.class);
-                write.setAccessible(true);
-                write.invoke(null, frames, delayMillis, file);
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof FileException f) throw f;
-                throw new FileException(file, "cannot write the GIF: " + e.getCause(), e.getCause());
-            } catch (ReflectiveOperationException e) {
-                throw new FileException(file, "no GIF writer available: " + e, e);
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.convscope.ui.lecture;
+package org.convscope.ui.view;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -15,10 +15,10 @@ import org.convscope.io.AtomicFiles;
 import org.convscope.io.FileException;
 
 /** Writes frames as a looping animated GIF through javax.imageio (frame delay and loop in the image metadata). */
-final class AnimatedGif {
+public final class AnimatedGif {
     private AnimatedGif() {}
 
-    static void write(List<BufferedImage> frames, int delayMillis, Path file) throws FileException {
+    public static void write(List<BufferedImage> frames, int delayMillis, Path file) throws FileException {
         if (frames.isEmpty()) throw new IllegalArgumentException(file + ": no frames to write");
         AtomicFiles.write(file, out -> {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
