@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.convscope.engine.Network;
 import org.convscope.engine.train.SampleSource;
+import org.convscope.training.StepPhases;
 import org.convscope.training.TrainingFrame;
 import org.convscope.training.TrainingSession;
 import org.convscope.training.TrainingSettings;
@@ -76,6 +77,16 @@ public final class TrainingViewModel implements AutoCloseable {
 
     public CompletableFuture<Void> stepBatch() {
         return watch(session.stepBatch());
+    }
+
+    /** Pauses and takes one step on the next single sample, recording its four phases. */
+    public CompletableFuture<StepPhases> stepInPhases() {
+        return watch(session.stepInPhases());
+    }
+
+    /** {@link #stepInPhases()}, the phases delivered on the FX thread once the step has run (not if it failed). */
+    public void stepInPhases(Consumer<StepPhases> onFx) {
+        stepInPhases().thenAccept(s -> Platform.runLater(() -> onFx.accept(s)));
     }
 
     public CompletableFuture<Void> stepEpoch() {
