@@ -1,0 +1,234 @@
+package org.convscope.ui.training;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.convscope.data.TrainTest;
+import org.convscope.engine.Network;
+import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.spec.Presets;
+import org.convscope.engine.train.ShiftAugmentation;
+import org.convscope.engine.train.Trainer;
+import org.convscope.engine.train.WarmUp;
+import org.convscope.training.DatasetSamples;
+import org.convscope.training.StudioSessions;
+import org.convscope.training.TrainingFrame;
+import org.convscope.training.TrainingSession;
+import org.convscope.training.TrainingSettings;
+
+/**
+ * The studio's cost, headless, in one run: (a) LeNet-5 training throughput on MNIST as {@code convscope train} trains
+ * (the engine's trainer alone, the studio's settings); (b) the same training in a {@link TrainingSession} at full speed
+ * with the whole {@link TrainingView} shown and JavaFX's real pulse loop running; (c) the FX thread's time per frame
+ * meanwhile. A frame's time is what the FX thread spent on it: applying the latest training frame to every view since
+ * the pulse before, plus the pulse itself up to the end of its CSS and layout pass (headless, the software renderer
+ * draws on its own thread, where a GPU would draw in the app). The headless screen is 1000×1000, so the studio is
+ * shown at that size.
+ */
+public final class StudioBench {
+    private static final int SIZE = 1000;
+
+    /**
+     * @param headlessImagesPerSecond (a)
+     * @param studioImagesPerSecond   (b)
+     * @param frames                  pulses measured for (c)
+     * @param frameP50Ms              (c), median
+     * @param frameP99Ms              (c), 99th percentile
+     * @param frameCpuP50Ms           the FX thread's CPU time per frame, median: (c) without the time it waited for
+     *                                a core (what the frame costs, however busy the machine is)
+     * @param updates                 training frames applied to the views while measuring
+     * @param updateP50Ms             the time of applying one training frame to every view, median
+     * @param updateP99Ms             the same, 99th percentile
+     */
+    public record Result(double seconds, int threads, double headlessImagesPerSecond, double studioImagesPerSecond,
+                         int frames, double frameP50Ms, double frameP99Ms, double frameMaxMs, double frameCpuP50Ms,
+                         double frameCpuP99Ms, int updates,
+                         double updateP50Ms, double updateP99Ms) {
+        /** (b) / (a): the bar is 0.8, the goal 0.9. */
+        public double ratio() {
+            return studioImagesPerSecond / headlessImagesPerSecond;
+        }
+    }
+
+    private StudioBench() {}
+
+    /**
+     * Measures (a) for {@code seconds}, then (b) and (c) together, then (a) again (the better of the two counts, so
+     * the JIT's or the machine's state when the run starts does not favour the studio), each after a warm-up. JavaFX
+     * must have been started (e.g. by {@code UiBench.startHeadless()}).
+     */
+    public static Result run(TrainTest data, double seconds) throws Exception {
+        if (!(seconds > 0)) throw new IllegalArgumentException("seconds must be positive, got " + seconds);
+        NetworkSpec spec = Presets.lenet5();
+        TrainingSettings settings = TrainingSettings.defaults();
+        WarmUp.run(spec, KernelSelection.preferred(), 3_000_000_000L);
+        double before = headless(data, spec, settings, seconds);
+        Measured studio = studio(data, spec, settings, seconds);
+        double after = headless(data, spec, settings, seconds);
+        long[] frames = studio.frames();
+        long[] updates = studio.updates();
+        return new Result(seconds, settings.threads(), Math.max(before, after), studio.imagesPerSecond(), frames.length,
+                percentile(frames, 0.5), percentile(frames, 0.99), percentile(frames, 1),
+                percentile(studio.frameCpu(), 0.5), percentile(studio.frameCpu(), 0.99), updates.length,
+                percentile(updates, 0.5), percentile(updates, 0.99));
+    }
+
+    /** Images per second of the engine's trainer on the training set, shifts of 1 px, in the studio's settings. */
+    private static double headless(TrainTest data, NetworkSpec spec, TrainingSettings settings, double seconds) {
+        DatasetSamples plain = DatasetSamples.of(data.train(), 0);
+        ShiftAugmentation train = new ShiftAugmentation(plain, settings.shift(), settings.seed());
+        train.setEpoch(0);
+        int[] order = Trainer.shuffled(plain.size(), settings.seed() * 31);
+        int batch = settings.batchSize();
+        int batches = plain.size() / batch;
+        try (Trainer trainer = new Trainer(Network.initialized(spec, settings.seed()), settings.trainConfig(),
+                KernelSelection.preferred())) {
+            int b = 0;
+            long warm = System.nanoTime() + 1_000_000_000L;
+            while (System.nanoTime() < warm) trainer.trainBatch(train, order, (b++ % batches) * batch, batch);
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            long images = 0;
+            while (System.nanoTime() < end) {
+                trainer.trainBatch(train, order, (b++ % batches) * batch, batch);
+                images += batch;
+            }
+            return images / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private record Measured(double imagesPerSecond, long[] frames, long[] frameCpu, long[] updates) {}
+
+    /** Times the FX thread spends per pulse and per training frame applied, while a session plays at full speed. */
+    private static final class FrameClock {
+        private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        private final long[] frames = new long[100_000];
+        private final long[] frameCpu = new long[100_000];
+        private final long[] updates = new long[100_000];
+        private int frameCount;
+        private int updateCount;
+        private long pulseStart;
+        private long pulseCpuStart;
+        private long updateStart;
+        private long updateCpuStart;
+        private long updatesSincePulse;
+        private long updateCpuSincePulse;
+        private boolean recording;
+        private final AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulseStarts();
+            }
+        };
+
+        void pulseStarts() {
+            pulseStart = System.nanoTime();
+            pulseCpuStart = cpu.getCurrentThreadCpuTime();
+        }
+
+        void pulseLaidOut() {
+            long frame = System.nanoTime() - pulseStart + updatesSincePulse;
+            long frameCpuTime = cpu.getCurrentThreadCpuTime() - pulseCpuStart + updateCpuSincePulse;
+            updatesSincePulse = 0;
+            updateCpuSincePulse = 0;
+            if (recording && pulseStart != 0 && frameCount < frames.length) {
+                frameCpu[frameCount] = frameCpuTime;
+                frames[frameCount++] = frame;
+            }
+        }
+
+        void updateStarts() {
+            updateStart = System.nanoTime();
+            updateCpuStart = cpu.getCurrentThreadCpuTime();
+        }
+
+        void updateDone() {
+            long update = System.nanoTime() - updateStart;
+            updatesSincePulse += update;
+            updateCpuSincePulse += cpu.getCurrentThreadCpuTime() - updateCpuStart;
+            if (recording && updateCount < updates.length) updates[updateCount++] = update;
+        }
+    }
+
+    private static Measured studio(TrainTest data, NetworkSpec spec, TrainingSettings settings, double seconds)
+            throws Exception {
+        FrameClock clock = new FrameClock();
+        TrainingSession session = StudioSessions.on(data, spec, settings, "");
+        TrainingViewModel model = onFx(() -> new TrainingViewModel(session));
+        Stage stage = onFx(() -> {
+            model.frameProperty().addListener((obs, old, now) -> clock.updateStarts());
+            TrainingView view = new TrainingView(model, ExplorerLink.NONE);
+            model.frameProperty().addListener((obs, old, now) -> clock.updateDone());
+            Scene scene = new Scene(view, SIZE, SIZE);
+            scene.addPostLayoutPulseListener(clock::pulseLaidOut);
+            clock.timer.start();
+            Stage s = new Stage();
+            s.setScene(scene);
+            s.show();
+            return s;
+        });
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while (session.latestFrame().test() == null && System.nanoTime() < deadline) Thread.sleep(20);
+            model.play().get(60, TimeUnit.SECONDS);
+            Thread.sleep(1000);
+            onFx(() -> clock.recording = true);
+            TrainingFrame first = session.latestFrame();
+            long start = System.nanoTime();
+            Thread.sleep((long) (seconds * 1000));
+            TrainingFrame last = session.latestFrame();
+            long end = System.nanoTime();
+            onFx(() -> clock.recording = false);
+            model.pause().get(60, TimeUnit.SECONDS);
+            double images = imagesSeen(last) - imagesSeen(first);
+            return onFx(() -> new Measured(images / ((end - start) / 1e9), Arrays.copyOf(clock.frames, clock.frameCount),
+                    Arrays.copyOf(clock.frameCpu, clock.frameCount), Arrays.copyOf(clock.updates, clock.updateCount)));
+        } finally {
+            onFx(() -> {
+                clock.timer.stop();
+                stage.close();
+                return null;
+            });
+            model.close();
+        }
+    }
+
+    private static double imagesSeen(TrainingFrame f) {
+        return (double) f.epoch() * f.trainSize() + f.position();
+    }
+
+    /** The q-quantile of nanosecond times, in milliseconds (NaN for none). */
+    private static double percentile(long[] nanos, double q) {
+        if (nanos.length == 0) return Double.NaN;
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void onFx(Runnable work) throws Exception {
+        onFx(() -> {
+            work.run();
+            return null;
+        });
+    }
+}
