@@ -5,7 +5,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -69,7 +68,7 @@ public final class StudioBench {
         if (!(seconds > 0)) throw new IllegalArgumentException("seconds must be positive, got " + seconds);
         NetworkSpec spec = Presets.lenet5();
         TrainingSettings settings = TrainingSettings.defaults();
-        WarmUp.run(spec, KernelSelection.preferred(), 3_000_000_000L);
+        WarmUp.run(spec, KernelSelection.preferred(), (long) (Math.min(3, 10 * seconds) * 1e9));
         double before = headless(data, spec, settings, seconds);
         Measured studio = studio(data, spec, settings, seconds);
         double after = headless(data, spec, settings, seconds);
@@ -92,7 +91,7 @@ public final class StudioBench {
         try (Trainer trainer = new Trainer(Network.initialized(spec, settings.seed()), settings.trainConfig(),
                 KernelSelection.preferred())) {
             int b = 0;
-            long warm = System.nanoTime() + 1_000_000_000L;
+            long warm = System.nanoTime() + warmUpNanos(seconds);
             while (System.nanoTime() < warm) trainer.trainBatch(train, order, (b++ % batches) * batch, batch);
             long start = System.nanoTime();
             long end = start + (long) (seconds * 1e9);
@@ -176,10 +175,8 @@ public final class StudioBench {
             return s;
         });
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-            while (session.latestFrame().test() == null && System.nanoTime() < deadline) Thread.sleep(20);
-            model.play().get(60, TimeUnit.SECONDS);
-            Thread.sleep(1000);
+            model.play().get(300, TimeUnit.SECONDS);
+            Thread.sleep(warmUpNanos(seconds) / 1_000_000);
             onFx(() -> clock.recording = true);
             TrainingFrame first = session.latestFrame();
             long start = System.nanoTime();
@@ -199,6 +196,11 @@ public final class StudioBench {
             });
             model.close();
         }
+    }
+
+    /** Unmeasured training before each measurement: a second, less for a short run. */
+    private static long warmUpNanos(double seconds) {
+        return (long) (Math.min(1, seconds / 2) * 1e9);
     }
 
     private static double imagesSeen(TrainingFrame f) {
