@@ -46,11 +46,15 @@ public final class StudioBench {
      * @param updates                 training frames applied to the views while measuring
      * @param updateP50Ms             the time of applying one training frame to every view, median
      * @param updateP99Ms             the same, 99th percentile
+     * @param trainingCores           CPU time of the training threads during (b), in cores (CPU seconds a second)
+     * @param fxCores                 the same for the FX thread
+     * @param rendererCores           the same for the renderer thread (software rendering, headless)
      */
     public record Result(double seconds, int threads, double headlessImagesPerSecond, double studioImagesPerSecond,
                          int frames, double frameP50Ms, double frameP99Ms, double frameMaxMs, double frameCpuP50Ms,
                          double frameCpuP99Ms, int updates,
-                         double updateP50Ms, double updateP99Ms) {
+                         double updateP50Ms, double updateP99Ms, double trainingCores, double fxCores,
+                         double rendererCores) {
         /** (b) / (a): the bar is 0.8, the goal 0.9. */
         public double ratio() {
             return studioImagesPerSecond / headlessImagesPerSecond;
@@ -77,7 +81,8 @@ public final class StudioBench {
         return new Result(seconds, settings.threads(), Math.max(before, after), studio.imagesPerSecond(), frames.length,
                 percentile(frames, 0.5), percentile(frames, 0.99), percentile(frames, 1),
                 percentile(studio.frameCpu(), 0.5), percentile(studio.frameCpu(), 0.99), updates.length,
-                percentile(updates, 0.5), percentile(updates, 0.99));
+                percentile(updates, 0.5), percentile(updates, 0.99), studio.cores()[0], studio.cores()[1],
+                studio.cores()[2]);
     }
 
     /** Images per second of the engine's trainer on the training set, shifts of 1 px, in the studio's settings. */
@@ -104,7 +109,22 @@ public final class StudioBench {
         }
     }
 
-    private record Measured(double imagesPerSecond, long[] frames, long[] frameCpu, long[] updates) {}
+    private record Measured(double imagesPerSecond, long[] frames, long[] frameCpu, long[] updates, double[] cores) {}
+
+    /** CPU nanoseconds so far of the training threads, the FX thread and the renderer, by thread name. */
+    private static long[] cpuByRole() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long[] total = new long[3];
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info == null) continue;
+            String name = info.getThreadName();
+            int role = name.startsWith(TrainingSession.THREAD_NAME) ? 0
+                    : name.equals("JavaFX Application Thread") ? 1 : name.startsWith("QuantumRenderer") ? 2 : -1;
+            long nanos = role < 0 ? -1 : mx.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) total[role] += nanos;
+        }
+        return total;
+    }
 
     /** Times the FX thread spends per pulse and per training frame applied, while a session plays at full speed. */
     private static final class FrameClock {
@@ -179,15 +199,20 @@ public final class StudioBench {
             Thread.sleep(warmUpNanos(seconds) / 1_000_000);
             onFx(() -> clock.recording = true);
             TrainingFrame first = session.latestFrame();
+            long[] cpuBefore = cpuByRole();
             long start = System.nanoTime();
             Thread.sleep((long) (seconds * 1000));
             TrainingFrame last = session.latestFrame();
             long end = System.nanoTime();
+            long[] cpuAfter = cpuByRole();
+            double[] cores = new double[3];
+            for (int r = 0; r < 3; r++) cores[r] = (cpuAfter[r] - cpuBefore[r]) / (double) (end - start);
             onFx(() -> clock.recording = false);
             model.pause().get(60, TimeUnit.SECONDS);
             double images = imagesSeen(last) - imagesSeen(first);
             return onFx(() -> new Measured(images / ((end - start) / 1e9), Arrays.copyOf(clock.frames, clock.frameCount),
-                    Arrays.copyOf(clock.frameCpu, clock.frameCount), Arrays.copyOf(clock.updates, clock.updateCount)));
+                    Arrays.copyOf(clock.frameCpu, clock.frameCount), Arrays.copyOf(clock.updates, clock.updateCount),
+                    cores));
         } finally {
             onFx(() -> {
                 clock.timer.stop();
