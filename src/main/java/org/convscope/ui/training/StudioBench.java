@@ -3,10 +3,8 @@ package org.convscope.ui.training;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.convscope.data.TrainTest;
@@ -22,6 +20,7 @@ import org.convscope.training.StudioSessions;
 import org.convscope.training.TrainingFrame;
 import org.convscope.training.TrainingSession;
 import org.convscope.training.TrainingSettings;
+import org.convscope.ui.explorer.UiBench;
 
 /**
  * The studio's cost, headless, in one run: (a) LeNet-5 training throughput on MNIST as {@code convscope train} trains
@@ -240,19 +239,11 @@ public final class StudioBench {
         return sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
+        return UiBench.onFx(work);
     }
 
-    private static void onFx(Runnable work) throws Exception {
+    private static void onFx(Runnable work) {
         onFx(() -> {
             work.run();
             return null;
