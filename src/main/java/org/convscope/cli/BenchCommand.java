@@ -143,6 +143,7 @@ final class BenchCommand implements Callable<Integer> {
             o.addProperty("studio_training_cores", r.trainingCores());
             o.addProperty("studio_fx_thread_cores", r.fxCores());
             o.addProperty("studio_renderer_cores", r.rendererCores());
+            o.addProperty("studio_process_cores", r.processCores());
             out.println(o);
         } else {
             out.printf(Locale.ROOT, "%nLeNet-5 on MNIST, batch 64, SGD with momentum, %d thread(s), %.0f s each%n", r.threads(),
@@ -157,8 +158,9 @@ final class BenchCommand implements Callable<Integer> {
                     r.frameCpuP99Ms());
             out.printf(Locale.ROOT, "  of which applying a training frame   p50 %.2f ms, p99 %.2f ms over %d frames shown%n",
                     r.updateP50Ms(), r.updateP99Ms(), r.updates());
-            out.printf(Locale.ROOT, "  CPU used in the studio (cores)       training %.2f, FX thread %.2f, renderer %.2f of %d%n",
-                    r.trainingCores(), r.fxCores(), r.rendererCores(), Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "  CPU used in the studio (cores)       training %.2f, FX thread %.2f, renderer %.2f; the"
+                    + " whole process %.2f of %d%n", r.trainingCores(), r.fxCores(), r.rendererCores(), r.processCores(),
+                    Runtime.getRuntime().availableProcessors());
         }
         return 0;
     }

@@ -36,7 +36,7 @@ class BenchCommandTest {
         }
         for (String key : List.of("frames", "frame_p50_ms", "frame_p99_ms", "frame_cpu_p50_ms", "frame_cpu_p99_ms",
                 "view_updates", "view_update_p50_ms", "view_update_p99_ms", "studio_training_cores", "studio_fx_thread_cores",
-                "studio_renderer_cores")) {
+                "studio_renderer_cores", "studio_process_cores")) {
             assertTrue(o.has(key), key);
         }
         assertEquals(o.get("studio_images_per_second").getAsDouble() / o.get("headless_images_per_second").getAsDouble(),
