@@ -235,11 +235,13 @@ public final class StudioBench {
     }
 
     /**
-     * Unmeasured studio time before measuring: the views' code must be compiled by the JIT first, or the compiler
-     * threads take the cores from training and the FX thread runs interpreted code.
+     * Unmeasured studio time before measuring: up to 20 s. Opening the views brings thousands of new hot methods; while
+     * C2 compiles them, the training kernels that it deoptimised run the Vector API's slow Java fallbacks (seen in
+     * thread dumps: Float512Vector.selectFrom, VectorSupport.binaryOp), and a 5 s warm-up measured 25% of headless
+     * training where 20 s measured 83%.
      */
     private static long studioWarmUpNanos(double seconds) {
-        return (long) (Math.min(5, 2 * seconds) * 1e9);
+        return (long) (Math.min(20, 4 * seconds) * 1e9);
     }
 
     private static double imagesSeen(TrainingFrame f) {
