@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * {@code convscope bench}: LeNet-5 speed with the selected kernels and, in the same run, with the scalar kernels
  * as the baseline: single-image forward latency (every activation kept), batch-64 inference throughput on all
  * threads, and training throughput (batch 64, SGD with momentum) on one thread and on all. With {@code --ui}: the
- * explorer's stroke-to-screen latency instead, rendering headless.
+ * explorer's stroke-to-screen latency instead, rendering headless; with {@code --studio}: the training studio's
+ * throughput against headless training and its frame time while training.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure LeNet-5 forward latency, inference and training throughput, vector against scalar kernels.")
@@ -53,13 +54,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ui", description = "measure the drawing explorer's stroke-to-screen latency (headless) instead")
     boolean ui;
 
+    @Option(names = "--studio", description = "measure the training studio instead: training throughput with every"
+            + " live view open against headless training, and the UI's frame time while training (headless)")
+    boolean studio;
+
     @Option(names = "--updates", paramLabel = "N", defaultValue = "1000",
             description = "measured stroke updates of --ui (default: ${DEFAULT-VALUE})")
     int updates;
 
     @Override
-    public Integer call() throws org.convscope.io.FileException {
+    public Integer call() throws Exception {
         if (ui) return uiLatency(spec.commandLine().getOut());
+        if (studio) return studioCost(spec.commandLine().getOut());
         if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t <= 0) throw new IllegalArgumentException("--threads must be at least 1, got " + t);
@@ -107,6 +113,54 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  FX thread CPU: median %.2f ms, p99 %.2f ms%n", r.cpuMedianMs(), r.cpuP99Ms());
             out.printf(Locale.ROOT, "whole 1920×1080 window rasterised in software (headless): median %.1f ms%n",
                     r.renderMedianMs());
+        }
+        return 0;
+    }
+
+    /** The training studio against headless training; JavaFX is loaded only here. */
+    private int studioCost(PrintWriter out) throws Exception {
+        if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
+        if (!json) out.printf("training LeNet-5 on MNIST headless, then in the studio with every view open (%.0f s each)...%n",
+                seconds);
+        org.convscope.data.TrainTest mnist = org.convscope.data.DatasetFolder.bundledMnist();
+        org.convscope.ui.explorer.UiBench.startHeadless();
+        org.convscope.ui.training.StudioBench.Result r = org.convscope.ui.training.StudioBench.run(mnist, seconds);
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("threads", r.threads());
+            o.addProperty("headless_images_per_second", r.headlessImagesPerSecond());
+            o.addProperty("studio_images_per_second", r.studioImagesPerSecond());
+            o.addProperty("studio_ratio", r.ratio());
+            o.addProperty("frames", r.frames());
+            o.addProperty("frame_p50_ms", r.frameP50Ms());
+            o.addProperty("frame_p99_ms", r.frameP99Ms());
+            o.addProperty("frame_max_ms", r.frameMaxMs());
+            o.addProperty("frame_cpu_p50_ms", r.frameCpuP50Ms());
+            o.addProperty("frame_cpu_p99_ms", r.frameCpuP99Ms());
+            o.addProperty("view_updates", r.updates());
+            o.addProperty("view_update_p50_ms", r.updateP50Ms());
+            o.addProperty("view_update_p99_ms", r.updateP99Ms());
+            o.addProperty("studio_training_cores", r.trainingCores());
+            o.addProperty("studio_fx_thread_cores", r.fxCores());
+            o.addProperty("studio_renderer_cores", r.rendererCores());
+            o.addProperty("studio_process_cores", r.processCores());
+            out.println(o);
+        } else {
+            out.printf(Locale.ROOT, "%nLeNet-5 on MNIST, batch 64, SGD with momentum, %d thread(s), %.0f s each%n", r.threads(),
+                    r.seconds());
+            out.printf(Locale.ROOT, "  headless (as convscope train)        %,10.0f images/s%n", r.headlessImagesPerSecond());
+            out.printf(Locale.ROOT, "  studio, every live view open         %,10.0f images/s  %.0f%% of headless (bar 80%%, goal 90%%): %s%n",
+                    r.studioImagesPerSecond(), 100 * r.ratio(), r.ratio() >= 0.8 ? "pass" : "FAIL");
+            out.printf(Locale.ROOT, "  FX thread per frame while training   p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d frames"
+                    + " (bar p99 < 16.7 ms): %s%n", r.frameP50Ms(), r.frameP99Ms(), r.frameMaxMs(), r.frames(),
+                    r.frameP99Ms() < 16.7 ? "pass" : "FAIL");
+            out.printf(Locale.ROOT, "  FX thread CPU time per frame         p50 %.2f ms, p99 %.2f ms%n", r.frameCpuP50Ms(),
+                    r.frameCpuP99Ms());
+            out.printf(Locale.ROOT, "  of which applying a training frame   p50 %.2f ms, p99 %.2f ms over %d frames shown%n",
+                    r.updateP50Ms(), r.updateP99Ms(), r.updates());
+            out.printf(Locale.ROOT, "  CPU used in the studio (cores)       training %.2f, FX thread %.2f, renderer %.2f; the"
+                    + " whole process %.2f of %d%n", r.trainingCores(), r.fxCores(), r.rendererCores(), r.processCores(),
+                    Runtime.getRuntime().availableProcessors());
         }
         return 0;
     }

@@ -15,6 +15,7 @@ import org.convscope.engine.train.BatchResult;
 import org.convscope.engine.train.Evaluation;
 import org.convscope.engine.train.SampleSource;
 import org.convscope.engine.train.ShiftAugmentation;
+import org.convscope.engine.train.StepProbe;
 import org.convscope.engine.train.Trainer;
 import org.convscope.engine.train.TrainingDivergedException;
 
@@ -133,8 +134,11 @@ final class TrainingRun implements AutoCloseable {
      */
     void setSettings(TrainingSettings newSettings) {
         boolean seedOnly = newSettings.withSeed(settings.seed()).equals(settings);
+        boolean rateOnly = newSettings.withLearningRate(settings.optimizer().learningRate()).withSeed(settings.seed())
+                .equals(settings);
         settings = newSettings;
-        if (!seedOnly) rebuildTrainer(true);
+        if (rateOnly) trainer.setLearningRate(newSettings.optimizer().learningRate());
+        else if (!seedOnly) rebuildTrainer(true);
     }
 
     /**
@@ -143,11 +147,16 @@ final class TrainingRun implements AutoCloseable {
      * with a message in words, is thrown.
      */
     BatchResult step(int maxCount) {
+        return step(maxCount, null);
+    }
+
+    /** {@link #step(int)}, shown to {@code probe} between its backward pass and its update. */
+    private BatchResult step(int maxCount, StepProbe probe) {
         int count = Math.min(maxCount, order.length - position);
         BatchResult result;
         boolean measure = healthMonitor.beforeStep();
         try {
-            result = trainer.trainBatch(train, order, position, count);
+            result = trainer.trainBatch(train, order, position, count, probe);
         } catch (TrainingDivergedException e) {
             healthMonitor.cancelStep();
             throw rollBack(e);
@@ -162,6 +171,19 @@ final class TrainingRun implements AutoCloseable {
         if (step % CHECKPOINT_EVERY == 0) checkpoint();
         if (position == order.length) finishEpoch();
         return result;
+    }
+
+    /**
+     * One step on the next single training sample, exactly as {@link #step(int) step(1)}, recording its four phases
+     * from the engine's own buffers: the forward pass, the loss, the backward pass and the update.
+     */
+    StepPhases stepInPhases() {
+        int sample = order[position];
+        float[][] before = network.copyParams();
+        StepPhases.Recorder recorder = new StepPhases.Recorder(network, convIndices, settings, sample,
+                train.label(sample), before);
+        BatchResult result = step(1, recorder);
+        return recorder.finish(step, result.loss(), network.copyParams());
     }
 
     private void finishEpoch() {

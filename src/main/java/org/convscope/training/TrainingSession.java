@@ -98,6 +98,26 @@ public final class TrainingSession implements AutoCloseable {
         return command(() -> stepOnce(1));
     }
 
+    /**
+     * Pauses and takes one step on the next single training sample, exactly as {@link #stepSample()}, recording its
+     * four phases (forward pass, loss, backward pass, update). Fails with the reason if the step diverged (the
+     * weights are then rolled back, as for any step).
+     */
+    public CompletableFuture<StepPhases> stepInPhases() {
+        return call(() -> {
+            running = false;
+            message = "";
+            try {
+                StepPhases phases = run.stepInPhases();
+                throughput.add(System.nanoTime(), 1);
+                return phases;
+            } catch (TrainingDivergedException e) {
+                message = e.getMessage();
+                throw e;
+            }
+        });
+    }
+
     /** One step on the next mini-batch. */
     public CompletableFuture<Void> stepBatch() {
         return command(() -> stepOnce(run.settings().batchSize()));

@@ -25,4 +25,21 @@ class BenchCommandTest {
         assertEquals(2, o.get("threads").getAsInt());
         assertTrue(o.get("forward_latency_p99_us").getAsDouble() >= o.get("forward_latency_median_us").getAsDouble());
     }
+
+    @Test
+    void studioReportsBothThroughputsAndTheFrameTimes() {
+        CliRun run = CliRun.of("bench", "--studio", "--json", "--seconds", "0.3");
+        assertEquals(0, run.exit(), run.err());
+        JsonObject o = JsonParser.parseString(run.out().strip()).getAsJsonObject();
+        for (String key : List.of("headless_images_per_second", "studio_images_per_second", "studio_ratio")) {
+            assertTrue(o.get(key).getAsDouble() > 0, key);
+        }
+        for (String key : List.of("frames", "frame_p50_ms", "frame_p99_ms", "frame_cpu_p50_ms", "frame_cpu_p99_ms",
+                "view_updates", "view_update_p50_ms", "view_update_p99_ms", "studio_training_cores", "studio_fx_thread_cores",
+                "studio_renderer_cores", "studio_process_cores")) {
+            assertTrue(o.has(key), key);
+        }
+        assertEquals(o.get("studio_images_per_second").getAsDouble() / o.get("headless_images_per_second").getAsDouble(),
+                o.get("studio_ratio").getAsDouble(), 1e-9);
+    }
 }

@@ -32,11 +32,13 @@ public final class Trainer implements AutoCloseable {
     private int[] labels;
     private long step;
     private long totalSteps = 1;
+    private float baseRate;
 
     public Trainer(Network network, TrainConfig config, Kernels kernels) {
         this.network = network;
         this.config = config;
         this.kernels = kernels;
+        this.baseRate = config.optimizer().learningRate();
         int threads = config.threads();
         int slice = (config.batchSize() + threads - 1) / threads;
         workspaces = new Workspace[threads];
@@ -71,10 +73,21 @@ public final class Trainer implements AutoCloseable {
 
     /** The learning rate of the next step (follows the cosine schedule when configured). */
     public float learningRate() {
-        float base = config.optimizer().learningRate();
+        float base = baseRate;
         if (!config.cosine()) return base;
         double progress = Math.min(1.0, (double) step / totalSteps);
         return (float) (base * 0.5 * (1 + Math.cos(Math.PI * progress)));
+    }
+
+    /**
+     * Changes the base learning rate η from the next step on, keeping the optimizer's state (momentum, Adam's
+     * moments and step count): training goes on as if η had been this from the start of the step.
+     */
+    public void setLearningRate(float lr) {
+        if (!(lr > 0) || !Float.isFinite(lr)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, got " + lr);
+        }
+        baseRate = lr;
     }
 
     /** Sets the length of the run that the cosine schedule spans. */
@@ -84,6 +97,11 @@ public final class Trainer implements AutoCloseable {
 
     /** Trains on samples indices[from, from + count): one forward, backward and update. */
     public BatchResult trainBatch(SampleSource source, int[] indices, int from, int count) {
+        return trainBatch(source, indices, from, count, null);
+    }
+
+    /** {@link #trainBatch(SampleSource, int[], int, int)}, shown to {@code probe} (if not null) before the update. */
+    public BatchResult trainBatch(SampleSource source, int[] indices, int from, int count, StepProbe probe) {
         if (count <= 0 || count > config.batchSize()) {
             throw new IllegalArgumentException("batch of " + count + " outside 1.." + config.batchSize());
         }
@@ -125,9 +143,18 @@ public final class Trainer implements AutoCloseable {
             float[][] other = workspaces[t].paramGrads();
             for (int p = 0; p < grads.length; p++) kernels.axpy(1f, other[p], 0, grads[p], 0, grads[p].length);
         }
-        optimizer.step(network.params(), grads, learningRate());
+        float lr = learningRate();
+        if (probe != null) probe.beforeUpdate(workspaces[firstBusyThread(count, threads)], grads, lr);
+        optimizer.step(network.params(), grads, lr);
         step++;
         return new BatchResult(loss, right, count);
+    }
+
+    /** The first thread whose slice of a batch of {@code count} is not empty: it ran the batch's first sample. */
+    private static int firstBusyThread(int count, int threads) {
+        int t = 0;
+        while (count * (t + 1) / threads == 0) t++;
+        return t;
     }
 
     /** Called after every batch of an epoch. */

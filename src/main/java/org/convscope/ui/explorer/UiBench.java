@@ -100,7 +100,8 @@ public final class UiBench {
         else drawing.extend(x, y);
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
+    /** Runs {@code work} on the FX thread and waits for its result (for benchmarks, off the FX thread). */
+    public static <T> T onFx(java.util.concurrent.Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -37,6 +37,7 @@ final class ConfusionMatrixView extends Region {
     }
 
     void show(Evaluation eval) {
+        if (eval == evaluation) return; // the same evaluation arrives with every training frame until the next one
         evaluation = eval;
         draw();
     }

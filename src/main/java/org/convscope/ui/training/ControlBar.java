@@ -9,6 +9,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.convscope.training.TrainingFrame;
+import org.convscope.ui.training.phases.PhasesWindow;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Play or pause, step one sample, batch or epoch, reset with a seed, and the speed from 1 step/s to full speed. */
 final class ControlBar extends HBox {
@@ -19,6 +21,8 @@ final class ControlBar extends HBox {
     final Button stepSample = button("step-sample", "Step sample", "One training step on the next single image");
     final Button stepBatch = button("step-batch", "Step batch", "One training step on the next mini-batch");
     final Button stepEpoch = button("step-epoch", "Step epoch", "Train to the end of this epoch");
+    final Button phases = button("step-phases", "Step in 4 phases", "Pause and take one step on the next single"
+            + " image, shown as its four phases: forward pass, loss, backward pass, update (→ next, ← back, Esc close)");
     final Button reset = button("reset", "Reset", "Start over with new random weights from the seed");
     final TextField seed = new TextField("1");
     final Slider speed = new Slider(0, SPEEDS.length - 1, SPEEDS.length - 1);
@@ -38,7 +42,7 @@ final class ControlBar extends HBox {
         speed.setSnapToTicks(true);
         speed.setPrefWidth(140);
         speedText.getStyleClass().add("caption");
-        getChildren().addAll(play, stepSample, stepBatch, stepEpoch, reset, new Label("seed"), seed,
+        getChildren().addAll(play, stepSample, stepBatch, stepEpoch, phases, reset, new Label("seed"), seed,
                 new Label("speed"), speed, speedText);
         wire();
     }
@@ -59,6 +63,8 @@ final class ControlBar extends HBox {
         stepSample.setOnAction(e -> model.stepSample());
         stepBatch.setOnAction(e -> model.stepBatch());
         stepEpoch.setOnAction(e -> model.stepEpoch());
+        phases.setGraphic(new FontIcon("mdi2s-step-forward"));
+        phases.setOnAction(e -> PhasesWindow.open(getScene().getWindow(), model));
         reset.setOnAction(e -> model.reset(parseSeed()));
         speed.valueProperty().addListener((obs, old, now) -> applySpeed());
         applySpeed();
@@ -81,6 +87,6 @@ final class ControlBar extends HBox {
 
     void show(TrainingFrame f) {
         play.setText(f.running() ? "❚❚ Pause" : "▶ Play");
-        for (Button b : new Button[] {stepSample, stepBatch, stepEpoch}) b.setDisable(f.running());
+        for (Button b : new Button[] {stepSample, stepBatch, stepEpoch, phases}) b.setDisable(f.running());
     }
 }

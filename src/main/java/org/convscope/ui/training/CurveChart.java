@@ -82,14 +82,36 @@ final class CurveChart extends Region {
             double[] ys = s.y();
             g.beginPath();
             boolean started = false;
+            int column = Integer.MIN_VALUE;
+            double low = 0, high = 0, last = 0;
             for (int i = 0; i < xs.length; i++) {
                 if (!Double.isFinite(ys[i])) continue;
                 double px = LEFT + plotW * xs[i] / xMax;
                 double py = TOP + plotH * (1 - Math.min(ys[i], yMax) / yMax);
+                if (!s.markers() && (int) px == column) {
+                    // Several points on one pixel column: only their range shows, so the path keeps
+                    // four points per column however long training runs.
+                    low = Math.min(low, py);
+                    high = Math.max(high, py);
+                    last = py;
+                    continue;
+                }
+                if (started && !s.markers()) {
+                    g.lineTo(column, low);
+                    g.lineTo(column, high);
+                    g.lineTo(column, last);
+                }
                 if (started) g.lineTo(px, py);
                 else g.moveTo(px, py);
                 started = true;
+                column = (int) px;
+                low = high = last = py;
                 if (s.markers()) g.fillOval(px - 3, py - 3, 6, 6);
+            }
+            if (started && !s.markers()) {
+                g.lineTo(column, low);
+                g.lineTo(column, high);
+                g.lineTo(column, last);
             }
             g.stroke();
             g.fillRect(legendX, 6, 10, 3);

@@ -10,7 +10,7 @@ import org.convscope.ui.view.ColorMap;
  * (crisp at any pipeline, unlike a scaled ImageView), through a single bulk pixel write; the image is reused while
  * its size stays the same.
  */
-final class Mosaic {
+public final class Mosaic {
     static final int GAP_ARGB = 0xFF3A3F47;
 
     private WritableImage image;
@@ -22,7 +22,7 @@ final class Mosaic {
      *
      * @param range [min, max] for the colour map
      */
-    WritableImage paint(float[] data, int count, int columns, int tileH, int tileW, int scale, Offsets offsets,
+    public WritableImage paint(float[] data, int count, int columns, int tileH, int tileW, int scale, Offsets offsets,
                         ColorMap map, float[] range) {
         int rows = (count + columns - 1) / columns;
         int cellW = tileW * scale + 1;
@@ -53,7 +53,7 @@ final class Mosaic {
 
     /** Where tile i starts in the data. */
     @FunctionalInterface
-    interface Offsets {
+    public interface Offsets {
         int of(int tile);
     }
 }

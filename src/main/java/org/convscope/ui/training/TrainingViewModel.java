@@ -17,6 +17,7 @@ import org.convscope.engine.train.SampleSource;
 import org.convscope.io.FileException;
 import org.convscope.training.Autosaver;
 import org.convscope.training.SessionFile;
+import org.convscope.training.StepPhases;
 import org.convscope.training.TrainingFrame;
 import org.convscope.training.TrainingSession;
 import org.convscope.training.TrainingSettings;
@@ -93,6 +94,16 @@ public final class TrainingViewModel implements AutoCloseable {
 
     public CompletableFuture<Void> stepBatch() {
         return watch(session.stepBatch());
+    }
+
+    /** Pauses and takes one step on the next single sample, recording its four phases. */
+    public CompletableFuture<StepPhases> stepInPhases() {
+        return watch(session.stepInPhases());
+    }
+
+    /** {@link #stepInPhases()}, the phases delivered on the FX thread once the step has run (not if it failed). */
+    public void stepInPhases(Consumer<StepPhases> onFx) {
+        stepInPhases().thenAccept(s -> Platform.runLater(() -> onFx.accept(s)));
     }
 
     public CompletableFuture<Void> stepEpoch() {

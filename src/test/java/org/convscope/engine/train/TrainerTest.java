@@ -149,4 +149,36 @@ class TrainerTest {
             assertTrue(trainer.evaluate(source).accuracy() > 0.9, "accuracy after 4 epochs");
         }
     }
+
+    @Test
+    void aNewLearningRateKeepsTheMomentumAndTheProbeSeesTheGradientTheUpdateUses() {
+        SampleSource data = stripes(48);
+        int[] order = new int[48];
+        for (int i = 0; i < 48; i++) order[i] = i;
+        try (Trainer trainer = new Trainer(Network.initialized(tiny(), 5), config(2, 0.05f), KernelSelection.preferred())) {
+            trainer.trainBatch(data, order, 0, 16);
+            trainer.trainBatch(data, order, 16, 16);
+            float[][] w2 = trainer.network().copyParams();
+            float[][] v2 = new float[w2.length][];
+            for (int p = 0; p < w2.length; p++) v2[p] = trainer.optimizer().state()[0][p].clone();
+            trainer.setLearningRate(0.01f);
+            float[][][] seen = new float[1][][];
+            float[] rate = new float[1];
+            trainer.trainBatch(data, order, 32, 16, (ws, grads, lr) -> {
+                seen[0] = new float[grads.length][];
+                for (int p = 0; p < grads.length; p++) seen[0][p] = grads[p].clone();
+                rate[0] = lr;
+            });
+            assertTrue(rate[0] == 0.01f, "learning rate " + rate[0]);
+            float[][] w3 = trainer.network().copyParams();
+            for (int p = 0; p < w3.length; p++) {
+                float[] expected = new float[w3[p].length];
+                for (int j = 0; j < expected.length; j++) {
+                    float v = 0.9f * v2[p][j] + seen[0][p][j] + 0f * w2[p][j];
+                    expected[j] = w2[p][j] - 0.01f * v;
+                }
+                assertArrayEquals(expected, w3[p], "parameter " + p);
+            }
+        }
+    }
 }

@@ -1,0 +1,36 @@
+package org.convscope.ui.training.phases;
+
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.convscope.engine.Dims;
+import org.convscope.engine.ForwardSnapshot;
+import org.convscope.training.StepPhases;
+import org.convscope.ui.view.ColorMap;
+import org.convscope.ui.view.Heatmap;
+
+/** Phase 1: the sample and every layer's output for it, in layer order, each on its own scale. */
+final class ForwardPane extends VBox {
+    ForwardPane(StepPhases s) {
+        getStyleClass().add("phase-pane");
+        ForwardSnapshot f = s.forward();
+        int top = f.topClass();
+        Label summary = new Label(String.format(Locale.ROOT,
+                "training sample #%,d · true class %d · the network says %d (%.1f%%) before this step", s.sample(),
+                s.label(), top, 100 * f.result()[top]));
+        summary.getStyleClass().add("prediction");
+        FlowPane layers = new FlowPane();
+        layers.getStyleClass().add("tile-flow");
+        Dims in = f.spec().input();
+        layers.getChildren().add(Tiles.tensor("input · " + in, f.input(), in, ColorMap.INK, Heatmap.range(f.input(), 0, in.size())));
+        for (int i = 0; i < f.outputs().length; i++) {
+            Dims d = s.shape(i);
+            float[] range = Heatmap.range(f.output(i), 0, d.size());
+            String caption = String.format(Locale.ROOT, "%d · %s · %s · %s", i + 1, f.spec().layers().get(i).name(), d,
+                    LossPane.span(range));
+            layers.getChildren().add(Tiles.tensor(caption, f.output(i), d, ColorMap.VIRIDIS, range));
+        }
+        getChildren().addAll(summary, layers);
+    }
+}

@@ -1,0 +1,84 @@
+package org.convscope.ui.training.phases;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
+import org.convscope.engine.Dims;
+import org.convscope.training.ConvFilters;
+import org.convscope.ui.training.Mosaic;
+import org.convscope.ui.view.ColorMap;
+
+/** Captioned pictures of tensors for the phase panes: feature maps and vectors of one layer, filters of one layer. */
+final class Tiles {
+    private static final int TILE_PIXELS = 56;
+    private static final int VECTOR_WIDTH = 24;
+    private static final int MAX_COLUMNS = 8;
+
+    private Tiles() {}
+
+    /**
+     * One layer's output (or its gradient) for one sample: a tile per channel, or a vector folded into a small grid,
+     * each value a square block.
+     *
+     * @param range [min, max] of the colour map
+     */
+    static Node tensor(String caption, float[] data, Dims d, ColorMap map, float[] range) {
+        Mosaic mosaic = new Mosaic();
+        ImageView view = new ImageView();
+        if (d.isVector()) {
+            int width = vectorWidth(d.size());
+            int height = (d.size() + width - 1) / width;
+            float[] folded = java.util.Arrays.copyOf(data, width * height);
+            int scale = Math.max(3, Math.min(10, 200 / width));
+            view.setImage(mosaic.paint(folded, 1, 1, height, width, scale, i -> 0, map, range));
+        } else {
+            int plane = d.height() * d.width();
+            int scale = Math.max(1, Math.round((float) TILE_PIXELS / d.width()));
+            view.setImage(mosaic.paint(data, d.channels(), Math.min(MAX_COLUMNS, d.channels()), d.height(), d.width(),
+                    scale, c -> c * plane, map, range));
+        }
+        return card(caption, view);
+    }
+
+    /** A row per input channel and a column per filter, as the studio shows filters, within ±extent. */
+    static Node filters(String caption, ConvFilters f, float extent, int targetWidth) {
+        int tile = f.kernelHeight() * f.kernelWidth();
+        int scale = Math.max(2, Math.min(14, targetWidth / (f.filters() * (f.kernelWidth() + 1))));
+        ImageView view = new ImageView(new Mosaic().paint(f.weights(), f.filters() * f.channels(), f.filters(),
+                f.kernelHeight(), f.kernelWidth(), scale, i -> ((i % f.filters()) * f.channels() + i / f.filters()) * tile,
+                ColorMap.DIVERGING, new float[] {-extent, extent}));
+        return card(caption, view);
+    }
+
+    /** The caption above the picture. */
+    static VBox card(String caption, Node picture) {
+        Label title = new Label(caption);
+        title.getStyleClass().add("caption");
+        VBox box = new VBox(title, picture);
+        box.getStyleClass().add("tile-card");
+        return box;
+    }
+
+    /** A number with four significant digits and no trailing zeros: 0.05, 0.9, 1.234e-05. */
+    static String number(float v) {
+        return String.format(java.util.Locale.ROOT, "%.4g", v).replaceAll("\\.?0+($|e)", "$1");
+    }
+
+    /** The largest |value|, the extent of a symmetric colour map. */
+    static float extent(float[]... arrays) {
+        float m = 0;
+        for (float[] a : arrays) for (float v : a) if (Math.abs(v) > m) m = Math.abs(v);
+        return m;
+    }
+
+    /**
+     * The widest divisor of n from 8 up to {@value #VECTOR_WIDTH}, so the vector folds into a full rectangle; short
+     * vectors stay one row; otherwise {@value #VECTOR_WIDTH} wide with the last row padded with zeros.
+     */
+    private static int vectorWidth(int n) {
+        if (n <= VECTOR_WIDTH) return n;
+        for (int w = VECTOR_WIDTH; w >= 8; w--) if (n % w == 0) return w;
+        return VECTOR_WIDTH;
+    }
+}
