@@ -112,8 +112,10 @@ public final class ExplorerView extends StackPane {
         javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
         inspectorScroll.getStyleClass().add("inspector-scroll");
-        VBox.setVgrow(inspectorScroll, Priority.ALWAYS);
-        inspectorPanel.getChildren().addAll(inspectorTitle, inspectorHint, inspectorScroll);
+        // A pinned unit's numbers change with every stroke point: keep the relayout inside the panel.
+        LayoutBoundary inspectorBody = new LayoutBoundary(inspectorScroll);
+        VBox.setVgrow(inspectorBody, Priority.ALWAYS);
+        inspectorPanel.getChildren().addAll(inspectorTitle, inspectorHint, inspectorBody);
         inspectorPanel.getStyleClass().addAll("panel", "inspector-panel");
         layout.setRight(inspectorPanel);
 
@@ -121,6 +123,7 @@ public final class ExplorerView extends StackPane {
         latency.setId("latency");
         Label hint = new Label("Hover a unit to inspect it · click to pin · F1 for shortcuts");
         latency.setMinWidth(110);
+        latency.setPrefWidth(110); // a constant size: its text changes with every frame
         HBox status = new HBox(16, modelName, new LayoutBoundary(latency), spacer(), hint);
         status.getStyleClass().add("status-bar");
         layout.setBottom(status);
