@@ -1,6 +1,7 @@
 package org.convscope.ui.explorer;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +22,8 @@ import org.convscope.data.ImageInput;
 import org.convscope.data.InkImage;
 import org.convscope.engine.Network;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.kernel.ScalarKernels;
 import org.convscope.io.FileException;
 import org.convscope.model.DigitInput;
 import org.convscope.model.ModelFile;
@@ -59,19 +62,36 @@ public final class ExplorerModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper onlyMisclassified = new ReadOnlyBooleanWrapper(this, "onlyMisclassified");
 
     private Inference inference;
+    private boolean cold; // the Vector API kernels are not compiled yet: classify with the scalar ones
     private Inference inline; // set by the benchmark: classify on the calling thread instead
     private SampleBrowser browser;
     private long requested;
     private long notices;
 
     public ExplorerModel(Network initial, String name) {
+        this(initial, name, null);
+    }
+
+    /**
+     * An explorer that classifies with the scalar kernels until {@code warm} completes (null: at once with the
+     * preferred ones). Until the JIT has compiled them, the Vector API kernels take a good part of a second per pass
+     * and the scalar ones milliseconds: the first frames come at once, the app starts without a wait.
+     */
+    public ExplorerModel(Network initial, String name, CompletionStage<?> warm) {
+        cold = warm != null;
         setNetwork(initial, name);
         drawing.addListener(this::drawingChanged);
+        if (warm != null) warm.whenComplete((done, failed) -> Platform.runLater(this::warmedUp));
     }
 
     /** The explorer on the pretrained LeNet-5 that ships with ConvScope. */
     public static ExplorerModel withBundledModel() throws FileException {
-        return new ExplorerModel(ModelFile.loadDefault().network(), "LeNet-5 (bundled)");
+        return withBundledModel(null);
+    }
+
+    /** The same, on the scalar kernels until {@code warm} completes; see the constructor. */
+    public static ExplorerModel withBundledModel(CompletionStage<?> warm) throws FileException {
+        return new ExplorerModel(ModelFile.loadDefault().network(), "LeNet-5 (bundled)", warm);
     }
 
     // ---- observable state
@@ -286,8 +306,13 @@ public final class ExplorerModel implements AutoCloseable {
         }
     }
 
+    private void warmedUp() {
+        cold = false;
+        inference = new Inference(network.get(), KernelSelection.preferred());
+    }
+
     private void setNetwork(Network net, String name) {
-        inference = new Inference(net);
+        inference = new Inference(net, cold ? ScalarKernels.INSTANCE : KernelSelection.preferred());
         network.set(net);
         modelName.set(name);
         selectionPinned.set(false);

@@ -8,6 +8,7 @@ import org.convscope.engine.Network;
 import org.convscope.engine.Workspace;
 import org.convscope.engine.explain.GradientTimesInput;
 import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.kernel.Kernels;
 import org.convscope.model.DigitInput;
 
 /**
@@ -23,8 +24,12 @@ final class Inference {
     private final float[][] params; // the network's parameters: it must not change (see ExplorerModel.open)
 
     Inference(Network network) {
+        this(network, KernelSelection.preferred());
+    }
+
+    Inference(Network network, Kernels kernels) {
         this.network = DigitInput.requireDigitInput(network);
-        this.workspace = new Workspace(network, KernelSelection.preferred(), 1);
+        this.workspace = new Workspace(network, kernels, 1);
         this.params = network.copyParams();
     }
 
