@@ -112,7 +112,9 @@ public final class ExplorerView extends StackPane {
         javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
         inspectorScroll.getStyleClass().add("inspector-scroll");
-        // A pinned unit's numbers change with every stroke point: keep the relayout inside the panel.
+        // A pinned unit's numbers change with every stroke point: keep the relayout inside the panel. The scroll
+        // pane's own preferred size is a constant (the panel stretches it), so the boundary passes no request on.
+        inspectorScroll.setPrefSize(100, 200);
         LayoutBoundary inspectorBody = new LayoutBoundary(inspectorScroll);
         VBox.setVgrow(inspectorBody, Priority.ALWAYS);
         inspectorPanel.getChildren().addAll(inspectorTitle, inspectorHint, inspectorBody);

@@ -19,9 +19,9 @@ import javafx.scene.text.TextAlignment;
  * from the CSS ({@code -x-scale-fill}) so that it follows the theme.
  */
 final class MapScale extends Canvas {
-    static final double WIDTH = 34;
+    static final double WIDTH = 38;
     private static final StyleablePropertyFactory<MapScale> CSS = new StyleablePropertyFactory<>(Canvas.getClassCssMetaData());
-    private static final Font FONT = Font.font(9.5);
+    private static final Font FONT = Font.font(10.5);
 
     private final StyleableProperty<Color> fill =
             CSS.createStyleableColorProperty(this, "scaleFill", "-x-scale-fill", s -> s.fill, Color.GRAY);
