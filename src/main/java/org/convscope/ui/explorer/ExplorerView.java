@@ -38,6 +38,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ExplorerView extends StackPane {
     public static final String STYLESHEET = "/css/explorer.css";
     public static final double EXPORT_SCALE = 2;
+    /**
+     * The inspector panel's share of the window's width, within 300 px and 480 px: its conv grids need about 420 px
+     * and a scroll bar, which a 1920 px window can give; a small window keeps its room for the network (the
+     * inspector then scrolls sideways).
+     */
+    static final double INSPECTOR_SHARE = 0.25;
 
     /** What can be exported on its own. */
     public enum Panel {
@@ -137,6 +143,12 @@ public final class ExplorerView extends StackPane {
     }
 
     private void wire() {
+        widthProperty().addListener((o, old, w) -> {
+            double panel = Math.clamp(w.doubleValue() * INSPECTOR_SHARE, 300, 480);
+            inspectorPanel.setMinWidth(panel);
+            inspectorPanel.setPrefWidth(panel);
+            inspectorPanel.setMaxWidth(panel);
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         model.noticeProperty().addListener((o, old, n) -> notify(n));
         model.sourceProperty().addListener((o, old, s) -> source.setText(s));
