@@ -307,6 +307,7 @@ public final class ExplorerView extends StackPane {
     private void inspect() {
         UnitRef unit = model.selectedUnitProperty().get();
         Frame f = model.frameProperty().get();
+        inspector.setVisible(unit != null && f != null); // empty, it would be a bare white strip
         if (unit == null || f == null) {
             inspector.clear();
             inspectorHint.setText("Hover over any map pixel, pooled cell, neuron or class to see how it is computed;"
