@@ -81,21 +81,28 @@ public final class Preprocess {
         return sum > 0 ? new double[] {sumX / sum, sumY / sum} : null;
     }
 
-    /** {minX, minY, maxX + 1, maxY + 1} of the ink above NOISE, or null if there is none. */
+    /**
+     * {minX, minY, maxX + 1, maxY + 1} of the ink above NOISE, or null if there is none. Row by row, each inked row
+     * scanned only from both ends: the explorer runs this on its 280×280 canvas with every stroke point.
+     */
     private static int[] inkBounds(InkImage image) {
+        float[] ink = image.ink();
+        int w = image.width();
         int minX = Integer.MAX_VALUE;
-        int minY = Integer.MAX_VALUE;
+        int minY = -1;
         int maxX = -1;
         int maxY = -1;
         for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                if (image.at(x, y) > NOISE) {
-                    minX = Math.min(minX, x);
-                    maxX = Math.max(maxX, x);
-                    minY = Math.min(minY, y);
-                    maxY = Math.max(maxY, y);
-                }
-            }
+            int row = y * w;
+            int first = 0;
+            while (first < w && !(ink[row + first] > NOISE)) first++;
+            if (first == w) continue;
+            int last = w - 1;
+            while (!(ink[row + last] > NOISE)) last--;
+            minX = Math.min(minX, first);
+            maxX = Math.max(maxX, last);
+            if (minY < 0) minY = y;
+            maxY = y;
         }
         return maxX < 0 ? null : new int[] {minX, minY, maxX + 1, maxY + 1};
     }

@@ -13,7 +13,19 @@ import org.convscope.engine.spec.NetworkSpec;
 public record ForwardSnapshot(NetworkSpec spec, List<Dims> shapes, float[] input, float[][] outputs, float[][] params) {
     /** Copies sample {@code sample} of the workspace's last forward pass. */
     public static ForwardSnapshot capture(Workspace ws, int sample) {
+        return capture(ws, sample, ws.network().copyParams());
+    }
+
+    /**
+     * Copies sample {@code sample} of the workspace's last forward pass, with {@code params}, a copy of the network's
+     * parameters made by {@link Network#copyParams()} that is still current: a network that does not train (the
+     * explorer's) needs one copy, not one per pass.
+     */
+    public static ForwardSnapshot capture(Workspace ws, int sample, float[][] params) {
         Network net = ws.network();
+        if (params.length != net.params().size()) {
+            throw new IllegalArgumentException(net.params().size() + " parameter arrays expected, got " + params.length);
+        }
         if (sample < 0 || sample >= ws.batch()) {
             throw new IllegalArgumentException("sample " + sample + " outside the last batch of " + ws.batch());
         }
@@ -27,7 +39,7 @@ public record ForwardSnapshot(NetworkSpec spec, List<Dims> shapes, float[] input
             outputs[i] = Arrays.copyOfRange(ws.output(i), sample * size, (sample + 1) * size);
             shapes[i] = layers.get(i).output();
         }
-        return new ForwardSnapshot(net.spec(), List.of(shapes), input, outputs, net.copyParams());
+        return new ForwardSnapshot(net.spec(), List.of(shapes), input, outputs, params);
     }
 
     /** Output of layer i with its shape. */

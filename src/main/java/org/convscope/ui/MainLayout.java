@@ -1,6 +1,7 @@
 package org.convscope.ui;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import javafx.scene.control.Label;
@@ -50,8 +51,9 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     /** @param studioDialogs the studio's file choosers and save-before-quit question; null for real dialogs */
     public MainLayout(StudioDialogs studioDialogs) throws FileException {
         this.studioDialogs = studioDialogs;
-        explorerModel = ExplorerModel.withBundledModel();
-        warmUp(explorerModel.networkProperty().get().spec());
+        CompletableFuture<Void> warm = new CompletableFuture<>();
+        explorerModel = ExplorerModel.withBundledModel(warm); // scalar kernels until the warm-up is done
+        warmUp(explorerModel.networkProperty().get().spec(), warm);
         explorerTab = new Tab("Explorer", new ExplorerView(explorerModel));
         Tab lectureTab = new Tab("Lecture", lecture());
         trainingTab.setContent(waiting("Loading MNIST for training…"));
@@ -64,10 +66,15 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         setCenter(tabs);
     }
 
-    /** Compiles the kernels in the background so that the first stroke is answered at full speed. */
-    private static void warmUp(NetworkSpec spec) {
-        Thread.ofPlatform().name("convscope-warm-up").daemon().priority(Thread.MIN_PRIORITY)
-                .start(() -> WarmUp.run(spec, KernelSelection.preferred(), 20_000_000_000L));
+    /** Compiles the kernels in the background so that strokes are answered at full speed; then completes done. */
+    private static void warmUp(NetworkSpec spec, CompletableFuture<Void> done) {
+        Thread.ofPlatform().name("convscope-warm-up").daemon().priority(Thread.MIN_PRIORITY).start(() -> {
+            try {
+                WarmUp.run(spec, KernelSelection.preferred(), 20_000_000_000L);
+            } finally {
+                done.complete(null);
+            }
+        });
     }
 
     /** The lecture steppers, or the reason they cannot start (the rest of the app still works). */

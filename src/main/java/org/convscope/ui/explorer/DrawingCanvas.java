@@ -39,6 +39,7 @@ public final class DrawingCanvas extends Region {
         brush.setMouseTransparent(true);
         brush.setManaged(false);
         brush.setVisible(false);
+        view.setManaged(false); // laid out below: a repaint must not lay out the window (see PixelStack)
         getChildren().addAll(view, brush);
         setPrefSize(318, 318);
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);

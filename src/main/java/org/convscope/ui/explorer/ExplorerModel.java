@@ -1,6 +1,7 @@
 package org.convscope.ui.explorer;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +22,8 @@ import org.convscope.data.ImageInput;
 import org.convscope.data.InkImage;
 import org.convscope.engine.Network;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.kernel.ScalarKernels;
 import org.convscope.io.FileException;
 import org.convscope.model.DigitInput;
 import org.convscope.model.ModelFile;
@@ -35,6 +38,7 @@ import org.convscope.ui.explorer.draw.Drawing;
 public final class ExplorerModel implements AutoCloseable {
     private final Drawing drawing = new Drawing();
     private final InferenceWorker worker = new InferenceWorker(this::arrived, this::inferenceFailed);
+    private final OcclusionWorker occlusion = new OcclusionWorker(this::occluded, this::inferenceFailed);
     private final ExecutorService io = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("convscope-io").daemon().factory());
     private final AtomicReference<Frame> arrived = new AtomicReference<>();
@@ -45,6 +49,9 @@ public final class ExplorerModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Normalisation> normalisation =
             new ReadOnlyObjectWrapper<>(this, "normalisation", Normalisation.PER_LAYER);
     private final ReadOnlyBooleanWrapper saliency = new ReadOnlyBooleanWrapper(this, "saliency");
+    private final ReadOnlyObjectWrapper<SaliencyMethod> saliencyMethod =
+            new ReadOnlyObjectWrapper<>(this, "saliencyMethod", SaliencyMethod.GRADIENT);
+    private final ReadOnlyObjectWrapper<SaliencyMap> saliencyMap = new ReadOnlyObjectWrapper<>(this, "saliencyMap");
     private final ReadOnlyObjectWrapper<UnitRef> selectedUnit = new ReadOnlyObjectWrapper<>(this, "selectedUnit");
     private final ReadOnlyBooleanWrapper selectionPinned = new ReadOnlyBooleanWrapper(this, "selectionPinned");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
@@ -55,19 +62,36 @@ public final class ExplorerModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper onlyMisclassified = new ReadOnlyBooleanWrapper(this, "onlyMisclassified");
 
     private Inference inference;
+    private boolean cold; // the Vector API kernels are not compiled yet: classify with the scalar ones
     private Inference inline; // set by the benchmark: classify on the calling thread instead
     private SampleBrowser browser;
     private long requested;
     private long notices;
 
     public ExplorerModel(Network initial, String name) {
+        this(initial, name, null);
+    }
+
+    /**
+     * An explorer that classifies with the scalar kernels until {@code warm} completes (null: at once with the
+     * preferred ones). Until the JIT has compiled them, the Vector API kernels take a good part of a second per pass
+     * and the scalar ones milliseconds: the first frames come at once, the app starts without a wait.
+     */
+    public ExplorerModel(Network initial, String name, CompletionStage<?> warm) {
+        cold = warm != null;
         setNetwork(initial, name);
         drawing.addListener(this::drawingChanged);
+        if (warm != null) warm.whenComplete((done, failed) -> Platform.runLater(this::warmedUp));
     }
 
     /** The explorer on the pretrained LeNet-5 that ships with ConvScope. */
     public static ExplorerModel withBundledModel() throws FileException {
-        return new ExplorerModel(ModelFile.loadDefault().network(), "LeNet-5 (bundled)");
+        return withBundledModel(null);
+    }
+
+    /** The same, on the scalar kernels until {@code warm} completes; see the constructor. */
+    public static ExplorerModel withBundledModel(CompletionStage<?> warm) throws FileException {
+        return new ExplorerModel(ModelFile.loadDefault().network(), "LeNet-5 (bundled)", warm);
     }
 
     // ---- observable state
@@ -91,6 +115,18 @@ public final class ExplorerModel implements AutoCloseable {
 
     public ReadOnlyBooleanProperty saliencyProperty() {
         return saliency.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SaliencyMethod> saliencyMethodProperty() {
+        return saliencyMethod.getReadOnlyProperty();
+    }
+
+    /**
+     * The overlay to show on the input: null while saliency is off or the input is blank; with gradient × input the
+     * newest frame's, with occlusion the newest one finished in the background (it may trail the frame shown).
+     */
+    public ReadOnlyObjectProperty<SaliencyMap> saliencyMapProperty() {
+        return saliencyMap.getReadOnlyProperty();
     }
 
     /** The unit under the pointer, or the one clicked; null for none. */
@@ -159,11 +195,21 @@ public final class ExplorerModel implements AutoCloseable {
         normalisation.set(mode);
     }
 
-    /** Turns the gradient × input overlay on or off; the drawing is classified again. */
+    /** Turns the saliency overlay on or off; the drawing is classified again. */
     public void setSaliency(boolean on) {
         if (saliency.get() == on) return;
         saliency.set(on);
+        if (!on) saliencyMap.set(null);
         submit();
+    }
+
+    /** Chooses how saliency is computed (and turns it on); the drawing is classified again. */
+    public void setSaliencyMethod(SaliencyMethod method) {
+        if (method == null) throw new IllegalArgumentException("saliency method must not be null");
+        boolean changed = method != saliencyMethod.get() || !saliency.get();
+        saliencyMethod.set(method);
+        saliency.set(true);
+        if (changed) submit();
     }
 
     /** Hovering: selects the unit unless one is pinned. */
@@ -246,6 +292,7 @@ public final class ExplorerModel implements AutoCloseable {
     @Override
     public void close() {
         worker.close();
+        occlusion.close();
         io.shutdownNow();
     }
 
@@ -259,8 +306,13 @@ public final class ExplorerModel implements AutoCloseable {
         }
     }
 
+    private void warmedUp() {
+        cold = false;
+        inference = new Inference(network.get(), KernelSelection.preferred());
+    }
+
     private void setNetwork(Network net, String name) {
-        inference = new Inference(net);
+        inference = new Inference(net, cold ? ScalarKernels.INSTANCE : KernelSelection.preferred());
         network.set(net);
         modelName.set(name);
         selectionPinned.set(false);
@@ -276,8 +328,9 @@ public final class ExplorerModel implements AutoCloseable {
     }
 
     private void submit() {
-        Inference.Request request = new Inference.Request(++requested, drawing.ink(), saliency.get(), System.nanoTime());
-        if (inline != null) frame.set(inline.run(request));
+        boolean gradient = saliency.get() && saliencyMethod.get() == SaliencyMethod.GRADIENT;
+        Inference.Request request = new Inference.Request(++requested, drawing.ink(), gradient, System.nanoTime());
+        if (inline != null) publish(inline.run(request));
         else worker.submit(inference, request);
     }
 
@@ -285,7 +338,29 @@ public final class ExplorerModel implements AutoCloseable {
     private void arrived(Frame f) {
         if (arrived.getAndSet(f) == null) Platform.runLater(() -> {
             Frame newest = arrived.getAndSet(null);
-            if (newest != null && (frame.get() == null || newest.sequence() > frame.get().sequence())) frame.set(newest);
+            if (newest != null && (frame.get() == null || newest.sequence() > frame.get().sequence())) publish(newest);
+        });
+    }
+
+    /** On the FX thread: shows a frame, and its saliency (gradient) or starts computing it (occlusion). */
+    private void publish(Frame f) {
+        if (!saliency.get() || f.preprocessed().isEmpty()) saliencyMap.set(null);
+        else if (f.saliency() != null) saliencyMap.set(new SaliencyMap(f.sequence(), SaliencyMethod.GRADIENT, f.saliency()));
+        else if (saliencyMethod.get() == SaliencyMethod.OCCLUSION && f.snapshot().spec() == inference.network().spec()) {
+            occlusion.submit(new OcclusionWorker.Job(f.sequence(), inference.network(), f.snapshot().input(), f.topClass()));
+        }
+        frame.set(f);
+    }
+
+    /** On the occlusion thread: hands the map over, unless the overlay was turned off or changed meanwhile. */
+    private void occluded(SaliencyMap map) {
+        Platform.runLater(() -> {
+            SaliencyMap shown = saliencyMap.get();
+            boolean wanted = saliency.get() && saliencyMethod.get() == SaliencyMethod.OCCLUSION
+                    && frame.get() != null && !frame.get().preprocessed().isEmpty();
+            if (wanted && (shown == null || shown.method() != SaliencyMethod.OCCLUSION || map.sequence() > shown.sequence())) {
+                saliencyMap.set(map);
+            }
         });
     }
 

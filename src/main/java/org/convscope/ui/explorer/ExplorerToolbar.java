@@ -111,13 +111,23 @@ final class ExplorerToolbar extends ToolBar {
         saliency.setSelected(model.saliencyProperty().get());
         saliency.setOnAction(e -> model.setSaliency(saliency.isSelected()));
         model.saliencyProperty().addListener((o, old, on) -> saliency.setSelected(on));
-        tip(saliency, "Gradient × input on what the network sees: which ink drives the top class ("
+        tip(saliency, "Saliency on what the network sees: which pixels drive the top class ("
                 + Shortcut.SALIENCY.keys() + ")");
+        ComboBox<SaliencyMethod> method = new ComboBox<>(FXCollections.observableArrayList(SaliencyMethod.values()));
+        method.setId("saliency-method");
+        method.setValue(model.saliencyMethodProperty().get());
+        method.setOnAction(e -> {
+            if (method.getValue() != null) model.setSaliencyMethod(method.getValue());
+        });
+        model.saliencyMethodProperty().addListener((o, old, m) -> method.setValue(m));
+        tip(method, "How saliency is computed. " + SaliencyMethod.GRADIENT.label() + ": "
+                + SaliencyMethod.GRADIENT.description() + ". " + SaliencyMethod.OCCLUSION.label() + ": "
+                + SaliencyMethod.OCCLUSION.description() + ".");
         ToggleButton fit = new ToggleButton(null, new FontIcon("mdi2f-fit-to-page-outline"));
         fit.setId("fit");
         fit.selectedProperty().bindBidirectional(view.network().fitWidthProperty());
         tip(fit, "Fit the network view to the window (" + Shortcut.FIT.keys() + "); Ctrl + wheel zooms");
-        return new HBox(4, modes, saliency, fit);
+        return new HBox(4, modes, saliency, method, fit);
     }
 
     private Node windowItems() {

@@ -38,6 +38,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class ExplorerView extends StackPane {
     public static final String STYLESHEET = "/css/explorer.css";
     public static final double EXPORT_SCALE = 2;
+    /**
+     * The inspector panel's share of the window's width, within 300 px and 480 px: its conv grids need about 420 px
+     * and a scroll bar, which a 1920 px window can give; a small window keeps its room for the network (the
+     * inspector then scrolls sideways).
+     */
+    static final double INSPECTOR_SHARE = 0.25;
 
     /** What can be exported on its own. */
     public enum Panel {
@@ -112,8 +118,12 @@ public final class ExplorerView extends StackPane {
         javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
         inspectorScroll.getStyleClass().add("inspector-scroll");
-        VBox.setVgrow(inspectorScroll, Priority.ALWAYS);
-        inspectorPanel.getChildren().addAll(inspectorTitle, inspectorHint, inspectorScroll);
+        // A pinned unit's numbers change with every stroke point: keep the relayout inside the panel. The scroll
+        // pane's own preferred size is a constant (the panel stretches it), so the boundary passes no request on.
+        inspectorScroll.setPrefSize(100, 200);
+        LayoutBoundary inspectorBody = new LayoutBoundary(inspectorScroll);
+        VBox.setVgrow(inspectorBody, Priority.ALWAYS);
+        inspectorPanel.getChildren().addAll(inspectorTitle, inspectorHint, inspectorBody);
         inspectorPanel.getStyleClass().addAll("panel", "inspector-panel");
         layout.setRight(inspectorPanel);
 
@@ -121,6 +131,7 @@ public final class ExplorerView extends StackPane {
         latency.setId("latency");
         Label hint = new Label("Hover a unit to inspect it · click to pin · F1 for shortcuts");
         latency.setMinWidth(110);
+        latency.setPrefWidth(110); // a constant size: its text changes with every frame
         HBox status = new HBox(16, modelName, new LayoutBoundary(latency), spacer(), hint);
         status.getStyleClass().add("status-bar");
         layout.setBottom(status);
@@ -132,6 +143,12 @@ public final class ExplorerView extends StackPane {
     }
 
     private void wire() {
+        widthProperty().addListener((o, old, w) -> {
+            double panel = Math.clamp(w.doubleValue() * INSPECTOR_SHARE, 300, 480);
+            inspectorPanel.setMinWidth(panel);
+            inspectorPanel.setPrefWidth(panel);
+            inspectorPanel.setMaxWidth(panel);
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         model.noticeProperty().addListener((o, old, n) -> notify(n));
         model.sourceProperty().addListener((o, old, s) -> source.setText(s));
@@ -290,6 +307,7 @@ public final class ExplorerView extends StackPane {
     private void inspect() {
         UnitRef unit = model.selectedUnitProperty().get();
         Frame f = model.frameProperty().get();
+        inspector.setVisible(unit != null && f != null); // empty, it would be a bare white strip
         if (unit == null || f == null) {
             inspector.clear();
             inspectorHint.setText("Hover over any map pixel, pooled cell, neuron or class to see how it is computed;"

@@ -8,6 +8,7 @@ import org.convscope.engine.Network;
 import org.convscope.engine.Workspace;
 import org.convscope.engine.explain.GradientTimesInput;
 import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.kernel.Kernels;
 import org.convscope.model.DigitInput;
 
 /**
@@ -20,10 +21,16 @@ final class Inference {
 
     private final Network network;
     private final Workspace workspace;
+    private final float[][] params; // the network's parameters: it must not change (see ExplorerModel.open)
 
     Inference(Network network) {
+        this(network, KernelSelection.preferred());
+    }
+
+    Inference(Network network, Kernels kernels) {
         this.network = DigitInput.requireDigitInput(network);
-        this.workspace = new Workspace(network, KernelSelection.preferred(), 1);
+        this.workspace = new Workspace(network, kernels, 1);
+        this.params = network.copyParams();
     }
 
     Network network() {
@@ -34,7 +41,7 @@ final class Inference {
         Preprocessed pre = Preprocess.mnist(request.ink());
         DigitInput.place(pre.centred(), network.input(), workspace.input(), 0);
         workspace.forward(1);
-        ForwardSnapshot snapshot = ForwardSnapshot.capture(workspace, 0);
+        ForwardSnapshot snapshot = ForwardSnapshot.capture(workspace, 0, params);
         float[] p = DigitInput.probabilities(workspace);
         float[] saliency = request.saliency() && !pre.isEmpty()
                 ? GradientTimesInput.map(workspace, snapshot.topClass()) : null;

@@ -5,22 +5,23 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.convscope.data.InkImage;
 import org.convscope.data.Preprocess;
 import org.convscope.data.Preprocess.Preprocessed;
 import org.convscope.ui.explorer.network.LayoutBoundary;
+import org.convscope.ui.explorer.network.PixelStack;
 import org.convscope.ui.explorer.network.PixelView;
 import org.convscope.ui.view.ColorMap;
 
 /**
- * "What the network sees": the 28×28 input after MNIST preprocessing, large, with the gradient × input saliency as
- * an overlay (red: ink that supports the top class, blue: ink that speaks against it), and on request every step:
+ * "What the network sees": the 28×28 input after MNIST preprocessing, large, with the saliency (gradient × input or
+ * occlusion) as an overlay (red: ink that supports the top class, blue: ink that speaks against it), and on request every step:
  * the crop to the ink, the scaling into 20 px, the centring of mass at (14, 14).
  */
 public final class PreprocessView extends VBox {
     public static final String SEEN_ID = "network-sees";
+    public static final String SALIENCY_ID = "saliency-overlay";
     private static final double SEEN = 224;
     private static final double STEP = 84;
 
@@ -57,12 +58,13 @@ public final class PreprocessView extends VBox {
         HBox header = new HBox(8, title, showSteps);
         header.setAlignment(Pos.CENTER_LEFT);
         saliency.setMouseTransparent(true);
-        StackPane picture = new StackPane(seen, saliency);
+        saliency.setId(SALIENCY_ID);
+        saliency.setVisible(false);
+        PixelStack picture = new PixelStack(SEEN, SEEN, seen, saliency);
         picture.setId(SEEN_ID);
         picture.getStyleClass().add("seen-picture");
-        picture.setMaxSize(SEEN, SEEN);
         Tooltip.install(picture, new Tooltip("The 28×28 input after MNIST-style preprocessing, as `convscope classify`"
-                + " does it. With saliency on: red ink drives the top class, blue ink argues against it."));
+                + " does it. With saliency on: red marks what drives the top class, blue what argues against it."));
         steps.getStyleClass().add("preprocess-steps");
         boundary.visibleProperty().bind(showSteps.selectedProperty());
         boundary.managedProperty().bind(showSteps.selectedProperty());
@@ -74,10 +76,8 @@ public final class PreprocessView extends VBox {
         Label name = new Label(caption);
         name.getStyleClass().add("step-caption");
         size.getStyleClass().add("step-size");
-        StackPane box = new StackPane(image);
+        PixelStack box = new PixelStack(STEP, STEP, image);
         box.getStyleClass().add("step-picture");
-        box.setMinSize(STEP, STEP);
-        box.setMaxSize(STEP, STEP);
         VBox v = new VBox(2, name, box, size);
         v.setAlignment(Pos.TOP_CENTER);
         return v;
@@ -85,6 +85,7 @@ public final class PreprocessView extends VBox {
 
     private void wire() {
         model.frameProperty().addListener((o, old, f) -> show(f));
+        model.saliencyMapProperty().addListener((o, old, m) -> paintSaliency(m == null ? null : m.values()));
     }
 
     /** Toggles the preprocessing steps. */
@@ -96,7 +97,6 @@ public final class PreprocessView extends VBox {
         Preprocessed pre = f.preprocessed();
         InkImage input = pre.centred();
         seen.paint(input.ink(), 0, input.width(), input.height(), ColorMap.INK, 0, 1);
-        paintSaliency(f.saliency());
         if (!showSteps.isSelected()) return;
         stepImage(cropped, pre.cropped());
         stepImage(scaled, pre.scaled());

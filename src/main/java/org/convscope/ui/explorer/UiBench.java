@@ -12,7 +12,8 @@ import org.convscope.ui.explorer.draw.Drawing;
  * Stroke-to-screen latency of the explorer, headless: the whole ExplorerView in a 1920×1080 scene, synthetic stroke
  * points fed to the drawing one at a time, and for each point the time of one update: rasterising the point,
  * preprocessing, the forward pass, the snapshot, every view repainted into its images and the layout pass of what
- * changed (as a pulse does it; CSS is applied once, up front, since an update changes no style). The pass runs on
+ * changed (as a pulse does it; CSS is applied once, up front, since an update changes no style). A unit of the last
+ * convolution is pinned, so the inspector redoes its arithmetic (the largest of its views) on every point too. The pass runs on
  * the FX thread here (the app runs it on the inference thread), so one update is one measured call. Rasterising the
  * scene into pixels is measured apart: headless it is software rendering of the whole window, where the app's GPU
  * redraws only what changed.
@@ -56,6 +57,7 @@ public final class UiBench {
         ExplorerView view = new ExplorerView(model);
         Scene scene = new Scene(view, 1920, 1080);
         model.classifyInline(true);
+        model.pin(lastConvUnit(model.networkProperty().get().spec()));
         Drawing drawing = model.drawing();
         long[] times = new long[updates];
         long[] cpu = new long[updates];
@@ -84,6 +86,18 @@ public final class UiBench {
         int p99 = Math.min(updates - 1, (int) (updates * 0.99));
         return new Result(updates, times[updates / 2] / 1e6, times[p99] / 1e6, times[updates - 1] / 1e6,
                 cpu[updates / 2] / 1e6, cpu[p99] / 1e6, renderTimes[renderTimes.length / 2] / 1e6);
+    }
+
+    /** The middle unit of the first map of the network's last convolution: the inspector's busiest section. */
+    private static org.convscope.engine.explain.UnitRef lastConvUnit(org.convscope.engine.spec.NetworkSpec spec) {
+        var infos = spec.infer();
+        for (int i = infos.size() - 1; i >= 0; i--) {
+            if (infos.get(i).spec() instanceof org.convscope.engine.spec.ConvSpec) {
+                var out = infos.get(i).output();
+                return new org.convscope.engine.explain.UnitRef(i, 0, out.height() / 2, out.width() / 2);
+            }
+        }
+        return org.convscope.engine.explain.UnitRef.vector(infos.size() - 1, 0);
     }
 
     /**

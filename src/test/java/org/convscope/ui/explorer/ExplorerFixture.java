@@ -68,7 +68,13 @@ final class ExplorerFixture {
         Files.createDirectories(SNAPSHOTS);
         Path file = SNAPSHOTS.resolve(name + ".png");
         WaitForAsyncUtils.asyncFx(() -> {
-            if (node.getScene() != null && node.getScene().getRoot() == node) PngExport.write(node.getScene().snapshot(null), file);
+            if (node.getScene() != null && node.getScene().getRoot() == node) {
+                for (int i = 0; i < 3; i++) { // an unshown scene gets no pulses: settle what depends on sizes (the zoom)
+                    node.applyCss();
+                    ((javafx.scene.Parent) node).layout();
+                }
+                PngExport.write(node.getScene().snapshot(null), file);
+            }
             else PngExport.save(node, 1, file);
             return null;
         }).get();

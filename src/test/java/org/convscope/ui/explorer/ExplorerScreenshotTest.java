@@ -36,7 +36,10 @@ class ExplorerScreenshotTest {
             return v;
         }).get();
         settle();
-        for (int i = 0; i < 20; i++) { // warm up, so the status line shows a typical update time
+        // Compile the kernels first, as the app does in the background, so the status line shows a typical update time.
+        org.convscope.engine.train.WarmUp.run(model.networkProperty().get().spec(),
+                org.convscope.engine.kernel.KernelSelection.preferred(), 2_000_000_000L);
+        for (int i = 0; i < 20; i++) {
             WaitForAsyncUtils.asyncFx(() -> {
                 model.undo();
                 model.redo();

@@ -1,64 +1,108 @@
 package org.convscope.ui.explorer.inspector;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.convscope.engine.explain.UnitExplanation;
 import org.convscope.engine.explain.UnitExplanation.ChannelTerms;
 import org.convscope.engine.explain.UnitExplanation.ConvUnit;
 import org.convscope.ui.view.ColorMap;
 
 /** A conv unit: per input channel the weights, the inputs under them and their products, then the sums. */
-final class ConvSection {
-    private ConvSection() {}
+final class ConvSection implements Section {
+    private final VBox box = new VBox();
+    private final String inputName;
+    private final ChannelView[] channels;
+    private final Ledger ledger = new Ledger();
 
-    static Node of(ConvUnit conv, String inputName) {
-        VBox box = new VBox();
+    /** For the units of the layer of {@code conv}, fed by the layer called {@code inputName}. */
+    ConvSection(ConvUnit conv, String inputName) {
+        this.inputName = inputName;
         box.getStyleClass().add("section");
+        channels = new ChannelView[conv.channels().size()];
+        for (int c = 0; c < channels.length; c++) {
+            ChannelTerms t = conv.channels().get(c);
+            channels[c] = new ChannelView(t.height(), t.width());
+            box.getChildren().add(channels[c].block);
+        }
+        box.getChildren().add(ledger);
+    }
+
+    @Override
+    public Node node() {
+        return box;
+    }
+
+    @Override
+    public void show(UnitExplanation explanation) {
+        ConvUnit conv = (ConvUnit) explanation;
         float wExtent = 0, xExtent = 0, pExtent = 0;
         for (ChannelTerms t : conv.channels()) {
             wExtent = Math.max(wExtent, ValueGrid.extent(t.weights()));
             xExtent = Math.max(xExtent, ValueGrid.extent(t.inputs()));
             pExtent = Math.max(pExtent, ValueGrid.extent(t.products()));
         }
-        for (ChannelTerms t : conv.channels()) {
-            box.getChildren().add(channel(conv, t, inputName, wExtent, xExtent, pExtent));
+        for (int c = 0; c < channels.length; c++) {
+            channels[c].show(conv, conv.channels().get(c), wExtent, xExtent, pExtent);
         }
-        box.getChildren().add(ledger(conv));
-        return box;
+        ledger.show(rows(conv));
     }
 
-    private static Node channel(ConvUnit conv, ChannelTerms t, String inputName, float wExtent, float xExtent,
-                                float pExtent) {
-        boolean silent = conv.channels().size() > 1 && allZero(t.inputs()); // one channel: show its zeros, padding and all
-        Label heading = Ledger.label(inputName + " channel " + t.channel() + ":  Σ w·x = " + InspectorFormat.value(t.sum())
-                + (silent ? "  (every input is 0)" : ""), "channel-heading");
-        heading.setTooltip(Ledger.tip(silent
-                ? "Nothing in this input channel fires under the filter, so it adds nothing whatever its weights."
-                : "This input channel's share of the unit: the sum of the " + t.height() + "×" + t.width()
-                        + " products on the right."));
-        if (silent) return heading;
-        ValueGrid weights = new ValueGrid(t.weights(), t.height(), t.width(), ColorMap.DIVERGING, wExtent,
-                ValueGrid.Style.SMALL, null);
-        ValueGrid inputs = new ValueGrid(t.inputs(), t.height(), t.width(), ColorMap.DIVERGING, xExtent,
-                ValueGrid.Style.SMALL, k -> t.padding()[k] ? ValueGrid.Mark.PAD : null);
-        ValueGrid products = new ValueGrid(t.products(), t.height(), t.width(), ColorMap.DIVERGING, pExtent,
-                ValueGrid.Style.SMALL, null);
-        Tooltip.install(weights, Ledger.tip("Weights w of filter " + conv.unit().channel() + " for input channel "
-                + t.channel() + " (learned). Red is positive, blue negative."));
-        Tooltip.install(inputs, Ledger.tip("Inputs x under the filter: " + inputName + " channel " + t.channel()
-                + " around the unit. Grey cells lie on the zero padding outside the image."));
-        Tooltip.install(products, Ledger.tip("Products w·x, cell by cell: red pushes the unit up, blue pulls it down."));
-        boolean padded = false;
-        for (boolean p : t.padding()) padded |= p;
-        HBox row = new HBox(column("w", weights), Ledger.label("×", "operator"),
-                column(padded ? "x (grey: padding)" : "x", inputs),
-                Ledger.label("=", "operator"), column("w·x", products));
-        row.getStyleClass().add("channel-row");
-        VBox block = new VBox(heading, row);
-        block.getStyleClass().add("channel-block");
-        return block;
+    /** One input channel: a heading with its Σ w·x, and the grids w × x = w·x (hidden when every input is 0). */
+    private final class ChannelView {
+        final Label heading = Ledger.label("", "channel-heading");
+        final Tooltip headingTip = Ledger.tip("");
+        final ValueGrid weights;
+        final ValueGrid inputs;
+        final ValueGrid products;
+        final Tooltip weightsTip = Ledger.tip("");
+        final Tooltip inputsTip = Ledger.tip("");
+        final Label inputsTitle = Ledger.label("x", "grid-title");
+        final HBox row;
+        final VBox block;
+
+        ChannelView(int height, int width) {
+            weights = new ValueGrid(height, width, ValueGrid.Style.SMALL);
+            inputs = new ValueGrid(height, width, ValueGrid.Style.SMALL);
+            products = new ValueGrid(height, width, ValueGrid.Style.SMALL);
+            heading.setTooltip(headingTip);
+            Tooltip.install(weights, weightsTip);
+            Tooltip.install(inputs, inputsTip);
+            Tooltip.install(products, Ledger.tip("Products w·x, cell by cell: red pushes the unit up, blue pulls it down."));
+            row = new HBox(column(Ledger.label("w", "grid-title"), weights), Ledger.label("×", "operator"),
+                    column(inputsTitle, inputs), Ledger.label("=", "operator"),
+                    column(Ledger.label("w·x", "grid-title"), products));
+            row.getStyleClass().add("channel-row");
+            block = new VBox(heading, row);
+            block.getStyleClass().add("channel-block");
+        }
+
+        void show(ConvUnit conv, ChannelTerms t, float wExtent, float xExtent, float pExtent) {
+            boolean silent = conv.channels().size() > 1 && allZero(t.inputs()); // one channel: show its zeros, padding and all
+            heading.setText(inputName + " channel " + t.channel() + ":  Σ w·x = " + InspectorFormat.value(t.sum())
+                    + (silent ? "  (every input is 0)" : ""));
+            headingTip.setText(silent
+                    ? "Nothing in this input channel fires under the filter, so it adds nothing whatever its weights."
+                    : "This input channel's share of the unit: the sum of the " + t.height() + "×" + t.width()
+                            + " products on the right.");
+            row.setVisible(!silent);
+            row.setManaged(!silent);
+            if (silent) return;
+            weights.draw(t.weights(), ColorMap.DIVERGING, wExtent, null);
+            inputs.draw(t.inputs(), ColorMap.DIVERGING, xExtent, k -> t.padding()[k] ? ValueGrid.Mark.PAD : null);
+            products.draw(t.products(), ColorMap.DIVERGING, pExtent, null);
+            weightsTip.setText("Weights w of filter " + conv.unit().channel() + " for input channel " + t.channel()
+                    + " (learned). Red is positive, blue negative.");
+            inputsTip.setText("Inputs x under the filter: " + inputName + " channel " + t.channel()
+                    + " around the unit. Grey cells lie on the zero padding outside the image.");
+            boolean padded = false;
+            for (boolean p : t.padding()) padded |= p;
+            inputsTitle.setText(padded ? "x (grey: padding)" : "x");
+        }
     }
 
     private static boolean allZero(float[] values) {
@@ -66,34 +110,34 @@ final class ConvSection {
         return true;
     }
 
-    private static Node column(String title, ValueGrid grid) {
-        VBox column = new VBox(Ledger.label(title, "grid-title"), grid);
+    private static Node column(Label title, ValueGrid grid) {
+        VBox column = new VBox(title, grid);
         column.getStyleClass().add("grid-column");
         return column;
     }
 
-    private static Node ledger(ConvUnit conv) {
-        Ledger ledger = new Ledger();
+    private static List<Ledger.Row> rows(ConvUnit conv) {
+        List<Ledger.Row> rows = new ArrayList<>();
         int n = conv.channels().size();
         String window = conv.spec().kernelHeight() + "×" + conv.spec().kernelWidth();
         if (n > 1) {
             for (ChannelTerms t : conv.channels()) {
-                ledger.row(t.channel() == 0 ? "" : "+", "channel " + t.channel(), t.sum(), null,
-                        "Σ w·x over the " + window + " window of input channel " + t.channel() + ".");
+                rows.add(new Ledger.Row(t.channel() == 0 ? "" : "+", "channel " + t.channel(), t.sum(), null,
+                        "Σ w·x over the " + window + " window of input channel " + t.channel() + "."));
             }
-            ledger.row("=", "Σ over " + n + " channels", conv.channelSum(), "inspector-sum",
+            rows.add(new Ledger.Row("=", "Σ over " + n + " channels", conv.channelSum(), "inspector-sum",
                     "Every input channel's share added up: the weighted sum of all " + n * conv.spec().kernelHeight()
-                            * conv.spec().kernelWidth() + " inputs.");
+                            * conv.spec().kernelWidth() + " inputs."));
         } else {
-            ledger.row("", "Σ w·x over the " + window + " window", conv.channelSum(), "inspector-sum",
-                    "The " + window + " products added up: how well the window matches the filter.");
+            rows.add(new Ledger.Row("", "Σ w·x over the " + window + " window", conv.channelSum(), "inspector-sum",
+                    "The " + window + " products added up: how well the window matches the filter."));
         }
-        ledger.row("+", "bias of filter " + conv.unit().channel(), conv.bias(), "inspector-bias",
-                "A learned constant added to every position of this feature map; it sets how easily the unit fires.");
-        ledger.row("=", conv.layer() + " output", conv.value(), "inspector-total",
-                "The unit's value before the activation: weighted sum + bias.").result();
-        conv.activated().ifPresent(a -> ledger.row("→", Sections.activationName(a.kind()) + " → " + a.layer(), a.value(),
-                "inspector-activated", Sections.activationTip(a.kind())));
-        return ledger;
+        rows.add(new Ledger.Row("+", "bias of filter " + conv.unit().channel(), conv.bias(), "inspector-bias",
+                "A learned constant added to every position of this feature map; it sets how easily the unit fires."));
+        rows.add(new Ledger.Row("=", conv.layer() + " output", conv.value(), "inspector-total",
+                "The unit's value before the activation: weighted sum + bias.").asResult());
+        conv.activated().ifPresent(a -> rows.add(new Ledger.Row("→", Sections.activationName(a.kind()) + " → "
+                + a.layer(), a.value(), "inspector-activated", Sections.activationTip(a.kind()))));
+        return rows;
     }
 }

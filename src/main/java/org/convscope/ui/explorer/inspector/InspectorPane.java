@@ -2,7 +2,6 @@ package org.convscope.ui.explorer.inspector;
 
 import java.util.List;
 import java.util.function.IntFunction;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.Dims;
@@ -27,7 +26,8 @@ import org.convscope.engine.spec.NetworkSpec;
  * weights, inputs and products of every input channel and the sums; for pooling the window with its winner; for a
  * fully connected unit the largest contributions; for softmax the table logits → e^(z − max) → p. Sized for a side
  * panel about 420 px wide; taller than most panels, so put it in a {@code ScrollPane} with fitToWidth. Styled by
- * {@code /css/inspector.css}. Call from the FX thread.
+ * {@code /css/inspector.css}. Call from the FX thread. The nodes of a layer's arithmetic are made once and then
+ * updated (see {@link Section}), so a unit pinned while drawing costs texts and redraws, not new nodes.
  *
  * <p>Node ids, for the explorer and its tests (values written with {@link InspectorFormat#value}):
  * <ul>
@@ -43,6 +43,8 @@ import org.convscope.engine.spec.NetworkSpec;
 public final class InspectorPane extends VBox {
     private final Label title = Ledger.label("", "title");
     private final Label subtitle = Ledger.label("", "subtitle");
+    private Section section;
+    private Object sectionKey; // the network and layer the section was made for
 
     public InspectorPane() {
         getStyleClass().add("inspector");
@@ -52,13 +54,21 @@ public final class InspectorPane extends VBox {
         subtitle.setWrapText(true);
     }
 
-    /** Explains the unit of the snapshot. */
+    /** Explains the unit of the snapshot; another unit of the same layer reuses the nodes shown. */
     public void show(ForwardSnapshot snapshot, UnitRef unit) {
         UnitExplanation explanation = Explainer.explain(snapshot, unit);
         NetworkSpec spec = snapshot.spec();
         title.setText(title(spec, explanation));
         subtitle.setText(subtitle(spec, unit));
-        getChildren().setAll(title, subtitle, section(snapshot, explanation));
+        List<Object> key = List.of(spec, unit.layer());
+        if (!key.equals(sectionKey)) {
+            section = section(snapshot, explanation);
+            sectionKey = key;
+            getChildren().setAll(title, subtitle, section.node());
+        } else if (getChildren().isEmpty()) {
+            getChildren().setAll(title, subtitle, section.node());
+        }
+        section.show(explanation);
     }
 
     /** Shows nothing. */
@@ -66,28 +76,30 @@ public final class InspectorPane extends VBox {
         getChildren().clear();
     }
 
-    private static Node section(ForwardSnapshot snapshot, UnitExplanation explanation) {
+    private static Section section(ForwardSnapshot snapshot, UnitExplanation explanation) {
         int layer = explanation.unit().layer();
         String previous = layerName(snapshot.spec(), layer - 1);
         return switch (explanation) {
-            case ConvUnit conv -> ConvSection.of(conv, previous);
-            case PoolUnit pool -> PoolSection.of(pool, previous);
-            case DenseUnit dense -> DenseSection.of(dense, inputNames(snapshot, layer - 1));
-            case SoftmaxUnit softmax -> SoftmaxSection.of(softmax, previous);
-            case ActivationUnit a -> new Ledger()
-                    .row("", "input x from " + previous, a.input(), null, "The same unit of " + previous + ".")
-                    .row("→", Sections.activationName(a.kind()), a.value(), "inspector-total", Sections.activationTip(a.kind()))
-                    .result();
-            case FlattenUnit f -> new Ledger()
-                    .row("", previous + " channel " + f.source().channel() + ", row " + f.source().y() + ", col "
-                                    + f.source().x(), f.value(), "inspector-total",
-                            "Flatten lays the " + previous + " maps out as one list, channel by channel, row by row;"
-                                    + " values are copied unchanged.")
-                    .result();
-            case InputUnit in -> new Ledger()
-                    .row("", "pixel value (0 = paper, 1 = ink)", in.value(), "inspector-total",
-                            "The drawing, scaled down to the network's input size.")
-                    .result();
+            case ConvUnit conv -> new ConvSection(conv, previous);
+            case PoolUnit pool -> new PoolSection(pool, previous);
+            case DenseUnit dense -> new DenseSection(dense, inputNames(snapshot, layer - 1));
+            case SoftmaxUnit softmax -> new SoftmaxSection(softmax, previous);
+            case ActivationUnit a -> new LedgerSection(e -> {
+                ActivationUnit u = (ActivationUnit) e;
+                return List.of(new Ledger.Row("", "input x from " + previous, u.input(), null, "The same unit of " + previous + "."),
+                        new Ledger.Row("→", Sections.activationName(u.kind()), u.value(), "inspector-total",
+                                Sections.activationTip(u.kind())).asResult());
+            });
+            case FlattenUnit f -> new LedgerSection(e -> {
+                FlattenUnit u = (FlattenUnit) e;
+                return List.of(new Ledger.Row("", previous + " channel " + u.source().channel() + ", row "
+                        + u.source().y() + ", col " + u.source().x(), u.value(), "inspector-total",
+                        "Flatten lays the " + previous + " maps out as one list, channel by channel, row by row;"
+                                + " values are copied unchanged.").asResult());
+            });
+            case InputUnit in -> new LedgerSection(e -> List.of(new Ledger.Row("", "pixel value (0 = paper, 1 = ink)",
+                    ((InputUnit) e).value(), "inspector-total", "The drawing, scaled down to the network's input size.")
+                    .asResult()));
         };
     }
 

@@ -1,16 +1,21 @@
 package org.convscope.ui.explorer.inspector;
 
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.convscope.engine.explain.UnitExplanation;
 import org.convscope.engine.explain.UnitExplanation.SoftmaxUnit;
 
 /** A softmax unit: the table logits → e^(z − max) → ÷ Σ → p for every class, this class's row highlighted. */
-final class SoftmaxSection {
-    private SoftmaxSection() {}
+final class SoftmaxSection implements Section {
+    private final Label[][] cells; // [class] {class, z, e^(z − max), p}
+    private final Ledger ledger = new Ledger();
+    private final VBox box;
+    private int selected = -1;
 
-    static Node of(SoftmaxUnit softmax, String logitLayer) {
+    SoftmaxSection(SoftmaxUnit softmax, String logitLayer) {
         GridPane table = new GridPane();
         table.getStyleClass().add("softmax-table");
         String[] headers = {"class", "z", "e^(z − max)", "p"};
@@ -23,23 +28,41 @@ final class SoftmaxSection {
             h.setTooltip(Ledger.tip(tips[c]));
             table.add(h, c, 0);
         }
-        int k = softmax.unit().channel();
-        for (int j = 0; j < softmax.logits().length; j++) {
-            Label[] cells = {Ledger.label(Integer.toString(j), "number"),
-                    Ledger.label(InspectorFormat.value(softmax.logits()[j]), "number"),
-                    Ledger.label(InspectorFormat.value(softmax.exponentials()[j]), "number"),
-                    Ledger.label(InspectorFormat.value(softmax.exponentials()[j] / softmax.sum()), "number")};
-            if (j == k) for (Label cell : cells) cell.getStyleClass().add("selected");
-            table.addRow(j + 1, cells);
+        cells = new Label[softmax.logits().length][];
+        for (int j = 0; j < cells.length; j++) {
+            cells[j] = new Label[] {Ledger.label(Integer.toString(j), "number"), Ledger.label("", "number"),
+                    Ledger.label("", "number"), Ledger.label("", "number")};
+            table.addRow(j + 1, cells[j]);
         }
-        Ledger ledger = new Ledger();
-        ledger.row("", "largest score z", softmax.max(), null, "Subtracted from every score before e^z.");
-        ledger.row("", "Σ e^(z − max) over " + softmax.logits().length + " classes", softmax.sum(), "inspector-sum",
-                "The normaliser: dividing by it makes the probabilities add up to 1.");
-        ledger.row("=", "p(" + k + ") = " + InspectorFormat.value(softmax.exponentials()[k]) + " ÷ Σ", softmax.value(),
-                "inspector-total", "The probability the network gives class " + k + ".").result();
-        VBox box = new VBox(table, ledger);
+        box = new VBox(table, ledger);
         box.getStyleClass().add("section");
+    }
+
+    @Override
+    public Node node() {
         return box;
+    }
+
+    @Override
+    public void show(UnitExplanation explanation) {
+        SoftmaxUnit softmax = (SoftmaxUnit) explanation;
+        int k = softmax.unit().channel();
+        for (int j = 0; j < cells.length; j++) {
+            cells[j][1].setText(InspectorFormat.value(softmax.logits()[j]));
+            cells[j][2].setText(InspectorFormat.value(softmax.exponentials()[j]));
+            cells[j][3].setText(InspectorFormat.value(softmax.exponentials()[j] / softmax.sum()));
+        }
+        if (k != selected) {
+            if (selected >= 0) for (Label cell : cells[selected]) cell.getStyleClass().remove("selected");
+            for (Label cell : cells[k]) cell.getStyleClass().add("selected");
+            selected = k;
+        }
+        ledger.show(List.of(
+                new Ledger.Row("", "largest score z", softmax.max(), null, "Subtracted from every score before e^z."),
+                new Ledger.Row("", "Σ e^(z − max) over " + softmax.logits().length + " classes", softmax.sum(),
+                        "inspector-sum", "The normaliser: dividing by it makes the probabilities add up to 1."),
+                new Ledger.Row("=", "p(" + k + ") = " + InspectorFormat.value(softmax.exponentials()[k]) + " ÷ Σ",
+                        softmax.value(), "inspector-total", "The probability the network gives class " + k + ".")
+                        .asResult()));
     }
 }

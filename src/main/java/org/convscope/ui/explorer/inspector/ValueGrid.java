@@ -13,7 +13,7 @@ import org.convscope.ui.view.ColorMap;
 /**
  * A small matrix of values as coloured cells with the value written in each, drawn on one canvas: a conv2 unit shows
  * 450 values, and one node per value made every {@code show} cost a full CSS pass over them. Being a drawing, its
- * sizes and marks are set here rather than in the CSS: {@link Style#SMALL} cells hold {@link InspectorFormat#cell}
+ * sizes and marks are set here rather than in the CSS; made once and redrawn, like the rest of the inspector: {@link Style#SMALL} cells hold {@link InspectorFormat#cell}
  * text, {@link Style#LARGE} cells {@link InspectorFormat#value} text. Marks: {@code PAD} (a padding position, grey)
  * and {@code WINNER} (outlined, bold).
  */
@@ -41,20 +41,37 @@ final class ValueGrid extends Canvas {
     private static final Color TEXT = Color.web("#1a1a1a");
     private static final Color OUTLINE = Color.web("#111111");
 
-    /**
-     * A rows×cols grid of values[row·cols + col] coloured by the map over ±extent (symmetric maps) or [0, extent];
-     * {@code marks} gives a cell's mark or null.
-     */
-    ValueGrid(float[] values, int rows, int cols, ColorMap map, float extent, Style style, IntFunction<Mark> marks) {
+    private final int rows;
+    private final int cols;
+    private final Style style;
+    private final Font regular;
+    private final Font bold;
+
+    /** An empty rows×cols grid; {@link #draw} fills it. */
+    ValueGrid(int rows, int cols, Style style) {
         super(cols * (style.width + 1) + 1, rows * (style.height + 1) + 1);
+        this.rows = rows;
+        this.cols = cols;
+        this.style = style;
+        regular = Font.font(style.fontSize);
+        bold = Font.font(null, FontWeight.BOLD, style.fontSize);
         getStyleClass().add("value-grid");
+    }
+
+    /**
+     * Draws values[row·cols + col] coloured by the map over ±extent (symmetric maps) or [0, extent]; {@code marks}
+     * gives a cell's mark or null. Replaces what was drawn before (the canvas drops its old commands).
+     */
+    void draw(float[] values, ColorMap map, float extent, IntFunction<Mark> marks) {
+        if (values.length < rows * cols) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " grid needs " + rows * cols + " values, got "
+                    + values.length);
+        }
         GraphicsContext g = getGraphicsContext2D();
         g.setFill(LINES);
         g.fillRect(0, 0, getWidth(), getHeight());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        Font regular = Font.font(style.fontSize);
-        Font bold = Font.font(null, FontWeight.BOLD, style.fontSize);
         float low = map.symmetric() ? -extent : 0f;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {

@@ -7,6 +7,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.convscope.ui.view.ColorMap;
 
 /**
@@ -15,8 +16,9 @@ import org.convscope.ui.view.ColorMap;
  */
 final class ColumnLegend extends VBox {
     private final ImageView bar = new ImageView();
-    private final Label low = new Label();
-    private final Label high = new Label();
+    // Text, not Label: they change with every frame, and a label's skin re-measures and clips its text each time.
+    private final Text low = new Text();
+    private final Text high = new Text();
     private final Label scope = new Label();
     private ColorMap shown;
 
@@ -32,6 +34,8 @@ final class ColumnLegend extends VBox {
         ends.setLeft(low);
         ends.setRight(high);
         ends.setMaxWidth(width);
+        low.getStyleClass().add("legend-value");
+        high.getStyleClass().add("legend-value");
         scope.getStyleClass().add("legend-scope");
         getChildren().addAll(bar, ends, scope);
     }

@@ -25,6 +25,7 @@ final class MapColumn extends Column {
     private final Dims dims;
     private final ColorMap map;
     private final MapTile[] tiles;
+    private final MapScale[] scales;    // each map's own range, shown when normalising per map
     private final MapTile[][] kernels;  // [filter][input channel], or null
     private final int weightParam;      // index of the weights in the snapshot's params, −1 without
     private final ColumnLegend legend;
@@ -41,6 +42,7 @@ final class MapColumn extends Column {
         int h = dims.height();
         int w = dims.width();
         tiles = new MapTile[dims.channels()];
+        scales = new MapScale[dims.channels()];
         kernels = weightParam < 0 ? null : new MapTile[dims.channels()][info.input().channels()];
         VBox rows = new VBox();
         rows.getStyleClass().add("map-rows");
@@ -50,7 +52,10 @@ final class MapColumn extends Column {
                     selection.unit(row < 0 ? null : new UnitRef(layer, channel, row, col), clicked);
             tiles[c] = new MapTile(h, w, layout.tile(), layout.tile(), pointer, () -> describeMap(channel));
             tiles[c].setId(tileId(layer, c));
-            HBox row = new HBox(tiles[c]);
+            scales[c] = new MapScale(layout.tile());
+            scales[c].setVisible(false);
+            scales[c].setManaged(false);
+            HBox row = new HBox(tiles[c], scales[c]);
             row.getStyleClass().add("map-row");
             row.setAlignment(Pos.CENTER);
             if (kernels != null) row.getChildren().addFirst(filter(info, c, layout));
@@ -99,9 +104,18 @@ final class MapColumn extends Column {
         this.frame = frame;
         float[] data = layer < 0 ? frame.snapshot().input() : frame.snapshot().output(layer);
         int plane = dims.height() * dims.width();
+        boolean perMap = mode == Normalisation.PER_MAP && tiles.length > 1;
         for (int c = 0; c < tiles.length; c++) {
             float[] r = ranges.range(mode, layer, c);
             tiles[c].paint(data, c * plane, map, r[0], r[1]);
+            if (scales[c].isVisible() != perMap) {
+                scales[c].setVisible(perMap);
+                scales[c].setManaged(perMap);
+            }
+            if (perMap) {
+                float[] shown = map.displayRange(r[0], r[1]);
+                scales[c].show(shown[0], shown[1]);
+            }
         }
         float[] l = ranges.legend(mode, layer);
         legend.show(map, l[0], l[1], scope(mode, "output"));

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import org.convscope.ui.view.ColorMap;
 
@@ -13,7 +12,7 @@ import org.convscope.ui.view.ColorMap;
  * marks single values (the selected unit, the units that feed it, a receptive field). Reports the value under the
  * pointer as (row, col) to its {@link Pointer}.
  */
-final class MapTile extends StackPane {
+final class MapTile extends PixelStack {
     /** What the tile does with the value under the pointer; row and col are −1 when the pointer leaves. */
     interface Pointer {
         void at(MapTile tile, int row, int col, boolean clicked);
@@ -30,16 +29,20 @@ final class MapTile extends StackPane {
     private boolean marked;
 
     MapTile(int rows, int cols, double width, double height, Pointer pointer, Supplier<String> describe) {
+        this(rows, cols, width, height, new PixelView(width, height, true), new PixelView(width, height, true), pointer,
+                describe);
+    }
+
+    private MapTile(int rows, int cols, double width, double height, PixelView heatmap, PixelView overlay,
+                    Pointer pointer, Supplier<String> describe) {
+        super(width, height, heatmap, overlay);
         this.rows = rows;
         this.cols = cols;
+        this.heatmap = heatmap;
+        this.overlay = overlay;
         getStyleClass().add("map-tile");
-        heatmap = new PixelView(width, height, true);
-        overlay = new PixelView(width, height, true);
         markPixels = new int[rows * cols];
         overlay.setMouseTransparent(true);
-        setMinSize(width, height);
-        setMaxSize(width, height);
-        getChildren().addAll(heatmap, overlay);
         if (pointer != null) {
             addEventHandler(MouseEvent.MOUSE_MOVED, e -> pointer.at(this, row(e), col(e), false));
             addEventHandler(MouseEvent.MOUSE_CLICKED, e -> pointer.at(this, row(e), col(e), true));

@@ -6,7 +6,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
-import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.ScrollEvent;
@@ -27,9 +26,9 @@ public final class NetworkView extends StackPane {
 
     private final ExplorerModel model;
     private final HBox content = new HBox();
-    private final StackPane zoomed = new StackPane(content);
-    private final ScrollPane scroll = new ScrollPane(new Group(zoomed));
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    // The scale is on a wrapper, so that the content exports at 1:1 whatever the zoom.
+    private final ScrollPane scroll = new ScrollPane(new ZoomPane(new StackPane(content), zoom));
     private final BooleanProperty fitWidth = new SimpleBooleanProperty(this, "fitWidth", true);
     private List<Column> columns = List.of();
     private ValueRanges ranges;
@@ -55,8 +54,6 @@ public final class NetworkView extends StackPane {
         model.frameProperty().addListener((o, old, f) -> repaint());
         model.normalisationProperty().addListener((o, old, n) -> repaint());
         model.selectedUnitProperty().addListener((o, old, u) -> highlight());
-        zoomed.scaleXProperty().bind(zoom);
-        zoomed.scaleYProperty().bind(zoom);
         scroll.viewportBoundsProperty().addListener((o, old, b) -> fit());
         content.widthProperty().addListener((o, old, w) -> fit());
         content.heightProperty().addListener((o, old, h) -> fit());

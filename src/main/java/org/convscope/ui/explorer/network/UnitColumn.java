@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.ui.explorer.Frame;
 import org.convscope.ui.explorer.Normalisation;
@@ -26,7 +27,7 @@ final class UnitColumn extends Column {
     private final MapTile tile;
     private final float[] padded;   // [rows][gridColumns]: units, then the range minimum
     private final boolean[] paddedMask;
-    private final Label[] values;   // the logits' values, or null
+    private final Text[] values;    // the logits' values, or null (Text: new every frame, no label skin to re-measure)
     private final ColumnLegend legend;
 
     UnitColumn(Columns.Info info, int shownLayer, ColorMap map, Layout layout, Selection selection) {
@@ -45,18 +46,18 @@ final class UnitColumn extends Column {
         }, null);
         legend = new ColumnLegend(Math.min(layout.width(), 96));
         if (layout.labelled()) {
-            values = new Label[units];
+            values = new Text[units];
             VBox labels = new VBox();
             labels.getStyleClass().add("unit-labels");
             for (int u = 0; u < units; u++) {
-                values[u] = new Label();
-                values[u].setMinHeight(layout.cell());
-                values[u].setMaxHeight(layout.cell());
+                values[u] = new Text();
                 values[u].getStyleClass().add("unit-value");
                 Label index = new Label(Integer.toString(u));
                 index.setMinHeight(layout.cell());
                 index.getStyleClass().add("unit-index");
-                labels.getChildren().add(new HBox(4, index, values[u]));
+                HBox row = new HBox(4, index, values[u]);
+                row.setAlignment(Pos.CENTER_LEFT);
+                labels.getChildren().add(row);
             }
             HBox body = new HBox(4, tile, new LayoutBoundary(labels));
             body.setAlignment(Pos.CENTER);

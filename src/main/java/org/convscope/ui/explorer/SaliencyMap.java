@@ -1,0 +1,10 @@
+package org.convscope.ui.explorer;
+
+/**
+ * The saliency overlay of a frame: positive where the pixel drives the top class, negative where it argues against.
+ *
+ * @param sequence the {@link Frame#sequence()} it explains
+ * @param method   how it was computed
+ * @param values   [H][W] of the network's input, not to be modified
+ */
+public record SaliencyMap(long sequence, SaliencyMethod method, float[] values) {}
