@@ -73,7 +73,12 @@ public final class StudioData {
     public static StudioData resolve(String key) {
         if (key == null || key.isEmpty()) return bundledMnist();
         Path folder = Path.of(key);
-        return hasIdxFiles(folder) ? idx(folder) : images(folder);
+        return open(resolveKind(folder), folder);
+    }
+
+    /** IDX when the folder holds IDX files, otherwise an image folder. */
+    public static Kind resolveKind(Path folder) {
+        return hasIdxFiles(folder) ? Kind.IDX : Kind.IMAGES;
     }
 
     private static boolean hasIdxFiles(Path folder) {

@@ -9,6 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.convscope.training.TrainingFrame;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Play or pause, step one sample, batch or epoch, reset with a seed, and the speed from 1 step/s to full speed. */
 final class ControlBar extends HBox {
@@ -20,6 +21,8 @@ final class ControlBar extends HBox {
     final Button stepBatch = button("step-batch", "Step batch", "One training step on the next mini-batch");
     final Button stepEpoch = button("step-epoch", "Step epoch", "Train to the end of this epoch");
     final Button reset = button("reset", "Reset", "Start over with new random weights from the seed");
+    final Button newSession = button("new-session", "New session…", "Another network or data set: presets, the"
+            + " architecture editor, MNIST, an IDX folder or an image folder");
     final TextField seed = new TextField("1");
     final Slider speed = new Slider(0, SPEEDS.length - 1, SPEEDS.length - 1);
     private final Label speedText = new Label();
@@ -40,6 +43,8 @@ final class ControlBar extends HBox {
         speedText.getStyleClass().add("caption");
         getChildren().addAll(play, stepSample, stepBatch, stepEpoch, reset, new Label("seed"), seed,
                 new Label("speed"), speed, speedText);
+        newSession.setGraphic(new FontIcon("mdi2p-plus-box-multiple-outline"));
+        getChildren().add(0, newSession);
         wire();
     }
 

@@ -13,6 +13,8 @@ import org.convscope.engine.train.SampleSource;
 import org.convscope.training.CurveSnapshot;
 import org.convscope.training.EpochPoint;
 import org.convscope.training.TrainingFrame;
+import org.convscope.training.TrainingSettings;
+import org.convscope.ui.training.setup.NewSessionDialog;
 
 /**
  * The training studio: controls and settings on top, the epoch's progress, then the filters and their timeline, the
@@ -93,6 +95,7 @@ public final class TrainingView extends BorderPane {
         model.errorProperty().addListener((obs, old, now) -> showMessage(model.frame()));
         confusion.setOnCell(this::showConfusionCell);
         cellSamples.setOnImage(this::openInExplorer);
+        controls.newSession.setOnAction(e -> openNewSession());
         show(model.frame());
     }
 
@@ -100,6 +103,13 @@ public final class TrainingView extends BorderPane {
     public void showConfusionCell(int trueClass, int predicted) {
         model.testSamples(trueClass, predicted, indices -> cellSamples.show(trueClass, predicted, indices,
                 model.testSource()));
+    }
+
+    /** The "New session" window: a preset, the architecture editor and the data; the session starts through the opener. */
+    private void openNewSession() {
+        TrainingFrame f = model.frame();
+        NewSessionDialog.show(getScene() == null ? null : getScene().getWindow(), f == null ? null : f.probe().spec(),
+                model.dataset(), f == null ? TrainingSettings.defaults() : f.settings(), opener);
     }
 
     private void openInExplorer(int index) {
