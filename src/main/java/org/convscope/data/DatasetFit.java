@@ -10,11 +10,19 @@ public final class DatasetFit {
 
     /** The data set at rows×cols; the same object when it already is. */
     public static Dataset to(Dataset d, int rows, int cols) {
+        return fit(d, rows, cols, rows >= d.rows() && cols >= d.cols());
+    }
+
+    /** The data set resampled to rows×cols, never padded (pictures of any size fill the input). */
+    public static Dataset resized(Dataset d, int rows, int cols) {
+        return fit(d, rows, cols, false);
+    }
+
+    private static Dataset fit(Dataset d, int rows, int cols, boolean pad) {
         if (rows <= 0 || cols <= 0) {
             throw new IllegalArgumentException(d.name() + ": cannot fit to " + rows + "×" + cols);
         }
         if (d.rows() == rows && d.cols() == cols) return d;
-        boolean pad = rows >= d.rows() && cols >= d.cols();
         byte[] out = new byte[Math.multiplyExact(d.size(), d.channels() * rows * cols)];
         int planes = d.size() * d.channels();
         for (int p = 0; p < planes; p++) {

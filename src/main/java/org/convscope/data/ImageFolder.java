@@ -102,7 +102,7 @@ public record ImageFolder(Path dir, List<String> classes, List<List<Path>> train
         for (int c = 0; c < files.size(); c++) {
             for (Path file : files.get(c)) {
                 Dataset one = decode(file);
-                Dataset fitted = DatasetFit.to(one, rows, cols);
+                Dataset fitted = DatasetFit.resized(one, rows, cols);
                 System.arraycopy(fitted.pixels(), 0, pixels, i * size, size);
                 labels[i++] = (byte) c;
             }

@@ -72,6 +72,13 @@ class ImageFolderTest {
     }
 
     @Test
+    void smallPicturesAreEnlargedToFillTheInputNotPadded() {
+        writeClasses(dir, 2, BufferedImage.TYPE_BYTE_GRAY, Color.WHITE, Color.WHITE);
+        Dataset d = ImageFolder.scan(dir).load(32, 32).train();
+        for (int p = 0; p < 32 * 32; p++) assertEquals(255, d.pixels()[p] & 0xff, "pixel " + p);
+    }
+
+    @Test
     void grayImagesGiveOneChannelAndAColourImageMakesThemAllThree() {
         writeClasses(dir, 3, BufferedImage.TYPE_BYTE_GRAY, Color.WHITE, Color.BLACK);
         assertEquals(1, ImageFolder.scan(dir).channels());
@@ -201,6 +208,8 @@ class ImageFolderTest {
         assertEquals(0, p[15]);
         Dataset shrunk = DatasetFit.to(padded, 2, 2);
         assertEquals(50, shrunk.pixels()[0] & 0xff, "a quarter of each 2×2 block is bright");
+        Dataset grown = DatasetFit.resized(d, 4, 4);
+        assertEquals(200, grown.pixels()[0] & 0xff, "resizing fills the whole image, no border");
         assertEquals("28×28 images padded to 32×32", DatasetFit.describe(28, 28, 32, 32));
         assertEquals("", DatasetFit.describe(28, 28, 28, 28));
     }
