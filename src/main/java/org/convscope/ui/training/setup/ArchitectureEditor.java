@@ -133,6 +133,7 @@ public final class ArchitectureEditor extends VBox {
 
         verdict.setId("network-verdict");
         verdict.setWrapText(true);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
         form.setId("layer-form");
         Label formTitle = new Label("Selected layer");
         formTitle.getStyleClass().add("section");

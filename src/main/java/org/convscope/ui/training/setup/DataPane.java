@@ -38,12 +38,14 @@ public final class DataPane extends VBox {
         getStyleClass().add("data-pane");
         summary.setId("data-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         busy.setPrefSize(18, 18);
         busy.setVisible(false);
         Label title = new Label("Data");
         title.getStyleClass().add("section");
-        Label imagesNote = new Label("PNG or JPG; colour images keep three channels; without train/ and test/"
-                + " sub-folders, 1 in 6 images of each class is held out for testing");
+        Label imagesNote = new Label("Image folder: one sub-folder of PNG or JPG images per class; colour images keep"
+                + " three channels; without train/ and test/ sub-folders, 1 in 6 images of each class is held out for"
+                + " testing");
         imagesNote.getStyleClass().add("note");
         imagesNote.setWrapText(true);
         getChildren().addAll(title, mnist,
@@ -57,7 +59,12 @@ public final class DataPane extends VBox {
     }
 
     private RadioButton radio(String id, StudioData.Kind kind) {
-        RadioButton r = new RadioButton(kind.toString());
+        RadioButton r = new RadioButton(switch (kind) {
+            case MNIST -> "Bundled MNIST";
+            case IDX -> "IDX folder";
+            case IMAGES -> "Image folder";
+        });
+        r.setTooltip(new Tooltip(kind.toString()));
         r.setId(id);
         r.setToggleGroup(group);
         return r;

@@ -43,7 +43,10 @@ final class LayerForm extends GridPane {
             return;
         }
         name.setText(layer.name());
-        addRow("name", name);
+        Label nameLabel = new Label("name");
+        nameLabel.getStyleClass().add("form-label");
+        add(nameLabel, 0, row);
+        add(name, 1, row++, 3, 1);
         switch (layer) {
             case ConvSpec c -> conv(c);
             case PoolSpec p -> pool(p);
