@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.convscope.data.DatasetFit;
 import org.convscope.data.DatasetFolder;
 import org.convscope.data.TrainTest;
 import org.convscope.engine.Dims;
@@ -45,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "IDX data set folder (default: bundled MNIST)")
     Path data;
 
-    @Option(names = "--arch", paramLabel = "lenet5|FILE", defaultValue = "lenet5",
+    @Option(names = "--arch", paramLabel = "lenet5|tiny|lenet5-32|wide|FILE", defaultValue = "lenet5",
             description = "preset name or architecture JSON file (default: ${DEFAULT-VALUE})")
     String arch;
 
@@ -97,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws FileException {
         PrintWriter stdout = spec.commandLine().getOut();
         NetworkSpec architecture = architecture();
-        TrainTest sets = data == null ? DatasetFolder.bundledMnist() : DatasetFolder.load(data);
+        TrainTest sets = fitted(data == null ? DatasetFolder.bundledMnist() : DatasetFolder.load(data), architecture);
         DatasetSamples plain = DatasetSamples.of(sets.train(), limit);
         ShiftAugmentation train = new ShiftAugmentation(plain, shift, seed);
         DatasetSamples test = DatasetSamples.of(sets.test(), 0);
@@ -131,7 +132,8 @@ final class TrainCommand implements Callable<Integer> {
         if (preset != null) return preset;
         Path file = Path.of(arch);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(arch + ": no such preset or architecture file (presets: lenet5)");
+            throw new IllegalArgumentException(arch + ": no such preset or architecture file (presets: "
+                    + String.join(", ", Presets.all().stream().map(p -> p.key()).toList()) + ")");
         }
         try {
             return NetworkSpecJson.fromJson(Files.readString(file));
@@ -140,6 +142,14 @@ final class TrainCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(file.getFileName() + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** Pads (or resizes) the images to the network's input size, e.g. MNIST's 28×28 to lenet5-32's 32×32. */
+    private static TrainTest fitted(TrainTest sets, NetworkSpec architecture) {
+        Dims in = architecture.input();
+        if (in.channels() != sets.train().channels()) return sets;
+        return new TrainTest(DatasetFit.to(sets.train(), in.height(), in.width()),
+                DatasetFit.to(sets.test(), in.height(), in.width()));
     }
 
     private static void checkFits(NetworkSpec architecture, DatasetSamples train) {

@@ -18,11 +18,16 @@ public final class DigitInput {
     /** The network, or IllegalArgumentException naming it when its input cannot take a 28×28 digit. */
     public static Network requireDigitInput(Network network) {
         Dims in = network.input();
-        if (in.channels() != 1 || in.height() < Preprocess.SIZE || in.width() < Preprocess.SIZE) {
+        if (!takesDigits(in)) {
             throw new IllegalArgumentException(network.spec().name() + ": expects " + in
                     + " images; drawn digits need a one-channel model with at least 28×28 inputs");
         }
         return network;
+    }
+
+    /** Whether a network with this input can take a drawn 28×28 digit: one channel, at least 28×28. */
+    public static boolean takesDigits(Dims in) {
+        return in.channels() == 1 && in.height() >= Preprocess.SIZE && in.width() >= Preprocess.SIZE;
     }
 
     /** Writes the 28×28 digit into the middle of sample x[offset, offset + in.size()), zero around it. */

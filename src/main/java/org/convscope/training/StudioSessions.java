@@ -3,6 +3,7 @@ package org.convscope.training;
 import java.nio.file.Path;
 import org.convscope.data.DatasetFolder;
 import org.convscope.data.TrainTest;
+import org.convscope.engine.Dims;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.Presets;
@@ -19,6 +20,19 @@ public final class StudioSessions {
     /** A network on the IDX data set in {@code folder} (MNIST, Fashion-MNIST, EMNIST…). Call off the FX thread. */
     public static TrainingSession idxFolder(Path folder, NetworkSpec spec, TrainingSettings settings) {
         return on(DatasetFolder.load(folder), spec, settings, folder.toString());
+    }
+
+    /**
+     * A network on the studio's data, the images brought to the network's input size ({@link StudioData#fitted}).
+     * Reads files: call off the FX thread.
+     */
+    public static TrainingSession on(StudioData data, NetworkSpec spec, TrainingSettings settings) {
+        Dims in = spec.input();
+        if (in.channels() != data.dims().channels()) {
+            throw new IllegalArgumentException(spec.name() + ": takes " + in.channels() + "-channel images, "
+                    + data.title() + " has " + data.dims().channels());
+        }
+        return on(data.fitted(in.height(), in.width()), spec, settings, data.key());
     }
 
     public static TrainingSession on(TrainTest data, NetworkSpec spec, TrainingSettings settings, String dataset) {

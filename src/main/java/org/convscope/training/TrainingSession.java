@@ -80,6 +80,11 @@ public final class TrainingSession implements AutoCloseable {
         return run.testSource();
     }
 
+    /** The data this session trains on, as {@link StudioData#resolve} finds it again ("" for the bundled MNIST). */
+    public String dataset() {
+        return dataset;
+    }
+
     /** Steps per second while playing; 0 or less means full speed. Takes effect at once. */
     public void setSpeed(double steps) {
         stepsPerSecond = steps;

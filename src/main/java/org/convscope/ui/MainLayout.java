@@ -118,8 +118,10 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
             if (trainingModel != null) trainingModel.closeKeepingAutosave();
             trainingModel = load.getValue();
             trainingView = new TrainingView(trainingModel, (network, image, label) -> {
-                explorerModel.open(network, "training snapshot", new InkImage(28, 28, image.clone()),
-                        "test digit · label " + label);
+                // Any one-channel input of at least 28×28 (the studio offers no others for the explorer): the
+                // explorer fits the picture to its 28×28 canvas and places it in the middle of the network's input.
+                explorerModel.open(network, "training snapshot", new InkImage(network.input().width(),
+                        network.input().height(), image.clone()), "test image · label " + label);
                 tabs.getSelectionModel().select(explorerTab);
             }, this::openStudio, studioDialogs, SessionData.DEFAULT);
             trainingTab.setContent(trainingView);

@@ -54,4 +54,13 @@ class TrainCommandTest {
         var wb = ModelFile.load(b).network().params();
         for (int i = 0; i < wa.size(); i++) assertArrayEquals(wa.get(i).value(), wb.get(i).value(), wa.get(i).name());
     }
+
+    @Test
+    void lenet32TrainsOnMnistPaddedTo32() throws Exception {
+        Path out = dir.resolve("lenet32.safetensors");
+        CliRun run = CliRun.of("train", "--arch", "lenet5-32", "--limit", "128", "--epochs", "1", "--threads", "1",
+                "--json", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(Presets.lenet5x32(), ModelFile.load(out).network().spec());
+    }
 }

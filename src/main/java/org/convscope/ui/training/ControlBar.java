@@ -24,6 +24,8 @@ final class ControlBar extends HBox {
     final Button phases = button("step-phases", "Step in 4 phases", "Pause and take one step on the next single"
             + " image, shown as its four phases: forward pass, loss, backward pass, update (→ next, ← back, Esc close)");
     final Button reset = button("reset", "Reset", "Start over with new random weights from the seed");
+    final Button newSession = button("new-session", "New session…", "Another network or data set: presets, the"
+            + " architecture editor, MNIST, an IDX folder or an image folder");
     final TextField seed = new TextField("1");
     final Slider speed = new Slider(0, SPEEDS.length - 1, SPEEDS.length - 1);
     private final Label speedText = new Label();
@@ -44,6 +46,8 @@ final class ControlBar extends HBox {
         speedText.getStyleClass().add("caption");
         getChildren().addAll(play, stepSample, stepBatch, stepEpoch, phases, reset, new Label("seed"), seed,
                 new Label("speed"), speed, speedText);
+        newSession.setGraphic(new FontIcon("mdi2p-plus-box-multiple-outline"));
+        getChildren().add(0, newSession);
         wire();
     }
 

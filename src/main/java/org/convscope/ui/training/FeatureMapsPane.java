@@ -11,6 +11,7 @@ import org.convscope.engine.spec.ActivationSpec;
 import org.convscope.engine.spec.ConvSpec;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.ui.view.ColorMap;
+import org.convscope.ui.view.RgbImage;
 
 /**
  * The probe image and its feature maps with the current weights: the input, then every layer with a spatial output
@@ -31,7 +32,14 @@ final class FeatureMapsPane extends VBox {
     void show(ForwardSnapshot probe, int label) {
         List<Integer> layers = shownLayers(probe);
         if (layers.size() + 1 != rows.size()) rebuild(layers.size() + 1);
-        paint(0, "input", probe.input(), probe.spec().input(), ColorMap.INK);
+        Dims in = probe.spec().input();
+        if (in.channels() == 3) {
+            int scale = (int) Math.max(1, Math.round(2 * TILE_PIXELS / in.width()));
+            rows.get(0).view().setImage(RgbImage.of(probe.input(), 0, in.width(), in.height(), scale));
+            rows.get(0).title().setText("input · " + in + " (colour)");
+        } else {
+            paint(0, "input", probe.input(), in, ColorMap.INK);
+        }
         for (int k = 0; k < layers.size(); k++) {
             int i = layers.get(k);
             paint(k + 1, probe.spec().layers().get(i).name(), probe.output(i), probe.shapes().get(i), ColorMap.VIRIDIS);

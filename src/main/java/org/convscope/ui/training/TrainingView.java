@@ -18,6 +18,8 @@ import org.convscope.training.CurveSnapshot;
 import org.convscope.training.EpochPoint;
 import org.convscope.training.SessionData;
 import org.convscope.training.TrainingFrame;
+import org.convscope.training.TrainingSettings;
+import org.convscope.ui.training.setup.NewSessionDialog;
 
 /**
  * The training studio: controls and settings on top, the epoch's progress, then the filters and their timeline, the
@@ -119,6 +121,7 @@ public final class TrainingView extends BorderPane {
         timeline.exportSheet.setOnAction(e -> sessions.exportTimeline(StudioDialogs.FileKind.TIMELINE_SHEET,
                 timeline.frames()));
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        controls.newSession.setOnAction(e -> openNewSession());
         show(model.frame());
     }
 
@@ -144,6 +147,13 @@ public final class TrainingView extends BorderPane {
     public void showConfusionCell(int trueClass, int predicted) {
         model.testSamples(trueClass, predicted, indices -> cellSamples.show(trueClass, predicted, indices,
                 model.testSource()));
+    }
+
+    /** The "New session" window: a preset, the architecture editor and the data; the session starts through the opener. */
+    private void openNewSession() {
+        TrainingFrame f = model.frame();
+        NewSessionDialog.show(getScene() == null ? null : getScene().getWindow(), f == null ? null : f.probe().spec(),
+                model.dataset(), f == null ? TrainingSettings.defaults() : f.settings(), opener);
     }
 
     private void openInExplorer(int index) {

@@ -80,6 +80,11 @@ public final class TrainingViewModel implements AutoCloseable {
         return session.testSource();
     }
 
+    /** The data the session trains on ("" for the bundled MNIST, else its folder). */
+    public String dataset() {
+        return session.dataset();
+    }
+
     public CompletableFuture<Void> play() {
         return watch(session.play());
     }

@@ -1,0 +1,249 @@
+package org.convscope.ui.training.setup;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.convscope.engine.spec.LayerSpec;
+import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.spec.Preset;
+import org.convscope.engine.spec.Presets;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The architecture editor: start from a preset or the current network, add, remove and reorder layers, and set the
+ * selected layer's parameters. The table shows each layer's output shape, parameters and multiply-adds after every
+ * edit; a network that cannot work is explained in words under it. Observes an {@link ArchitectureModel}.
+ */
+public final class ArchitectureEditor extends VBox {
+    /** The choice of the network to start from: a preset, or the network the studio trains now. */
+    record Start(String title, String description, NetworkSpec spec) {
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
+    private final ArchitectureModel model;
+    final ComboBox<Start> start = new ComboBox<>();
+    final Label startDescription = new Label();
+    final IntField inputHeight;
+    final IntField inputWidth;
+    final Label inputChannels = new Label();
+    final MenuButton add = new MenuButton("Add layer", new FontIcon("mdi2p-plus"));
+    final Button remove = iconButton("remove-layer", "mdi2d-delete-outline", "Remove the selected layer");
+    final Button up = iconButton("move-up", "mdi2a-arrow-up", "Move the selected layer up");
+    final Button down = iconButton("move-down", "mdi2a-arrow-down", "Move the selected layer down");
+    final TableView<ArchitectureModel.Row> table = new TableView<>();
+    final LayerForm form;
+    final Label verdict = new Label();
+    private LayerSpec formLayer;
+    private int formIndex = -1;
+    private boolean refreshing;
+
+    public ArchitectureEditor(ArchitectureModel model, NetworkSpec current) {
+        this.model = model;
+        this.form = new LayerForm(this::formChanged);
+        this.inputHeight = new IntField("input-height", 1, 512, model.input().height(), h -> inputSize());
+        this.inputWidth = new IntField("input-width", 1, 512, model.input().width(), w -> inputSize());
+        getStyleClass().add("architecture-editor");
+        layoutNodes(current);
+        wire();
+        refresh(model.analysis());
+    }
+
+    private static Button iconButton(String id, String icon, String tip) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    private void layoutNodes(NetworkSpec current) {
+        start.setId("start-from");
+        List<Start> starts = new java.util.ArrayList<>();
+        if (current != null) {
+            starts.add(new Start("Current network (" + current.name() + ")", "The network the studio trains now,"
+                    + " with fresh weights", current));
+        }
+        for (Preset p : Presets.all()) starts.add(new Start(p.title(), p.description(), p.spec()));
+        start.setItems(FXCollections.observableArrayList(starts));
+        start.getSelectionModel().select(0);
+        startDescription.getStyleClass().add("note");
+        startDescription.setWrapText(true);
+        startDescription.setText(starts.get(0).description());
+        HBox startRow = new HBox(8, new Label("Start from"), start);
+        startRow.setAlignment(Pos.CENTER_LEFT);
+
+        inputChannels.setId("input-channels");
+        HBox inputRow = new HBox(6, new Label("Input"), inputChannels, new Label("×"), inputHeight, new Label("×"),
+                inputWidth, note("channels × height × width; the channels are the data's"));
+        inputRow.setAlignment(Pos.CENTER_LEFT);
+
+        add.setId("add-layer");
+        add.setTooltip(new Tooltip("Add a layer after the selected one"));
+        for (LayerKind kind : LayerKind.values()) {
+            MenuItem item = new MenuItem(kind.title);
+            item.setId("add-" + kind.name().toLowerCase(Locale.ROOT));
+            item.setOnAction(e -> addLayer(kind));
+            add.getItems().add(item);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox tools = new HBox(6, add, remove, up, down, gap);
+        tools.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("layer-table");
+        table.getColumns().setAll(List.of(
+                column("#", 34, r -> Integer.toString(r.index() + 1)),
+                column("name", 80, r -> r.spec().name()),
+                column("layer", 200, r -> r.spec().describe()),
+                column("output", 90, r -> r.output() == null ? "—" : r.output().toString()),
+                column("parameters", 100, r -> r.output() == null ? "—" : String.format("%,d", r.parameters())),
+                column("multiply-adds", 110, r -> r.output() == null ? "—" : String.format("%,d", r.multiplyAdds()))));
+        table.getColumns().get(0).setStyle("-fx-alignment: CENTER-RIGHT;");
+        for (int c = 3; c < 6; c++) table.getColumns().get(c).getStyleClass().add("number");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ArchitectureModel.Row item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"),
+                        !empty && item != null && item.output() == null);
+            }
+        });
+        table.setPlaceholder(new Label("No layers: add one"));
+        table.setPrefHeight(330);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        verdict.setId("network-verdict");
+        verdict.setWrapText(true);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
+        form.setId("layer-form");
+        Label formTitle = new Label("Selected layer");
+        formTitle.getStyleClass().add("section");
+        getChildren().addAll(startRow, startDescription, inputRow, tools, table, verdict, formTitle, form);
+    }
+
+    private static Label note(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("note");
+        return l;
+    }
+
+    private static TableColumn<ArchitectureModel.Row, String> column(String title, double width,
+                                                                     Function<ArchitectureModel.Row, String> text) {
+        TableColumn<ArchitectureModel.Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setReorderable(false);
+        return c;
+    }
+
+    private void wire() {
+        start.valueProperty().addListener((obs, old, now) -> {
+            if (now == null) return;
+            startDescription.setText(now.description());
+            model.load(now.spec());
+            inputHeight.getValueFactory().setValue(model.input().height());
+            inputWidth.getValueFactory().setValue(model.input().width());
+            table.getSelectionModel().select(0);
+        });
+        model.analysisProperty().addListener((obs, old, now) -> refresh(now));
+        table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> showForm());
+        remove.setOnAction(e -> {
+            int i = selected();
+            if (i < 0) return;
+            model.remove(i);
+            table.getSelectionModel().select(Math.min(i, model.layers().size() - 1));
+        });
+        up.setOnAction(e -> moveSelected(-1));
+        down.setOnAction(e -> moveSelected(1));
+    }
+
+    private void inputSize() {
+        if (inputHeight.getValue() != null && inputWidth.getValue() != null) {
+            model.setInputSize(inputHeight.getValue(), inputWidth.getValue());
+        }
+    }
+
+    private void addLayer(LayerKind kind) {
+        int i = selected();
+        int at = model.add(kind, i < 0 ? model.layers().size() : i + 1);
+        table.getSelectionModel().select(at);
+    }
+
+    private void moveSelected(int delta) {
+        int i = selected();
+        if (i < 0) return;
+        int to = model.move(i, delta);
+        table.getSelectionModel().select(to);
+    }
+
+    private int selected() {
+        return table.getSelectionModel().getSelectedIndex();
+    }
+
+    private void formChanged(LayerSpec layer) {
+        int i = selected();
+        if (i < 0 || i >= model.layers().size()) return;
+        formLayer = layer;
+        try {
+            model.replace(i, layer);
+        } catch (IllegalArgumentException e) {
+            verdict.setText(e.getMessage());
+        }
+    }
+
+    private void refresh(ArchitectureModel.Analysis a) {
+        int keep = selected();
+        refreshing = true;
+        table.getItems().setAll(a.rows());
+        if (keep >= 0 && keep < a.rows().size()) table.getSelectionModel().select(keep);
+        refreshing = false;
+        inputChannels.setText(Integer.toString(a.input().channels()));
+        String text = a.valid()
+                ? String.format(Locale.ROOT, "%s → %d classes · %,d parameters · %,d multiply-adds per image",
+                        a.input(), model.spec().numClasses(), a.parameters(), a.multiplyAdds())
+                : "Cannot train this network: " + a.problem();
+        verdict.setText(text);
+        verdict.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("problem"), !a.valid());
+        remove.setDisable(a.rows().isEmpty());
+        showForm();
+    }
+
+    /** Rebuilds the form only when another layer is selected or the layer changed elsewhere (not while typing). */
+    private void showForm() {
+        if (refreshing) return;
+        int i = selected();
+        LayerSpec layer = i >= 0 && i < model.layers().size() ? model.layers().get(i) : null;
+        if (i == formIndex && java.util.Objects.equals(layer, formLayer)) return;
+        formIndex = i;
+        formLayer = layer;
+        form.show(layer);
+        up.setDisable(i <= 0);
+        down.setDisable(i < 0 || i >= model.layers().size() - 1);
+    }
+
+    /** Puts the input size controls back to the model's (after the data changed it). */
+    void syncInput() {
+        inputHeight.getValueFactory().setValue(model.input().height());
+        inputWidth.getValueFactory().setValue(model.input().width());
+    }
+}

@@ -1,0 +1,140 @@
+package org.convscope.ui.training.setup;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import org.convscope.engine.spec.ActivationSpec;
+import org.convscope.engine.spec.ConvSpec;
+import org.convscope.engine.spec.DenseSpec;
+import org.convscope.engine.spec.FlattenSpec;
+import org.convscope.engine.spec.LayerSpec;
+import org.convscope.engine.spec.PoolSpec;
+import org.convscope.engine.spec.SoftmaxSpec;
+
+/**
+ * The parameters of one layer as controls: a name, then by kind the filters, kernel, stride and padding; the pooling
+ * type, window and stride; the activation; the units. Every change builds the new layer and hands it on.
+ */
+final class LayerForm extends GridPane {
+    private final Consumer<LayerSpec> onChange;
+    private final TextField name = new TextField();
+    private Supplier<LayerSpec> build = () -> null;
+    private int row;
+
+    LayerForm(Consumer<LayerSpec> onChange) {
+        this.onChange = onChange;
+        getStyleClass().add("layer-form");
+        name.setId("layer-name");
+        name.setPrefColumnCount(10);
+        name.textProperty().addListener((obs, old, now) -> changed());
+    }
+
+    /** Shows the controls of {@code layer}, or a hint when none is selected. */
+    void show(LayerSpec layer) {
+        getChildren().clear();
+        row = 0;
+        build = () -> null;
+        if (layer == null) {
+            add(new Label("Select a layer to set its parameters"), 0, 0, 4, 1);
+            return;
+        }
+        name.setText(layer.name());
+        Label nameLabel = new Label("name");
+        nameLabel.getStyleClass().add("form-label");
+        add(nameLabel, 0, row);
+        add(name, 1, row++, 3, 1);
+        switch (layer) {
+            case ConvSpec c -> conv(c);
+            case PoolSpec p -> pool(p);
+            case ActivationSpec a -> activation(a);
+            case DenseSpec d -> dense(d);
+            case FlattenSpec f -> {
+                addNote("Flatten: C×H×W becomes a vector of C·H·W units; no parameters.");
+                build = () -> new FlattenSpec(name());
+            }
+            case SoftmaxSpec s -> {
+                addNote("Softmax: turns the class scores into probabilities; only as the last layer.");
+                build = () -> new SoftmaxSpec(name());
+            }
+        }
+    }
+
+    private void conv(ConvSpec c) {
+        IntField filters = field("filters", 1, 512, c.filters());
+        IntField kernelH = field("kernel-height", 1, 31, c.kernelHeight());
+        IntField kernelW = field("kernel-width", 1, 31, c.kernelWidth());
+        IntField stride = field("stride", 1, 8, c.stride());
+        IntField padding = field("padding", 0, 15, c.padding());
+        addRow("filters", filters);
+        addRow("kernel (h × w)", kernelH, new Label("×"), kernelW);
+        addRow("stride", stride);
+        addRow("padding", padding);
+        build = () -> new ConvSpec(name(), filters.getValue(), kernelH.getValue(), kernelW.getValue(), stride.getValue(),
+                padding.getValue());
+    }
+
+    private void pool(PoolSpec p) {
+        ComboBox<PoolSpec.Kind> kind = combo("pool-kind", PoolSpec.Kind.values(), p.kind());
+        IntField window = field("window", 1, 16, p.window());
+        IntField stride = field("pool-stride", 1, 16, p.stride());
+        addRow("type", kind);
+        addRow("window", window);
+        addRow("stride", stride);
+        addNote("max: the largest value; average: the mean; L2: √Σx² of each window");
+        build = () -> new PoolSpec(name(), kind.getValue(), window.getValue(), stride.getValue());
+    }
+
+    private void activation(ActivationSpec a) {
+        ComboBox<ActivationSpec.Kind> kind = combo("activation-kind", ActivationSpec.Kind.values(), a.kind());
+        addRow("function", kind);
+        addNote("ReLU max(0, x) · tanh · sigmoid 1/(1 + e^−x)");
+        build = () -> new ActivationSpec(name(), kind.getValue());
+    }
+
+    private void dense(DenseSpec d) {
+        IntField units = field("units", 1, 4096, d.units());
+        addRow("units", units);
+        build = () -> new DenseSpec(name(), units.getValue());
+    }
+
+    private IntField field(String id, int min, int max, int value) {
+        return new IntField(id, min, max, value, v -> changed());
+    }
+
+    private <T> ComboBox<T> combo(String id, T[] values, T value) {
+        ComboBox<T> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(values));
+        box.setId(id);
+        box.setValue(value);
+        box.valueProperty().addListener((obs, old, now) -> changed());
+        return box;
+    }
+
+    private void addRow(String label, Node... controls) {
+        Label l = new Label(label);
+        l.getStyleClass().add("form-label");
+        add(l, 0, row);
+        for (int i = 0; i < controls.length; i++) add(controls[i], i + 1, row);
+        row++;
+    }
+
+    private void addNote(String text) {
+        Label note = new Label(text);
+        note.getStyleClass().add("note");
+        note.setWrapText(true);
+        add(note, 0, row++, 4, 1);
+    }
+
+    private String name() {
+        return name.getText().strip();
+    }
+
+    private void changed() {
+        if (name().isEmpty()) return;
+        LayerSpec layer = build.get();
+        if (layer != null) onChange.accept(layer);
+    }
+}

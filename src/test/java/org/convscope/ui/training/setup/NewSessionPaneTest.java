@@ -1,0 +1,174 @@
+package org.convscope.ui.training.setup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import org.convscope.engine.Dims;
+import org.convscope.engine.spec.ConvSpec;
+import org.convscope.engine.spec.DenseSpec;
+import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.spec.Presets;
+import org.convscope.training.StudioData;
+import org.convscope.training.TrainingSession;
+import org.convscope.training.TrainingSettings;
+import org.convscope.ui.Snapshots;
+import org.convscope.ui.training.SessionOpener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The "New session" pane driven headless: data, a preset, edits in the editor, Start. */
+@ExtendWith(ApplicationExtension.class)
+class NewSessionPaneTest {
+    @TempDir
+    static Path folder;
+
+    private final CompletableFuture<TrainingSession> started = new CompletableFuture<>();
+    private volatile String failWith;
+    private NewSessionPane pane;
+    private boolean closed;
+
+    /** Starts the session on another thread like MainLayout does, or fails as told. */
+    private final SessionOpener opener = (what, make, onFailure) -> Thread.ofPlatform().start(() -> {
+        if (failWith != null) {
+            javafx.application.Platform.runLater(() -> onFailure.accept(failWith));
+            return;
+        }
+        try {
+            started.complete(make.call());
+        } catch (Exception e) {
+            started.completeExceptionally(e);
+        }
+    });
+
+    @Start
+    void start(Stage stage) throws Exception {
+        ColourFolders.write(folder, 12);
+        pane = new NewSessionPane(Presets.lenet5(), TrainingSettings.defaults(), opener);
+        pane.setOnClose(() -> closed = true);
+        stage.setScene(new Scene(pane, 980, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (started.isDone() && !started.isCompletedExceptionally()) started.get().close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            WaitForAsyncUtils.waitForFxEvents();
+            if (condition.getAsBoolean()) return;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    private void chooseImages(FxRobot robot) throws Exception {
+        robot.interact(() -> pane.dataPane().choose(StudioData.Kind.IMAGES, folder));
+        waitUntil(() -> pane.dataPane().dataProperty().get() != null, "the image folder");
+    }
+
+    @Test
+    void buildsANetworkInTheEditorAndStartsIt(FxRobot robot) throws Exception {
+        chooseImages(robot);
+        assertEquals("3", robot.lookup("#input-channels").queryAs(Label.class).getText());
+        String summary = robot.lookup("#data-summary").queryAs(Label.class).getText();
+        assertTrue(summary.contains("20 training and 4 test images, 2 classes, colour (3 channels)"), summary);
+        assertTrue(summary.contains("1 in 6"), summary);
+
+        robot.clickOn("#start-from").clickOn("Tiny (one convolution)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, ((DenseSpec) pane.editor.table.getItems().get(4).spec()).units(), "fc1 fits the 2 classes");
+
+        // After pool1, add a convolution and make it 12 filters of 3×3 without padding.
+        robot.clickOn("pool1").clickOn("#add-layer").clickOn("Convolution");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("conv2", pane.editor.table.getSelectionModel().getSelectedItem().spec().name());
+        type(robot, "#filters", "12");
+        type(robot, "#padding", "0");
+        ArchitectureModel.Row conv2 = pane.editor.table.getItems().get(3);
+        assertEquals(new Dims(12, 10, 10), conv2.output());
+        assertEquals(12L * 8 * 9 + 12, conv2.parameters());
+        assertEquals("12×10×10", robot.lookup("12×10×10").queryAs(javafx.scene.control.Labeled.class).getText());
+
+        robot.clickOn("#start-session");
+        TrainingSession session = started.get(60, TimeUnit.SECONDS);
+        NetworkSpec spec = session.latestFrame().probe().spec();
+        assertEquals(new Dims(3, 28, 28), spec.input());
+        assertEquals(ConvSpec.square("conv2", 12, 3, 1, 0), spec.layers().get(3));
+        assertEquals(folder.toString(), session.dataset());
+        session.stepBatch().get(60, TimeUnit.SECONDS);
+        assertEquals(1, session.latestFrame().step());
+        waitUntil(() -> closed, "the pane to close after the start");
+    }
+
+    @Test
+    void anInvalidNetworkDisablesStartWithTheReasonShown(FxRobot robot) throws Exception {
+        chooseImages(robot);
+        Button start = robot.lookup("#start-session").queryAs(Button.class);
+        assertFalse(start.isDisabled());
+        robot.clickOn("conv2");
+        type(robot, "#kernel-height", "17");
+        String reason = "conv2: 17-wide kernel does not fit the input height 14; add padding or use a smaller kernel";
+        assertTrue(start.isDisabled());
+        assertEquals("Cannot train this network: " + reason,
+                robot.lookup("#network-verdict").queryAs(Label.class).getText());
+        assertEquals("Start is disabled: " + reason, robot.lookup("#start-status").queryAs(Label.class).getText());
+        assertEquals(null, pane.editor.table.getItems().get(3).output(), "conv2 has no shape");
+        Snapshots.writePng(pane, "new-session-invalid");
+
+        type(robot, "#kernel-height", "5");
+        assertFalse(start.isDisabled());
+        Snapshots.writePng(pane, "new-session-editor");
+    }
+
+    @Test
+    void aFailedStartIsShownAndStartCanBePressedAgain(FxRobot robot) throws Exception {
+        chooseImages(robot);
+        failWith = "not enough memory for this network";
+        robot.clickOn("#start-session");
+        waitUntil(() -> robot.lookup("#start-status").queryAs(Label.class).getText().startsWith("Cannot start"), "failure");
+        assertEquals("Cannot start: not enough memory for this network",
+                robot.lookup("#start-status").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#start-session").queryAs(Button.class).isDisabled());
+        assertFalse(closed);
+    }
+
+    @Test
+    void aBadFolderIsExplainedAndTheDataBeforeStays(FxRobot robot) throws Exception {
+        chooseImages(robot);
+        Path empty = Files.createTempDirectory("no-classes");
+        robot.interact(() -> pane.dataPane().choose(StudioData.Kind.IMAGES, empty));
+        waitUntil(() -> !pane.dataPane().loadingProperty().get(), "the bad folder");
+        String text = robot.lookup("#data-summary").queryAs(Label.class).getText();
+        assertEquals("Cannot use it: " + empty + ": no class folders; expected one sub-folder of PNG or JPG images per"
+                + " class — still using " + folder.getFileName() + ".", text);
+        assertEquals(folder, pane.dataPane().dataProperty().get().folder());
+        assertFalse(robot.lookup("#start-session").queryAs(Button.class).isDisabled());
+    }
+
+    private static void type(FxRobot robot, String spinner, String value) {
+        Spinner<?> s = robot.lookup(spinner).queryAs(Spinner.class);
+        robot.doubleClickOn(s.getEditor()).write(value);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(value, String.valueOf(s.getValue()), spinner);
+    }
+}
