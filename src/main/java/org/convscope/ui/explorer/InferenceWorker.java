@@ -7,58 +7,26 @@ import java.util.function.Consumer;
  * stale passes, and hands each frame to the sink on this thread.
  */
 final class InferenceWorker implements AutoCloseable {
-    private final Consumer<Frame> sink;
-    private final Consumer<RuntimeException> failures;
-    private final Thread thread;
-    private Inference pendingInference;
-    private Inference.Request pending;
-    private boolean closed;
+    private record Job(Inference inference, Inference.Request request) {}
+
+    private final LatestWinsThread<Job> thread;
 
     InferenceWorker(Consumer<Frame> sink, Consumer<RuntimeException> failures) {
-        this.sink = sink;
-        this.failures = failures;
-        this.thread = Thread.ofPlatform().name("convscope-inference").daemon().start(this::loop);
+        thread = new LatestWinsThread<>("convscope-inference", job -> sink.accept(job.inference().run(job.request())),
+                failures);
     }
 
     /** Replaces any request that has not started yet. */
-    synchronized void submit(Inference inference, Inference.Request request) {
-        pendingInference = inference;
-        pending = request;
-        notifyAll();
-    }
-
-    private void loop() {
-        while (true) {
-            Inference inference;
-            Inference.Request request;
-            synchronized (this) {
-                while (pending == null && !closed) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                if (closed) return;
-                inference = pendingInference;
-                request = pending;
-                pending = null;
-            }
-            try {
-                sink.accept(inference.run(request));
-            } catch (RuntimeException e) {
-                failures.accept(e);
-            }
-        }
+    void submit(Inference inference, Inference.Request request) {
+        thread.submit(new Job(inference, request));
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        notifyAll();
+    public void close() {
+        thread.close();
     }
 
     Thread thread() {
-        return thread;
+        return thread.thread();
     }
 }

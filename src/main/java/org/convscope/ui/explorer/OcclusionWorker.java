@@ -13,55 +13,30 @@ final class OcclusionWorker implements AutoCloseable {
     record Job(long sequence, Network network, float[] input, int topClass) {}
 
     private final Consumer<SaliencyMap> sink;
-    private final Consumer<RuntimeException> failures;
-    private Job pending;
-    private boolean closed;
-    private Network network;    // of the occlusion below; only this thread touches them
+    private final LatestWinsThread<Job> thread;
+    private Network network;    // of the occlusion below; only the worker thread touches them
     private Occlusion occlusion;
 
     OcclusionWorker(Consumer<SaliencyMap> sink, Consumer<RuntimeException> failures) {
         this.sink = sink;
-        this.failures = failures;
-        Thread.ofPlatform().name("convscope-occlusion").daemon().start(this::loop);
+        this.thread = new LatestWinsThread<>("convscope-occlusion", this::explain, failures);
     }
 
     /** Replaces any job that has not started yet. */
-    synchronized void submit(Job job) {
-        pending = job;
-        notifyAll();
+    void submit(Job job) {
+        thread.submit(job);
     }
 
-    private void loop() {
-        while (true) {
-            Job job;
-            synchronized (this) {
-                while (pending == null && !closed) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                if (closed) return;
-                job = pending;
-                pending = null;
-            }
-            try {
-                if (job.network() != network) {
-                    network = job.network();
-                    occlusion = new Occlusion(network);
-                }
-                sink.accept(new SaliencyMap(job.sequence(), SaliencyMethod.OCCLUSION,
-                        occlusion.saliency(job.input(), job.topClass())));
-            } catch (RuntimeException e) {
-                failures.accept(e);
-            }
+    private void explain(Job job) {
+        if (job.network() != network) {
+            network = job.network();
+            occlusion = new Occlusion(network);
         }
+        sink.accept(new SaliencyMap(job.sequence(), SaliencyMethod.OCCLUSION, occlusion.saliency(job.input(), job.topClass())));
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        notifyAll();
+    public void close() {
+        thread.close();
     }
 }
