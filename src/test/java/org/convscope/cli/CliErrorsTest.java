@@ -68,11 +68,11 @@ class CliErrorsTest {
     @Test
     void mismatchedArchitectureIsExplained() throws IOException {
         Path arch = Files.writeString(dir.resolve("net.json"), """
-                {"name":"wide","input":[1,32,32],"layers":[
+                {"name":"wide","input":[3,32,32],"layers":[
                   {"type":"conv","name":"conv1","filters":4,"kernel":[5,5]},
                   {"type":"flatten","name":"flat"},{"type":"dense","name":"fc","units":10}]}""");
         assertFails(CliRun.of("train", "--arch", arch.toString(), "--limit", "10"),
-                "wide: expects 1×32×32 images, the data set has 1×28×28");
+                "wide: expects 3×32×32 images, the data set has 1×28×28");
         Path bad = Files.writeString(dir.resolve("bad.json"), """
                 {"input":[1,28,28],"layers":[{"type":"conv","name":"c","filters":2,"kernel":[5,5],"stride":2}]}""");
         assertFails(CliRun.of("train", "--arch", bad.toString()), "bad.json: c: stride 2 does not fit");
