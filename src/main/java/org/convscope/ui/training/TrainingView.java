@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -100,7 +101,12 @@ public final class TrainingView extends BorderPane {
         HBox columns = new HBox(filterColumn, mapsColumn, chartColumn);
         columns.getStyleClass().add("columns");
         HBox.setHgrow(chartColumn, Priority.ALWAYS);
-        setCenter(columns);
+        // Fills the window when it is large enough; scrolls when the columns need more (a small window).
+        ScrollPane scroll = new ScrollPane(columns);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("columns-scroll");
+        setCenter(scroll);
     }
 
     private static VBox column(String title, javafx.scene.Node... content) {

@@ -65,7 +65,10 @@ class PresetStudioSnapshotTest {
                 return null;
             });
             Thread.sleep(500);
-            String title = Snapshots.onFxThread(() -> ((Label) view.lookup(".cell-samples .caption")).getText());
+            String title = Snapshots.onFxThread(() -> {
+                view.applyCss(); // the columns sit in a scroll pane, whose skin (and so its content) comes with CSS
+                return ((Label) view.lookup(".cell-samples .caption")).getText();
+            });
             assertTrue(title.contains("the explorer takes one-channel digits of at least 28×28, so these 3×28×28 images"
                     + " cannot be opened there"), title);
             Snapshots.writePng(view, "studio-colour-images");
