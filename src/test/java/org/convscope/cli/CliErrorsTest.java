@@ -71,7 +71,7 @@ class CliErrorsTest {
                 {"name":"wide","input":[3,32,32],"layers":[
                   {"type":"conv","name":"conv1","filters":4,"kernel":[5,5]},
                   {"type":"flatten","name":"flat"},{"type":"dense","name":"fc","units":10}]}""");
-        assertFails(CliRun.of("train", "--arch", arch.toString(), "--limit", "10"),
+        assertFails(CliRun.of("train", "--arch", arch.toString(), "--limit", "10", "--out", dir.resolve("m.safetensors").toString()),
                 "wide: expects 3×32×32 images, the data set has 1×28×28");
         Path bad = Files.writeString(dir.resolve("bad.json"), """
                 {"input":[1,28,28],"layers":[{"type":"conv","name":"c","filters":2,"kernel":[5,5],"stride":2}]}""");
