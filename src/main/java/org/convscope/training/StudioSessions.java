@@ -1,6 +1,5 @@
 package org.convscope.training;
 
-import java.nio.file.Path;
 import org.convscope.data.DatasetFolder;
 import org.convscope.data.TrainTest;
 import org.convscope.engine.Dims;
@@ -8,18 +7,13 @@ import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.Presets;
 
-/** Ready-made sessions: a network on an IDX data set folder, by default LeNet-5 on the bundled MNIST. */
+/** Ready-made sessions: a network on the studio's data (MNIST, an IDX or an image folder), by default LeNet-5 on MNIST. */
 public final class StudioSessions {
     private StudioSessions() {}
 
     /** LeNet-5 on the bundled MNIST with the default settings. Loads the data: call off the FX thread. */
     public static TrainingSession bundledMnist() {
         return on(DatasetFolder.bundledMnist(), Presets.lenet5(), TrainingSettings.defaults(), "");
-    }
-
-    /** A network on the IDX data set in {@code folder} (MNIST, Fashion-MNIST, EMNIST…). Call off the FX thread. */
-    public static TrainingSession idxFolder(Path folder, NetworkSpec spec, TrainingSettings settings) {
-        return on(DatasetFolder.load(folder), spec, settings, folder.toString());
     }
 
     /**
