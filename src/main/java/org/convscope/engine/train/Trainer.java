@@ -14,12 +14,18 @@ import org.convscope.engine.kernel.Kernels;
 import org.convscope.engine.optim.Optimizer;
 
 /**
- * Mini-batch training on all cores: each batch is split into one contiguous slice per thread, every thread runs
- * forward and backward on its slice into its own gradient buffers, and the buffers are summed in thread order
- * (a deterministic reduction) before one optimizer step. The same seed and thread count give the same weights.
+ * Mini-batch training on all cores: each batch is split into a fixed number of contiguous chunks (see
+ * {@link #chunks}), each with its own workspace and gradient buffers; the threads take the chunks one at a time,
+ * whichever is free first, and the chunks' gradients are summed in chunk order (a deterministic reduction) before one
+ * optimizer step. Taking chunks rather than owning a slice matters on a busy machine: when another thread (the UI's
+ * renderer, say) takes a core, the other cores do the chunks that the descheduled thread would have done, instead of
+ * waiting for it. The weights depend on the seed, the batch size and {@link #chunks}, not on which thread ran what:
+ * up to four threads, 1, 2, 3 or 4 threads give the same weights.
  */
 public final class Trainer implements AutoCloseable {
     private static final int EVAL_CHUNK = 100;
+    /** Samples per chunk of a large batch: enough for efficient kernels, small enough to balance the threads. */
+    private static final int CHUNK = 16;
 
     private final Network network;
     private final TrainConfig config;
@@ -40,10 +46,11 @@ public final class Trainer implements AutoCloseable {
         this.kernels = kernels;
         this.baseRate = config.optimizer().learningRate();
         int threads = config.threads();
-        int slice = (config.batchSize() + threads - 1) / threads;
-        workspaces = new Workspace[threads];
+        int chunks = chunks(config.batchSize(), threads);
+        int slice = (config.batchSize() + chunks - 1) / chunks;
+        workspaces = new Workspace[chunks];
         evalWorkspaces = new Workspace[threads];
-        for (int t = 0; t < threads; t++) workspaces[t] = new Workspace(network, kernels, slice);
+        for (int c = 0; c < chunks; c++) workspaces[c] = new Workspace(network, kernels, slice);
         optimizer = new Optimizer(config.optimizer(), network.params());
         grads = workspaces[0].paramGrads();
         labels = new int[config.batchSize()];
@@ -53,6 +60,15 @@ public final class Trainer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * The chunks a batch of {@code batchSize} is split into on {@code threads} threads: one per {@value #CHUNK}
+     * samples, at least four (so that two to four threads can balance their load) and at least one per thread, at
+     * most one per sample.
+     */
+    static int chunks(int batchSize, int threads) {
+        return Math.min(batchSize, Math.max((batchSize + CHUNK - 1) / CHUNK, Math.max(4, threads)));
     }
 
     public Network network() {
@@ -107,54 +123,44 @@ public final class Trainer implements AutoCloseable {
         }
         if (labels.length < count) labels = new int[count];
         for (int i = 0; i < count; i++) labels[i] = source.label(indices[from + i]);
-        int threads = workspaces.length;
+        int chunks = Math.min(workspaces.length, count);
         float scale = 1f / count;
-        double[] losses = new double[threads];
-        int[] correct = new int[threads];
-        List<Runnable> tasks = new ArrayList<>(threads);
-        for (int t = 0; t < threads; t++) {
-            int begin = count * t / threads;
-            int end = count * (t + 1) / threads;
-            Workspace ws = workspaces[t];
-            int thread = t;
-            tasks.add(() -> {
+        double[] losses = new double[chunks];
+        int[] correct = new int[chunks];
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                int begin = count * c / chunks;
+                int n = count * (c + 1) / chunks - begin;
+                Workspace ws = workspaces[c];
                 ws.zeroGrads();
-                if (end == begin) return;
-                int n = end - begin;
                 source.fill(indices, from + begin, n, ws.input());
                 ws.forward(n);
-                for (int i = 0; i < n; i++) if (ws.predicted(i) == labels[begin + i]) correct[thread]++;
-                losses[thread] = ws.backward(labels, begin, config.loss(), scale);
-            });
-        }
-        runAll(tasks);
+                for (int i = 0; i < n; i++) if (ws.predicted(i) == labels[begin + i]) correct[c]++;
+                losses[c] = ws.backward(labels, begin, config.loss(), scale);
+            }
+        };
+        runOnAllThreads(worker, chunks);
         double loss = 0;
         int right = 0;
-        for (int t = 0; t < threads; t++) {
-            loss += losses[t];
-            right += correct[t];
+        for (int c = 0; c < chunks; c++) {
+            loss += losses[c];
+            right += correct[c];
         }
         loss /= count;
         if (!Double.isFinite(loss)) {
             throw new TrainingDivergedException("training diverged at step " + (step + 1) + ": the loss became " + loss
                     + "; the learning rate " + learningRate() + " is probably too high");
         }
-        for (int t = 1; t < threads; t++) {
-            float[][] other = workspaces[t].paramGrads();
+        for (int c = 1; c < chunks; c++) {
+            float[][] other = workspaces[c].paramGrads();
             for (int p = 0; p < grads.length; p++) kernels.axpy(1f, other[p], 0, grads[p], 0, grads[p].length);
         }
         float lr = learningRate();
-        if (probe != null) probe.beforeUpdate(workspaces[firstBusyThread(count, threads)], grads, lr);
+        if (probe != null) probe.beforeUpdate(workspaces[0], grads, lr);
         optimizer.step(network.params(), grads, lr);
         step++;
         return new BatchResult(loss, right, count);
-    }
-
-    /** The first thread whose slice of a batch of {@code count} is not empty: it ran the batch's first sample. */
-    private static int firstBusyThread(int count, int threads) {
-        int t = 0;
-        while (count * (t + 1) / threads == 0) t++;
-        return t;
     }
 
     /** Called after every batch of an epoch. */
@@ -197,41 +203,43 @@ public final class Trainer implements AutoCloseable {
         return order;
     }
 
-    /** Loss, accuracy and confusion matrix on every sample of the source, on all threads. */
+    /**
+     * Loss, accuracy and confusion matrix on every sample of the source, on all threads (which take chunks of
+     * {@value #EVAL_CHUNK} samples as they come free; the losses are summed in chunk order).
+     */
     public Evaluation evaluate(SampleSource source) {
-        int threads = workspaces.length;
+        int threads = evalWorkspaces.length;
         int classes = network.numClasses();
         int chunks = (source.size() + EVAL_CHUNK - 1) / EVAL_CHUNK;
         int[][][] confusion = new int[threads][classes][classes];
-        double[] losses = new double[threads];
+        double[] losses = new double[chunks];
         int[] all = new int[source.size()];
         for (int i = 0; i < all.length; i++) all[i] = i;
-        List<Runnable> tasks = new ArrayList<>(threads);
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            tasks.add(() -> {
-                if (evalWorkspaces[thread] == null) evalWorkspaces[thread] = new Workspace(network, kernels, EVAL_CHUNK);
-                Workspace ws = evalWorkspaces[thread];
-                int[] chunkLabels = new int[EVAL_CHUNK];
-                for (int c = thread; c < chunks; c += threads) {
-                    int from = c * EVAL_CHUNK;
-                    int n = Math.min(EVAL_CHUNK, all.length - from);
-                    source.fill(all, from, n, ws.input());
-                    ws.forward(n);
-                    for (int i = 0; i < n; i++) {
-                        chunkLabels[i] = source.label(from + i);
-                        confusion[thread][chunkLabels[i]][ws.predicted(i)]++;
-                    }
-                    losses[thread] += lossOf(ws, chunkLabels, n);
+        AtomicInteger slots = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            int slot = slots.getAndIncrement();
+            if (evalWorkspaces[slot] == null) evalWorkspaces[slot] = new Workspace(network, kernels, EVAL_CHUNK);
+            Workspace ws = evalWorkspaces[slot];
+            int[] chunkLabels = new int[EVAL_CHUNK];
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                int from = c * EVAL_CHUNK;
+                int n = Math.min(EVAL_CHUNK, all.length - from);
+                source.fill(all, from, n, ws.input());
+                ws.forward(n);
+                for (int i = 0; i < n; i++) {
+                    chunkLabels[i] = source.label(from + i);
+                    confusion[slot][chunkLabels[i]][ws.predicted(i)]++;
                 }
-            });
-        }
-        runAll(tasks);
+                losses[c] = lossOf(ws, chunkLabels, n);
+            }
+        };
+        runOnAllThreads(worker, chunks);
         int[][] total = new int[classes][classes];
         double loss = 0;
         long right = 0;
+        for (double l : losses) loss += l;
         for (int t = 0; t < threads; t++) {
-            loss += losses[t];
             for (int i = 0; i < classes; i++) for (int j = 0; j < classes; j++) total[i][j] += confusion[t][i][j];
         }
         for (int i = 0; i < classes; i++) right += total[i][i];
@@ -251,14 +259,15 @@ public final class Trainer implements AutoCloseable {
         return sum;
     }
 
-    private void runAll(List<Runnable> tasks) {
-        if (pool == null) {
-            tasks.get(0).run();
-            return;
-        }
-        List<Future<?>> futures = new ArrayList<>(tasks.size() - 1);
-        for (int t = 1; t < tasks.size(); t++) futures.add(pool.submit(tasks.get(t)));
-        tasks.get(0).run();
+    /**
+     * Runs {@code worker} on this thread and on up to {@code useful} − 1 of the pool's threads at once, and waits for
+     * all: each run takes work items until none is left.
+     */
+    private void runOnAllThreads(Runnable worker, int useful) {
+        int helpers = pool == null ? 0 : Math.min(evalWorkspaces.length, useful) - 1;
+        List<Future<?>> futures = new ArrayList<>(Math.max(0, helpers));
+        for (int t = 0; t < helpers; t++) futures.add(pool.submit(worker));
+        worker.run();
         try {
             for (Future<?> f : futures) f.get();
         } catch (InterruptedException e) {

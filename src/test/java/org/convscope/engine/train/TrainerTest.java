@@ -103,6 +103,26 @@ class TrainerTest {
     }
 
     @Test
+    void upToFourThreadsTrainTheSameWeightsAsOne() {
+        float[][] one = weightsAfterTraining(1);
+        assertBitIdentical(one, weightsAfterTraining(2));
+        assertBitIdentical(one, weightsAfterTraining(3));
+    }
+
+    @Test
+    void evaluationDoesNotDependOnTheThreadCount() {
+        SampleSource source = stripes(1234);
+        Network net = Network.initialized(tiny(), 4);
+        try (Trainer one = new Trainer(net, config(1, 0.05f), KernelSelection.preferred());
+             Trainer two = new Trainer(net, config(2, 0.05f), KernelSelection.preferred())) {
+            Evaluation a = one.evaluate(source);
+            Evaluation b = two.evaluate(source);
+            assertTrue(a.loss() == b.loss() && a.accuracy() == b.accuracy(), a + " vs " + b);
+            for (int i = 0; i < CLASSES; i++) assertArrayEquals(a.confusion()[i], b.confusion()[i]);
+        }
+    }
+
+    @Test
     void divergenceThrowsAndLeavesTheWeightsOfTheFailingStepUntouched() {
         SampleSource source = stripes(160);
         int[] order = Trainer.shuffled(source.size(), 5);
