@@ -94,10 +94,11 @@ final class BenchCommand implements Callable<Integer> {
         if (updates < 1) throw new IllegalArgumentException("--updates must be at least 1, got " + updates);
         if (!json) out.printf("measuring %d explorer updates at 1920×1080, headless...%n", updates);
         org.convscope.ui.explorer.UiBench.startHeadless();
-        org.convscope.ui.explorer.UiBench.Result r = org.convscope.ui.explorer.UiBench.run(updates, 300, 20);
+        org.convscope.ui.explorer.UiBench.Result r = org.convscope.ui.explorer.UiBench.run(updates, 300, 30_000, 5);
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("ui_updates", r.updates());
+            o.addProperty("ui_warmup_updates", r.warmupUpdates());
             o.addProperty("ui_update_median_ms", r.medianMs());
             o.addProperty("ui_update_p99_ms", r.p99Ms());
             o.addProperty("ui_update_max_ms", r.maxMs());
@@ -107,7 +108,8 @@ final class BenchCommand implements Callable<Integer> {
             o.addProperty("kernels", KernelSelection.preferred().name());
             out.println(o);
         } else {
-            out.printf(Locale.ROOT, "%nstroke point → every view updated (preprocess, forward, snapshot, repaint, layout)%n");
+            out.printf(Locale.ROOT, "%nstroke point → every view updated (preprocess, forward, snapshot, repaint, layout),"
+                    + " after %,d warm-up updates (until the JIT was nearly idle)%n", r.warmupUpdates());
             out.printf(Locale.ROOT, "  wall clock: median %.2f ms, p99 %.2f ms, max %.2f ms over %d updates%n",
                     r.medianMs(), r.p99Ms(), r.maxMs(), r.updates());
             out.printf(Locale.ROOT, "  FX thread CPU: median %.2f ms, p99 %.2f ms%n", r.cpuMedianMs(), r.cpuP99Ms());

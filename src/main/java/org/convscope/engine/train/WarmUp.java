@@ -1,7 +1,5 @@
 package org.convscope.engine.train;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.convscope.engine.Dims;
 import org.convscope.engine.Network;
@@ -27,10 +25,7 @@ public final class WarmUp {
     public static void run(NetworkSpec spec, Kernels kernels, long nanos) {
         long start = System.nanoTime();
         long end = start + nanos;
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean watchJit = jit != null && jit.isCompilationTimeMonitoringSupported();
-        long compiled = watchJit ? jit.getTotalCompilationTime() : -1;
-        long quietSince = start;
+        JitQuiet jit = new JitQuiet(QUIET_MILLIS);
         Network network = Network.initialized(spec, 42);
         Dims dims = network.input();
         Workspace single = new Workspace(network, kernels, 1);
@@ -44,16 +39,7 @@ public final class WarmUp {
             do {
                 trainer.trainBatch(data, order, 0, BATCH);
                 for (int i = 0; i < 20; i++) single.forward(1);
-                long now = System.nanoTime();
-                if (watchJit) {
-                    long total = jit.getTotalCompilationTime();
-                    if (total != compiled) {
-                        compiled = total;
-                        quietSince = now;
-                    } else if (now - quietSince > QUIET_MILLIS * 1_000_000L) {
-                        return;
-                    }
-                }
+                if (jit.idle()) return;
             } while (System.nanoTime() < end);
         }
     }

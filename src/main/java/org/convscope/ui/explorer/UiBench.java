@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import org.convscope.engine.train.JitQuiet;
 import org.convscope.io.FileException;
 import org.convscope.ui.explorer.draw.Drawing;
 
@@ -21,9 +22,10 @@ import org.convscope.ui.explorer.draw.Drawing;
 public final class UiBench {
     /**
      * Latencies in milliseconds: wall clock, and the FX thread's CPU time (what the update costs, whatever else the
-     * machine is doing); the median of rasterising the whole window in software.
+     * machine is doing); the median of rasterising the whole window in software. {@code warmupUpdates} were made
+     * before measuring.
      */
-    public record Result(int updates, double medianMs, double p99Ms, double maxMs, double cpuMedianMs, double cpuP99Ms,
+    public record Result(int warmupUpdates, int updates, double medianMs, double p99Ms, double maxMs, double cpuMedianMs, double cpuP99Ms,
                          double renderMedianMs) {}
 
     private UiBench() {}
@@ -42,18 +44,23 @@ public final class UiBench {
         Platform.setImplicitExit(false);
     }
 
-    /** Measures {@code updates} updates after {@code warmup} unmeasured ones, and {@code renders} full renders. */
-    public static Result run(int updates, int warmup, int renders) throws FileException {
+    /**
+     * Measures {@code updates} updates after at least {@code warmup} unmeasured ones, more until the JIT has been nearly idle
+     * (under 2% of its time) for a second and a half or {@code maxWarmupMillis} have passed (the UI's code is compiled over the first seconds
+     * of drawing, and measured meanwhile, an update costs up to five times its steady cost), and {@code renders} full
+     * renders.
+     */
+    public static Result run(int updates, int warmup, long maxWarmupMillis, int renders) throws FileException {
         if (updates < 1) throw new IllegalArgumentException("updates must be at least 1, got " + updates);
         ExplorerModel model = ExplorerModel.withBundledModel();
         try {
-            return onFx(() -> measure(model, updates, warmup, renders));
+            return onFx(() -> measure(model, updates, warmup, maxWarmupMillis, renders));
         } finally {
             model.close();
         }
     }
 
-    private static Result measure(ExplorerModel model, int updates, int warmup, int renders) {
+    private static Result measure(ExplorerModel model, int updates, int warmup, long maxWarmupMillis, int renders) {
         ExplorerView view = new ExplorerView(model);
         Scene scene = new Scene(view, 1920, 1080);
         model.classifyInline(true);
@@ -63,15 +70,21 @@ public final class UiBench {
         long[] cpu = new long[updates];
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         view.applyCss();
-        for (int i = -warmup; i < updates; i++) {
+        int k = 0;
+        JitQuiet jit = new JitQuiet(1500, 0.02);
+        long warmEnd = System.nanoTime() + maxWarmupMillis * 1_000_000L;
+        while (k < warmup || !jit.idle() && System.nanoTime() < warmEnd) {
+            stroke(drawing, k++);
+            view.layout();
+        }
+        warmup = k;
+        for (int i = 0; i < updates; i++) {
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
             stroke(drawing, i + warmup);
             view.layout();
-            if (i >= 0) {
-                times[i] = System.nanoTime() - start;
-                cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
-            }
+            times[i] = System.nanoTime() - start;
+            cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
         }
         long[] renderTimes = new long[Math.max(1, renders)];
         for (int i = 0; i < renderTimes.length; i++) {
@@ -84,7 +97,7 @@ public final class UiBench {
         Arrays.sort(cpu);
         Arrays.sort(renderTimes);
         int p99 = Math.min(updates - 1, (int) (updates * 0.99));
-        return new Result(updates, times[updates / 2] / 1e6, times[p99] / 1e6, times[updates - 1] / 1e6,
+        return new Result(warmup, updates, times[updates / 2] / 1e6, times[p99] / 1e6, times[updates - 1] / 1e6,
                 cpu[updates / 2] / 1e6, cpu[p99] / 1e6, renderTimes[renderTimes.length / 2] / 1e6);
     }
 
