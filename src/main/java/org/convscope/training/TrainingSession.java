@@ -21,12 +21,13 @@ import org.convscope.model.ModelFile;
 /**
  * A training session on its own thread, {@value #THREAD_NAME}: commands (play, pause, step, reset, settings, save)
  * are queued and run between batches, in order; each returns a future that completes once it has run. The session
- * publishes immutable {@link TrainingFrame}s, latest wins, at most about 30 a second while running and once after
+ * publishes immutable {@link TrainingFrame}s, latest wins, at most about 15 a second while running (enough to watch
+ * the filters change; more would take cores from training to redraw them) and once after
  * every command, before the command's future completes. No JavaFX here: the UI adapts the frames.
  */
 public final class TrainingSession implements AutoCloseable {
     public static final String THREAD_NAME = "convscope-train";
-    private static final long FRAME_NANOS = 33_000_000L;
+    private static final long FRAME_NANOS = 66_000_000L;
 
     private final TrainingRun run;
     private final String dataset;
