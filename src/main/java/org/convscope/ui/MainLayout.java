@@ -97,21 +97,22 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         openStudio("Loading MNIST for training…", () -> {
             recovery = Autosave.recover(Autosave.userFile()).orElse(null);
             return StudioSessions.bundledMnist();
-        },
-                reason -> trainingTab.setContent(message("Cannot start training: " + reason)));
+        }, false, reason -> trainingTab.setContent(message("Cannot start training: " + reason)));
     }
 
     /**
      * Builds a training session in the background and shows it in the studio; the session shown before (if any) is
-     * closed only once the new one exists, so a failure leaves it untouched.
+     * closed only once the new one exists, so a failure leaves it untouched. An {@code unsaved} session (a restored
+     * autosave) has the quit confirmation offer to save it from the start; any other counts as saved until it trains
+     * or its settings change.
      */
-    private void openStudio(String what, Callable<TrainingSession> make, Consumer<String> onFailure) {
+    private void openStudio(String what, Callable<TrainingSession> make, boolean unsaved, Consumer<String> onFailure) {
         javafx.scene.Node before = trainingTab.getContent();
         if (trainingModel == null) trainingTab.setContent(waiting(what));
         Task<TrainingViewModel> load = new Task<>() {
             @Override
             protected TrainingViewModel call() throws Exception {
-                return new TrainingViewModel(make.call(), Autosave.userFile());
+                return new TrainingViewModel(make.call(), Autosave.userFile(), unsaved);
             }
         };
         load.setOnSucceeded(e -> {

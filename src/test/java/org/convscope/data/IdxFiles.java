@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes small IDX files for tests. */
-final class IdxFiles {
+/** Writes small IDX files for tests (also of other packages: the studio's data tests). */
+public final class IdxFiles {
     private IdxFiles() {}
 
     /** The bytes of an IDX file: magic, sizes, data. */
-    static byte[] idx(int magic, int[] dims, byte[] data) {
+    public static byte[] idx(int magic, int[] dims, byte[] data) {
         ByteBuffer buffer = ByteBuffer.allocate(4 + 4 * dims.length + data.length);
         buffer.putInt(magic);
         for (int d : dims) {
@@ -22,15 +22,15 @@ final class IdxFiles {
         return buffer.put(data).array();
     }
 
-    static byte[] images(int count, int rows, int cols, byte[] pixels) {
+    public static byte[] images(int count, int rows, int cols, byte[] pixels) {
         return idx(Idx.IMAGES_MAGIC, new int[] {count, rows, cols}, pixels);
     }
 
-    static byte[] labels(byte... labels) {
+    public static byte[] labels(byte... labels) {
         return idx(Idx.LABELS_MAGIC, new int[] {labels.length}, labels);
     }
 
-    static byte[] gzip(byte[] raw) {
+    public static byte[] gzip(byte[] raw) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
             out.write(raw);
@@ -40,7 +40,7 @@ final class IdxFiles {
         return bytes.toByteArray();
     }
 
-    static Path write(Path file, byte[] bytes) {
+    public static Path write(Path file, byte[] bytes) {
         try {
             return Files.write(file, bytes);
         } catch (IOException e) {
@@ -49,7 +49,7 @@ final class IdxFiles {
     }
 
     /** count images of rows × cols whose pixel p of image n is (n * 31 + p) mod 256. */
-    static byte[] pattern(int count, int rows, int cols) {
+    public static byte[] pattern(int count, int rows, int cols) {
         byte[] pixels = new byte[count * rows * cols];
         for (int n = 0; n < count; n++) {
             for (int p = 0; p < rows * cols; p++) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.convscope.training.SessionFile;
 import org.convscope.ui.training.StudioDialogs;
@@ -25,13 +26,17 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Closing the window asks the studio first: nothing to ask without training, Save / Don't save / Cancel with it. */
+/**
+ * Closing the window asks the studio first: nothing to ask without training, Save / Don't save / Cancel with it; a
+ * session just opened from its file has nothing to lose until it trains or its settings change.
+ */
 @ExtendWith(ApplicationExtension.class)
 class QuitTest {
     @TempDir
     Path dir;
     private final List<String> asked = new ArrayList<>();
     private volatile StudioDialogs.QuitChoice answer = StudioDialogs.QuitChoice.CANCEL;
+    private volatile Path toOpen;
     private MainLayout layout;
 
     @Start
@@ -45,7 +50,8 @@ class QuitTest {
 
             @Override
             public Path chooseOpen(FileKind kind) {
-                return null;
+                asked.add("open " + kind);
+                return toOpen;
             }
 
             @Override
@@ -92,5 +98,33 @@ class QuitTest {
         assertEquals("save SESSION", asked.get(asked.size() - 1));
         assertEquals(1, SessionFile.read(dir.resolve("quit.convscope-session")).step());
         assertTrue(quit(robot), "saved: nothing left to lose");
+    }
+
+    @Test
+    void aSessionJustOpenedFromItsFileHasNothingToLoseUntilItsSettingsChange(FxRobot robot) throws Exception {
+        TabPane tabs = layout.tabs();
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> tabs.getTabs().get(2).getContent() instanceof TrainingView);
+        TrainingView trained = (TrainingView) tabs.getTabs().get(2).getContent();
+        robot.interact(() -> robot.lookup("#step-batch").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !quit(robot));
+        Path file = dir.resolve("quit.convscope-session");
+        robot.interact(() -> robot.lookup("#save-session").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> quit(robot));
+
+        toOpen = file;
+        robot.interact(() -> robot.lookup("#open-session").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> tabs.getTabs().get(2).getContent() instanceof TrainingView v
+                && v != trained);
+        asked.clear();
+        assertTrue(quit(robot), "just opened from its file: nothing to lose");
+        assertEquals(List.of(), asked);
+
+        robot.interact(() -> {
+            robot.lookup("#learning-rate").queryAs(TextField.class).setText("0.02");
+            robot.lookup("#apply-settings").queryAs(Button.class).fire();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !quit(robot));
+        assertEquals("quit", asked.get(asked.size() - 1), "a new learning rate is not in the file: quitting asks");
     }
 }

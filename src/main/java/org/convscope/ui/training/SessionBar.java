@@ -91,15 +91,18 @@ final class SessionBar extends HBox {
         if (file != null) open(file);
     }
 
-    /** Opens a session file as a new session; the current one runs on until it exists. */
+    /**
+     * Opens a session file as a new session; the current one runs on until it exists. The new session is in its
+     * file, so it counts as saved until it trains or its settings change.
+     */
     void open(Path file) {
         say("Opening " + file.getFileName() + "…", false);
         opener.open("the session " + file.getFileName(), () -> SessionLoader.open(file, data), reason -> say(reason, true));
     }
 
     /**
-     * Opens a crash's autosave; once open, the file becomes the autosave again (the new session counts as unsaved,
-     * so it is autosaved at once and quitting offers to save it).
+     * Opens a crash's autosave; once open, the file becomes the autosave again (the new session counts as unsaved:
+     * it is in no file the user chose, so it is autosaved at once and quitting offers to save it).
      */
     void restore(Path recovered) {
         say("Restoring the autosave…", false);
@@ -108,7 +111,7 @@ final class SessionBar extends HBox {
             var session = SessionLoader.open(recovered, data);
             Autosave.restored(recovered, autosave);
             return session;
-        }, reason -> say(reason, true));
+        }, true, reason -> say(reason, true));
     }
 
     void chooseExport() {

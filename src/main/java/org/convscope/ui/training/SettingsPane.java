@@ -54,11 +54,13 @@ final class SettingsPane extends HBox {
 
     private void submit() {
         try {
-            float lr = Float.parseFloat(learningRate.getText().trim());
-            float mu = Float.parseFloat(momentum.getText().trim());
-            float lambda = Float.parseFloat(decay.getText().trim());
+            OptimizerConfig was = shown.optimizer();
+            float lr = value(learningRate, was.learningRate());
+            float mu = value(momentum, was.momentum());
+            float lambda = value(decay, was.weightDecay());
             int b = Integer.parseInt(batch.getText().trim());
-            OptimizerConfig o = new OptimizerConfig(optimizer.getValue(), lr, mu, 0.9f, 0.999f, 1e-8f, lambda);
+            OptimizerConfig o = new OptimizerConfig(optimizer.getValue(), lr, mu, was.beta1(), was.beta2(), was.epsilon(),
+                    lambda);
             problem.setText("");
             model.apply(shown.withOptimizer(o).withBatchSize(b).withLoss(loss.getValue()));
         } catch (IllegalArgumentException e) {
@@ -78,6 +80,15 @@ final class SettingsPane extends HBox {
         decay.setText(number(o.weightDecay()));
         batch.setText(Integer.toString(shown.batchSize()));
         loss.setValue(shown.loss());
+    }
+
+    /**
+     * The field's number: the session's own value while the field still shows it, so that applying a change to one
+     * field never rounds the others to the six digits they are shown with; otherwise what was typed.
+     */
+    private static float value(TextField field, float shownValue) {
+        String text = field.getText().trim();
+        return text.equals(number(shownValue)) ? shownValue : Float.parseFloat(text);
     }
 
     private static String number(float v) {

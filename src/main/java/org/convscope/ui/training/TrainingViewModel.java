@@ -17,6 +17,7 @@ import org.convscope.engine.train.SampleSource;
 import org.convscope.io.FileException;
 import org.convscope.training.Autosaver;
 import org.convscope.training.SessionFile;
+import org.convscope.training.SessionState;
 import org.convscope.training.StepPhases;
 import org.convscope.training.TrainingFrame;
 import org.convscope.training.TrainingSession;
@@ -26,7 +27,8 @@ import org.convscope.training.TrainingSettings;
  * The studio's view model: the latest {@link TrainingFrame} as a read-only property, updated on the FX thread at
  * most once per pulse however fast the session publishes (latest wins: one pending {@code runLater} at a time), and
  * the session's commands. A failed command shows its reason in {@link #errorProperty()}. It knows whether the
- * session has progress not saved to a file, and may autosave it (see {@link Autosaver}).
+ * session has progress not saved to a file (a step or settings other than those last saved or opened), and may
+ * autosave it (see {@link Autosaver}).
  */
 public final class TrainingViewModel implements AutoCloseable {
     private final TrainingSession session;
@@ -36,7 +38,10 @@ public final class TrainingViewModel implements AutoCloseable {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ReadOnlyStringWrapper autosaveStatus = new ReadOnlyStringWrapper(this, "autosaveStatus", "");
     private final Autosaver autosaver;
-    private volatile long savedStep;
+    private volatile Saved saved; // null: nothing of this session is in a file the user chose
+
+    /** The step and settings last saved to a file, or opened from one. */
+    private record Saved(long step, TrainingSettings settings) {}
 
     public TrainingViewModel(TrainingSession session) {
         this(session, null);
@@ -44,9 +49,20 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** @param autosaveFile where to autosave the session (see {@link Autosaver}), or null not to */
     public TrainingViewModel(TrainingSession session, Path autosaveFile) {
+        this(session, autosaveFile, false);
+    }
+
+    /**
+     * @param autosaveFile where to autosave the session (see {@link Autosaver}), or null not to
+     * @param unsaved      whether the session counts as unsaved from the start, as a restored autosave does (it is
+     *                     in no file the user chose); otherwise it counts as saved as it is now, until it trains or
+     *                     its settings change: a new session has nothing to lose, one just opened is in its file
+     */
+    public TrainingViewModel(TrainingSession session, Path autosaveFile, boolean unsaved) {
         this.session = session;
-        frame.set(session.latestFrame());
-        savedStep = 0;
+        TrainingFrame first = session.latestFrame();
+        frame.set(first);
+        saved = unsaved ? null : new Saved(first.step(), first.settings());
         session.setListener(this::offer);
         autosaver = autosaveFile == null ? null : new Autosaver(session, autosaveFile, Autosaver.DEFAULT_INTERVAL_NANOS,
                 text -> Platform.runLater(() -> autosaveStatus.set(text)));
@@ -138,32 +154,33 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /**
      * Saves the whole session atomically: the state is captured between two batches and written on another thread,
-     * so training goes on. Completes with the step saved; from then on that step counts as saved.
+     * so training goes on. Completes with the step saved; from then on that step and its settings count as saved.
      */
     public CompletableFuture<Long> save(Path file) {
         Executor writer = r -> Thread.ofPlatform().name("convscope-save").daemon().start(r);
-        CompletableFuture<Long> saved = session.capture().thenApplyAsync(state -> {
+        CompletableFuture<SessionState> written = session.capture().thenApplyAsync(state -> {
             try {
                 SessionFile.write(file, state);
             } catch (FileException e) {
                 throw new CompletionException(e);
             }
-            return state.step();
+            return state;
         }, writer);
-        return watch(saved.whenComplete((step, failure) -> {
-            if (failure != null) return;
-            savedStep = step;
-            if (autosaver != null) autosaver.markSaved(step);
+        return watch(written.thenApply(state -> {
+            saved = new Saved(state.step(), state.settings());
+            if (autosaver != null) autosaver.markSaved(state.step());
+            return state.step();
         }));
     }
 
     /**
-     * True while training runs, or when this session has trained steps it has not saved to a file itself (a session
-     * opened from a file or an autosave counts as unsaved until it is saved: the file might be the autosave).
+     * True while training runs, or when the session's step or settings differ from those last saved to a file or
+     * opened from one; a restored autosave counts as unsaved until it is saved (see the constructor).
      */
     public boolean hasUnsavedProgress() {
         TrainingFrame f = session.latestFrame();
-        return f.running() || f.step() != savedStep;
+        Saved s = saved;
+        return f.running() || s == null || f.step() != s.step() || !f.settings().equals(s.settings());
     }
 
     /** Why autosaving fails, in words; empty while it works. */

@@ -49,7 +49,7 @@ class NewSessionButtonTest {
         layers.set(4, new DenseSpec("fc1", 2));
         NetworkSpec spec = new NetworkSpec("tiny", new Dims(3, 28, 28), layers);
         model = new TrainingViewModel(StudioSessions.on(StudioData.images(colours), spec, TrainingSettings.defaults()));
-        SessionOpener opener = (text, make, onFailure) -> {
+        SessionOpener opener = (text, make, unsaved, onFailure) -> {
             what.add(text);
             Thread.ofPlatform().start(() -> {
                 try {

@@ -61,6 +61,7 @@ class SessionFilesTest {
     Path dir;
     private final Answers dialogs = new Answers();
     private final AtomicReference<TrainingSession> opened = new AtomicReference<>();
+    private final AtomicReference<Boolean> openedUnsaved = new AtomicReference<>();
     private TrainingViewModel model;
     private TrainingView view;
 
@@ -101,7 +102,8 @@ class SessionFilesTest {
     @Start
     void start(Stage stage) throws Exception {
         model = new TrainingViewModel(DATA.start("", Presets.lenet5(), TrainingSettings.defaults()));
-        SessionOpener opener = (what, make, onFailure) -> Thread.ofPlatform().daemon().start(() -> {
+        SessionOpener opener = (what, make, unsaved, onFailure) -> Thread.ofPlatform().daemon().start(() -> {
+            openedUnsaved.set(unsaved);
             try {
                 opened.set(make.call());
             } catch (Exception e) {
@@ -152,6 +154,7 @@ class SessionFilesTest {
         fire(robot, "#open-session");
         waitUntil(() -> opened.get() != null);
         assertEquals(List.of("save SESSION", "open SESSION"), dialogs.asked);
+        assertFalse(openedUnsaved.get(), "a session opened from its file starts saved");
         TrainingFrame original = model.frame();
         CompletableFuture<float[][]> originalWeights = new CompletableFuture<>();
         model.networkCopy(n -> originalWeights.complete(n.copyParams()));
@@ -245,6 +248,7 @@ class SessionFilesTest {
         waitUntil(() -> opened.get() != null);
         assertFalse(banner.isVisible());
         assertEquals(3, opened.get().capture().get(60, TimeUnit.SECONDS).step());
+        assertTrue(openedUnsaved.get(), "a restored autosave is in no file the user chose: it starts unsaved");
         waitUntil(() -> !Files.exists(recovery.file()));
     }
 

@@ -45,7 +45,7 @@ class NewSessionPaneTest {
     private boolean closed;
 
     /** Starts the session on another thread like MainLayout does, or fails as told. */
-    private final SessionOpener opener = (what, make, onFailure) -> Thread.ofPlatform().start(() -> {
+    private final SessionOpener opener = (what, make, unsaved, onFailure) -> Thread.ofPlatform().start(() -> {
         if (failWith != null) {
             javafx.application.Platform.runLater(() -> onFailure.accept(failWith));
             return;
