@@ -1,12 +1,6 @@
 package org.convscope.engine.train;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.convscope.engine.Network;
 import org.convscope.engine.Workspace;
@@ -33,7 +27,7 @@ public final class Trainer implements AutoCloseable {
     private final Workspace[] workspaces;
     private final Workspace[] evalWorkspaces;
     private final Optimizer optimizer;
-    private final ExecutorService pool;
+    private final SpinPool pool;
     private final float[][] grads;
     private int[] labels;
     private long step;
@@ -54,12 +48,7 @@ public final class Trainer implements AutoCloseable {
         optimizer = new Optimizer(config.optimizer(), network.params());
         grads = workspaces[0].paramGrads();
         labels = new int[config.batchSize()];
-        AtomicInteger counter = new AtomicInteger();
-        pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread thread = new Thread(r, "convscope-train-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        pool = new SpinPool(threads - 1, "convscope-train");
     }
 
     /**
@@ -263,24 +252,13 @@ public final class Trainer implements AutoCloseable {
      * Runs {@code worker} on this thread and on up to {@code useful} − 1 of the pool's threads at once, and waits for
      * all: each run takes work items until none is left.
      */
+    /** Runs {@code worker} on this thread and at once on as many of the pool's as are useful (at most all). */
     private void runOnAllThreads(Runnable worker, int useful) {
-        int helpers = pool == null ? 0 : Math.min(evalWorkspaces.length, useful) - 1;
-        List<Future<?>> futures = new ArrayList<>(Math.max(0, helpers));
-        for (int t = 0; t < helpers; t++) futures.add(pool.submit(worker));
-        worker.run();
-        try {
-            for (Future<?> f : futures) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("training interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        }
+        pool.run(worker, Math.min(evalWorkspaces.length, useful) - 1);
     }
 
     @Override
     public void close() {
-        if (pool != null) pool.shutdownNow();
+        pool.close();
     }
 }
