@@ -12,6 +12,7 @@ import org.convscope.engine.Network;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.Presets;
+import org.convscope.engine.train.JitQuiet;
 import org.convscope.engine.train.ShiftAugmentation;
 import org.convscope.engine.train.Trainer;
 import org.convscope.engine.train.WarmUp;
@@ -33,6 +34,7 @@ import org.convscope.ui.explorer.UiBench;
  */
 public final class StudioBench {
     private static final int SIZE = 1000;
+    private static final long MAX_WARM_UP_SECONDS = 60;
 
     /**
      * @param headlessImagesPerSecond (a)
@@ -202,7 +204,7 @@ public final class StudioBench {
         });
         try {
             model.play().get(300, TimeUnit.SECONDS);
-            Thread.sleep(studioWarmUpNanos(seconds) / 1_000_000);
+            warmUp(seconds);
             onFx(() -> clock.recording = true);
             TrainingFrame first = session.latestFrame();
             long[] cpuBefore = cpuByRole();
@@ -235,13 +237,18 @@ public final class StudioBench {
     }
 
     /**
-     * Unmeasured studio time before measuring: up to 20 s. Opening the views brings thousands of new hot methods; while
-     * C2 compiles them, the training kernels that it deoptimised run the Vector API's slow Java fallbacks (seen in
-     * thread dumps: Float512Vector.selectFrom, VectorSupport.binaryOp), and a 5 s warm-up measured 25% of headless
-     * training where 20 s measured 83%.
+     * Unmeasured studio time before measuring: {@code seconds}, then on until the JIT has been nearly idle (under 2% of
+     * its time) for 1.5 s, at most {@value #MAX_WARM_UP_SECONDS} s. Opening the views brings thousands of new hot
+     * methods; while C2 compiles them, it takes a tenth of a core or more from training, and the training kernels
+     * that it deoptimised run the Vector API's slow Java fallbacks (seen in thread dumps: Float512Vector.selectFrom,
+     * VectorSupport.binaryOp): a 5 s warm-up measured 25% of headless training where 20 s measured 83%.
      */
-    private static long studioWarmUpNanos(double seconds) {
-        return (long) (Math.min(20, 4 * seconds) * 1e9);
+    private static void warmUp(double seconds) throws InterruptedException {
+        long start = System.nanoTime();
+        long minEnd = start + (long) (seconds * 1e9);
+        long maxEnd = start + MAX_WARM_UP_SECONDS * 1_000_000_000L;
+        JitQuiet jit = new JitQuiet(1500, 0.02);
+        while (System.nanoTime() < maxEnd && !(jit.idle() && System.nanoTime() >= minEnd)) Thread.sleep(100);
     }
 
     private static double imagesSeen(TrainingFrame f) {
