@@ -21,13 +21,13 @@ import org.convscope.model.ModelFile;
 /**
  * A training session on its own thread, {@value #THREAD_NAME}: commands (play, pause, step, reset, settings, save)
  * are queued and run between batches, in order; each returns a future that completes once it has run. The session
- * publishes immutable {@link TrainingFrame}s, latest wins, at most about 15 a second while running (enough to watch
+ * publishes immutable {@link TrainingFrame}s, latest wins, at most about 10 a second while running (enough to watch
  * the filters change; more would take cores from training to redraw them) and once after
  * every command, before the command's future completes. No JavaFX here: the UI adapts the frames.
  */
 public final class TrainingSession implements AutoCloseable {
     public static final String THREAD_NAME = "convscope-train";
-    private static final long FRAME_NANOS = 66_000_000L;
+    private static final long FRAME_NANOS = 100_000_000L;
 
     private final TrainingRun run;
     private final String dataset;
@@ -36,6 +36,7 @@ public final class TrainingSession implements AutoCloseable {
     private final Thread thread;
     private volatile Consumer<TrainingFrame> listener = frame -> {};
     private volatile double stepsPerSecond;
+    private volatile long imagesTrained;
     private volatile boolean closed;
     // Training thread only:
     private final Throughput throughput = new Throughput();
@@ -71,6 +72,11 @@ public final class TrainingSession implements AutoCloseable {
     public void setListener(Consumer<TrainingFrame> newListener) {
         listener = Objects.requireNonNull(newListener, "listener");
         newListener.accept(latest.get());
+    }
+
+    /** Images trained on since the session started (batches, and single steps), as of the last finished step. */
+    public long imagesTrained() {
+        return imagesTrained;
     }
 
     public TrainingFrame latestFrame() {
@@ -116,6 +122,7 @@ public final class TrainingSession implements AutoCloseable {
             try {
                 StepPhases phases = run.stepInPhases();
                 throughput.add(System.nanoTime(), 1);
+                imagesTrained++;
                 return phases;
             } catch (TrainingDivergedException e) {
                 message = e.getMessage();
@@ -257,6 +264,7 @@ public final class TrainingSession implements AutoCloseable {
         try {
             run.step(count);
             throughput.add(System.nanoTime(), count);
+            imagesTrained += count;
         } catch (TrainingDivergedException e) {
             running = false;
             message = e.getMessage();
