@@ -55,8 +55,8 @@ class QuitTest {
             }
 
             @Override
-            public QuitChoice askSaveBeforeQuit(String detail) {
-                asked.add("quit");
+            public QuitChoice askSaveFirst(String action, String detail) {
+                asked.add(action.equals("quitting") ? "quit" : action);
                 return answer;
             }
         });

@@ -54,10 +54,10 @@ final class FxStudioDialogs implements StudioDialogs {
     }
 
     @Override
-    public QuitChoice askSaveBeforeQuit(String detail) {
+    public QuitChoice askSaveFirst(String action, String detail) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, detail, SAVE, DONT_SAVE, ButtonType.CANCEL);
-        alert.setTitle("Quit ConvScope");
-        alert.setHeaderText("Save the training session before quitting?");
+        alert.setTitle("ConvScope");
+        alert.setHeaderText("Save the training session before " + action + "?");
         alert.initOwner(window());
         ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
         return Map.of(SAVE, QuitChoice.SAVE, DONT_SAVE, QuitChoice.DONT_SAVE).getOrDefault(answer, QuitChoice.CANCEL);

@@ -88,7 +88,7 @@ final class SessionBar extends HBox {
 
     void chooseOpen() {
         Path file = dialogs.chooseOpen(StudioDialogs.FileKind.SESSION);
-        if (file != null) open(file);
+        if (file != null && confirmClose("opening " + file.getFileName())) open(file);
     }
 
     /**
@@ -149,23 +149,29 @@ final class SessionBar extends HBox {
         }));
     }
 
-    /**
-     * Whether the app may quit: with training running or steps not saved, asks Save / Don't save / Cancel; "Save"
-     * asks for a file and waits for the save, and a failed save keeps the app open. FX thread.
-     */
+    /** Whether the app may quit; see {@link #confirmClose}. FX thread. */
     boolean confirmQuit() {
+        return confirmClose("quitting");
+    }
+
+    /**
+     * Whether the session may be closed by {@code action} ("quitting", "opening a.convscope-session"): with training
+     * running or steps not saved, asks Save / Don't save / Cancel; "Save" asks for a file and waits for the save, and
+     * a failed save keeps the session. FX thread.
+     */
+    boolean confirmClose(String action) {
         if (!model.hasUnsavedProgress()) return true;
         TrainingFrame f = model.frame();
         String detail = String.format(Locale.ROOT, "%s; the session at step %,d (epoch %d) is not saved.",
                 f.running() ? "Training is running" : "Training is paused", f.step(), f.epoch() + 1);
-        return switch (dialogs.askSaveBeforeQuit(detail)) {
+        return switch (dialogs.askSaveFirst(action, detail)) {
             case DONT_SAVE -> true;
             case CANCEL -> false;
-            case SAVE -> saveBeforeQuit();
+            case SAVE -> saveFirst();
         };
     }
 
-    private boolean saveBeforeQuit() {
+    private boolean saveFirst() {
         Path file = dialogs.chooseSave(StudioDialogs.FileKind.SESSION);
         if (file == null) return false;
         try {
@@ -174,7 +180,7 @@ final class SessionBar extends HBox {
         } catch (ExecutionException e) {
             say(reason(e.getCause()), true);
         } catch (TimeoutException e) {
-            say(file.getFileName() + ": saving takes too long; the app stays open", true);
+            say(file.getFileName() + ": saving takes too long; nothing was closed", true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -35,6 +35,11 @@ public interface StudioDialogs {
     /** The file to read, or null when cancelled. */
     Path chooseOpen(FileKind kind);
 
-    /** @param detail what would be lost, in words ("training is running, step 1,234 is not saved") */
-    QuitChoice askSaveBeforeQuit(String detail);
+    /**
+     * Save / Don't save / Cancel, before the session is closed.
+     *
+     * @param action what closes it, in words ("quitting", "opening run.convscope-session")
+     * @param detail what would be lost, in words ("training is running, step 1,234 is not saved")
+     */
+    QuitChoice askSaveFirst(String action, String detail);
 }

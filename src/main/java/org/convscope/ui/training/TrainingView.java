@@ -159,7 +159,15 @@ public final class TrainingView extends BorderPane {
     private void openNewSession() {
         TrainingFrame f = model.frame();
         NewSessionDialog.show(getScene() == null ? null : getScene().getWindow(), f == null ? null : f.probe().spec(),
-                model.dataset(), f == null ? TrainingSettings.defaults() : f.settings(), opener);
+                model.dataset(), f == null ? TrainingSettings.defaults() : f.settings(), askingToSaveFirst());
+    }
+
+    /** The opener, once the current session may close (offering to save it first when it has unsaved steps). */
+    private SessionOpener askingToSaveFirst() {
+        return (what, make, unsaved, onFailure) -> {
+            if (sessions.confirmClose("starting " + what)) opener.open(what, make, unsaved, onFailure);
+            else onFailure.accept("the current session stays open");
+        };
     }
 
     private void openInExplorer(int index) {

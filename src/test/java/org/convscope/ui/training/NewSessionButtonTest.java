@@ -18,6 +18,7 @@ import org.convscope.engine.spec.DenseSpec;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.Presets;
+import org.convscope.training.SessionData;
 import org.convscope.training.StudioData;
 import org.convscope.training.StudioSessions;
 import org.convscope.training.TrainingSession;
@@ -41,6 +42,7 @@ class NewSessionButtonTest {
     private TrainingViewModel model;
     private final CompletableFuture<TrainingSession> opened = new CompletableFuture<>();
     private final List<String> what = new ArrayList<>();
+    private final List<String> asked = new ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -59,7 +61,24 @@ class NewSessionButtonTest {
                 }
             });
         };
-        stage.setScene(new Scene(new TrainingView(model, ExplorerLink.NONE, opener), 980, 700));
+        StudioDialogs dialogs = new StudioDialogs() {
+            @Override
+            public Path chooseSave(FileKind kind) {
+                return null;
+            }
+
+            @Override
+            public Path chooseOpen(FileKind kind) {
+                return null;
+            }
+
+            @Override
+            public QuitChoice askSaveFirst(String action, String detail) {
+                asked.add(action);
+                return QuitChoice.CANCEL;
+            }
+        };
+        stage.setScene(new Scene(new TrainingView(model, ExplorerLink.NONE, opener, dialogs, SessionData.DEFAULT), 980, 700));
         stage.show();
     }
 
@@ -67,6 +86,33 @@ class NewSessionButtonTest {
     void close() throws Exception {
         model.close();
         if (opened.isDone() && !opened.isCompletedExceptionally()) opened.get().close();
+    }
+
+    private void waitForData(FxRobot robot) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (robot.lookup("#data-summary").queryAs(Label.class).getText().startsWith("Reading")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    @Test
+    void unsavedStepsAreOfferedForSavingBeforeTheNewSessionReplacesThem(FxRobot robot) throws Exception {
+        model.stepBatch().get(60, TimeUnit.SECONDS);
+        robot.clickOn("#new-session");
+        WaitForAsyncUtils.waitForFxEvents();
+        waitForData(robot);
+        robot.clickOn("#start-session");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, asked.size(), asked.toString());
+        assertTrue(asked.get(0).startsWith("starting tiny on " + colours.getFileName()), asked.get(0));
+        assertTrue(what.isEmpty(), "Cancel: nothing started");
+        assertEquals(2, Window.getWindows().size(), "the New session window stays open");
+        String status = robot.lookup("#start-status").queryAs(Label.class).getText();
+        assertEquals("Cannot start: the current session stays open", status);
+        robot.interact(() -> ((Stage) Window.getWindows().get(1)).close());
+        assertEquals(1, model.frame().step(), "the session trained on is still the studio's");
     }
 
     @Test
@@ -77,12 +123,7 @@ class NewSessionButtonTest {
         robot.clickOn("#new-session");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, Window.getWindows().size(), "the New session window is open");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (robot.lookup("#data-summary").queryAs(Label.class).getText().startsWith("Reading")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        waitForData(robot);
         String summary = robot.lookup("#data-summary").queryAs(Label.class).getText();
         assertTrue(summary.startsWith(colours.getFileName() + ": 20 training and 4 test images"), summary);
         assertEquals("Current network (tiny)", String.valueOf(robot.lookup("#start-from").queryComboBox().getValue()));
@@ -94,7 +135,7 @@ class NewSessionButtonTest {
         assertEquals(new Dims(3, 28, 28), session.latestFrame().probe().spec().input());
         assertEquals(2, session.latestFrame().probe().spec().numClasses());
         assertTrue(what.get(0).startsWith("wide on " + colours.getFileName()), what.get(0));
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (Window.getWindows().size() > 1 && System.nanoTime() < deadline) {
             Thread.sleep(50);
             WaitForAsyncUtils.waitForFxEvents();

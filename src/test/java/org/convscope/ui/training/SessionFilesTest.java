@@ -84,8 +84,8 @@ class SessionFilesTest {
         }
 
         @Override
-        public QuitChoice askSaveBeforeQuit(String detail) {
-            asked.add("quit: " + detail);
+        public QuitChoice askSaveFirst(String action, String detail) {
+            asked.add(action + ": " + detail);
             return quit;
         }
     }
@@ -184,8 +184,32 @@ class SessionFilesTest {
     }
 
     @Test
+    void openingAFileOverUnsavedStepsOffersToSaveThemFirst(FxRobot robot) throws Exception {
+        steps(3);
+        dialogs.file = dir.resolve("other.convscope-session");
+        opened.set(null);
+        dialogs.quit = StudioDialogs.QuitChoice.CANCEL;
+        fire(robot, "#open-session");
+        assertEquals(List.of("open SESSION", "opening other.convscope-session: Training is paused; the session at step 3"
+                + " (epoch 1) is not saved."), dialogs.asked);
+        Thread.sleep(200);
+        assertNull(opened.get(), "Cancel keeps the session: nothing is opened");
+
+        dialogs.asked.clear();
+        dialogs.quit = StudioDialogs.QuitChoice.SAVE;
+        dialogs.file = dir.resolve("first.convscope-session");
+        fire(robot, "#open-session");
+        waitUntil(() -> opened.get() != null);
+        assertEquals(List.of("open SESSION", "opening first.convscope-session: Training is paused; the session at step 3"
+                + " (epoch 1) is not saved.", "save SESSION"), dialogs.asked);
+        assertEquals(3, opened.get().capture().get(60, TimeUnit.SECONDS).step(),
+                "the unsaved steps were saved, then that very file was opened");
+    }
+
+    @Test
     void aDamagedOrForeignFileIsOneLineAndTheSessionTrainsOn(FxRobot robot) throws Exception {
         steps(2);
+        dialogs.quit = StudioDialogs.QuitChoice.DONT_SAVE;
         dialogs.file = Files.write(dir.resolve("bad.convscope-session"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
         fire(robot, "#open-session");
         waitUntil(() -> status(robot).startsWith("bad.convscope-session:"));
@@ -216,7 +240,7 @@ class SessionFilesTest {
         dialogs.quit = StudioDialogs.QuitChoice.SAVE;
         dialogs.file = file;
         assertTrue(quitAnswer(robot), "saved, so the app may quit");
-        assertTrue(dialogs.asked.get(0).startsWith("quit: Training is running; the session at step "), dialogs.asked.get(0));
+        assertTrue(dialogs.asked.get(0).startsWith("quitting: Training is running; the session at step "), dialogs.asked.get(0));
         assertEquals("save SESSION", dialogs.asked.get(dialogs.asked.size() - 1));
         assertTrue(SessionFile.read(file).step() > 2);
 
