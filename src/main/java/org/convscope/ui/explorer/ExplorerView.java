@@ -155,7 +155,10 @@ public final class ExplorerView extends StackPane {
         source.setText(model.sourceProperty().get());
         modelName.textProperty().bind(model.modelNameProperty());
         model.frameProperty().addListener((o, old, f) -> {
-            latency.setText(String.format(Locale.ROOT, "update %.1f ms", (System.nanoTime() - f.submittedNanos()) / 1e6));
+            // The first frame waited for the window to be built and drawn: its time is the app's start, not an update.
+            if (old != null) {
+                latency.setText(String.format(Locale.ROOT, "update %.1f ms", (System.nanoTime() - f.submittedNanos()) / 1e6));
+            }
             inspect();
         });
         model.selectedUnitProperty().addListener((o, old, u) -> inspect());
