@@ -6,6 +6,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TouchEvent;
+import javafx.scene.input.TouchPoint;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import org.convscope.ui.explorer.draw.Drawing;
@@ -13,9 +15,10 @@ import org.convscope.ui.explorer.network.PixelView;
 import org.convscope.ui.view.ColorMap;
 
 /**
- * The square drawing surface: pointer strokes (mouse, pen, and touch, which JavaFX delivers as mouse events too) go
- * into the {@link Drawing}, the secondary button or the eraser setting erases; shows the drawing's raster and a
- * brush outline under the pointer. Undo, redo and clear are commands of the drawing.
+ * The square drawing surface: strokes of the mouse, the pen and a finger go into the {@link Drawing}, the secondary
+ * button or the eraser setting erases; shows the drawing's raster and a brush outline under the pointer. Touch is taken
+ * as touch events, one finger at a time (a second finger or a resting palm draws nothing), and the mouse events that
+ * JavaFX synthesises from a finger are ignored while it is down. Undo, redo and clear are commands of the drawing.
  */
 public final class DrawingCanvas extends Region {
     public static final double MIN_RADIUS = 3;
@@ -26,6 +29,7 @@ public final class DrawingCanvas extends Region {
     private final Circle brush = new Circle();
     private final DoubleProperty brushRadius = new SimpleDoubleProperty(this, "brushRadius", 11);
     private final BooleanProperty eraser = new SimpleBooleanProperty(this, "eraser");
+    private int finger = -1; // the id of the touch point drawing, or -1
 
     public DrawingCanvas(Drawing drawing) {
         this.drawing = drawing;
@@ -51,16 +55,41 @@ public final class DrawingCanvas extends Region {
     private void wire() {
         drawing.addListener(this::paint);
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (finger >= 0) return; // synthesised from the finger that draws
             requestFocus();
             boolean erase = eraser.get() || e.getButton() == MouseButton.SECONDARY;
-            drawing.begin(rasterX(e), rasterY(e), (float) brushRadius.get(), erase);
+            drawing.begin(rasterX(e.getX()), rasterY(e.getY()), (float) brushRadius.get(), erase);
             e.consume();
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            drawing.extend(rasterX(e), rasterY(e));
+            if (finger >= 0) return;
+            drawing.extend(rasterX(e.getX()), rasterY(e.getY()));
             moveBrush(e);
         });
-        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> drawing.end());
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (finger < 0) drawing.end();
+        });
+        addEventHandler(TouchEvent.TOUCH_PRESSED, e -> {
+            TouchPoint p = e.getTouchPoint();
+            if (finger < 0) {
+                finger = p.getId();
+                requestFocus();
+                drawing.begin(rasterX(p.getX()), rasterY(p.getY()), (float) brushRadius.get(), eraser.get());
+            }
+            e.consume();
+        });
+        addEventHandler(TouchEvent.TOUCH_MOVED, e -> {
+            TouchPoint p = e.getTouchPoint();
+            if (p.getId() == finger) drawing.extend(rasterX(p.getX()), rasterY(p.getY()));
+            e.consume();
+        });
+        addEventHandler(TouchEvent.TOUCH_RELEASED, e -> {
+            if (e.getTouchPoint().getId() == finger) {
+                finger = -1;
+                drawing.end();
+            }
+            e.consume();
+        });
         addEventHandler(MouseEvent.MOUSE_MOVED, this::moveBrush);
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> brush.setVisible(false));
         eraser.addListener((o, old, on) -> pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("erasing"), on));
@@ -94,12 +123,12 @@ public final class DrawingCanvas extends Region {
         view.relocate(snappedLeftInset(), snappedTopInset());
     }
 
-    private float rasterX(MouseEvent e) {
-        return (float) ((e.getX() - view.getLayoutX()) * Drawing.SIZE / side());
+    private float rasterX(double x) {
+        return (float) ((x - view.getLayoutX()) * Drawing.SIZE / side());
     }
 
-    private float rasterY(MouseEvent e) {
-        return (float) ((e.getY() - view.getLayoutY()) * Drawing.SIZE / side());
+    private float rasterY(double y) {
+        return (float) ((y - view.getLayoutY()) * Drawing.SIZE / side());
     }
 
     private void moveBrush(MouseEvent e) {

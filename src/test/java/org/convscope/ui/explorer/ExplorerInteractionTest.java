@@ -43,6 +43,51 @@ class ExplorerInteractionTest {
         fx.view.close();
     }
 
+    /** A touch event of finger {@code id} at raster point (x, y) of the canvas, as the platform would deliver it. */
+    private javafx.scene.input.TouchEvent touch(javafx.event.EventType<javafx.scene.input.TouchEvent> type,
+                                                javafx.scene.input.TouchPoint.State state, int id, float x, float y) {
+        javafx.geometry.Point2D screen = fx.screen(x, y);
+        Node canvas = fx.view.canvas();
+        javafx.geometry.Point2D scene = canvas.localToScene(canvas.screenToLocal(screen));
+        var point = new javafx.scene.input.TouchPoint(id, state, scene.getX(), scene.getY(), screen.getX(),
+                screen.getY(), canvas, null);
+        return new javafx.scene.input.TouchEvent(type, point, java.util.List.of(point), id, false, false, false, false);
+    }
+
+    @Test
+    void aFingerDrawsAndASecondFingerDoesNot(FxRobot robot) throws Exception {
+        Node canvas = fx.view.canvas();
+        float[][] one = DigitStrokes.of(7).get(0); // a 7 in one stroke
+        robot.interact(() -> {
+            javafx.event.Event.fireEvent(canvas, touch(javafx.scene.input.TouchEvent.TOUCH_PRESSED,
+                    javafx.scene.input.TouchPoint.State.PRESSED, 1, one[0][0] * 200 + 80, one[0][1] * 200 + 40));
+            javafx.event.Event.fireEvent(canvas, touch(javafx.scene.input.TouchEvent.TOUCH_PRESSED,
+                    javafx.scene.input.TouchPoint.State.PRESSED, 2, 260, 260)); // a palm in the corner
+            for (int i = 1; i < one.length; i++) {
+                for (int step = 1; step <= 10; step++) { // a finger reports its position many times along the way
+                    float t = step / 10f;
+                    float x = (one[i - 1][0] + t * (one[i][0] - one[i - 1][0])) * 200 + 80;
+                    float y = (one[i - 1][1] + t * (one[i][1] - one[i - 1][1])) * 200 + 40;
+                    javafx.event.Event.fireEvent(canvas, touch(javafx.scene.input.TouchEvent.TOUCH_MOVED,
+                            javafx.scene.input.TouchPoint.State.MOVED, 1, x, y));
+                }
+            }
+            javafx.event.Event.fireEvent(canvas, touch(javafx.scene.input.TouchEvent.TOUCH_RELEASED,
+                    javafx.scene.input.TouchPoint.State.RELEASED, 1, one[one.length - 1][0] * 200 + 80,
+                    one[one.length - 1][1] * 200 + 40));
+        });
+        fx.settle();
+        assertEquals(7, fx.topGuess(), "the finger's stroke is a 7");
+        float[] raster = fx.model.drawing().raster();
+        int size = org.convscope.ui.explorer.draw.Drawing.SIZE;
+        assertEquals(0f, raster[260 * size + 260], "the second finger drew nothing");
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        fx.settle();
+        float ink = 0;
+        for (float v : fx.model.drawing().raster()) ink += v;
+        assertEquals(0f, ink, "the finger's stroke is one stroke: undo removes it");
+    }
+
     @Test
     void undoRestoresThePreviousPrediction(FxRobot robot) throws Exception {
         for (float[][] stroke : DigitStrokes.of(1)) fx.robotStroke(robot, stroke, 80, 40, 200);
