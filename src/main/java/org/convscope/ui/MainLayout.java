@@ -43,6 +43,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     private TrainingView trainingView;
     private volatile Autosave.Recovery recovery;
     private final StudioDialogs studioDialogs;
+    private static final long WARM_UP_AT_LATEST_MILLIS = 5000;
 
     public MainLayout() throws FileException {
         this(null);
@@ -53,7 +54,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         this.studioDialogs = studioDialogs;
         CompletableFuture<Void> warm = new CompletableFuture<>();
         explorerModel = ExplorerModel.withBundledModel(warm); // scalar kernels until the warm-up is done
-        warmUp(explorerModel.networkProperty().get().spec(), warm);
+        warmUpAfterFirstFrame(explorerModel.networkProperty().get().spec(), warm);
         explorerTab = new Tab("Explorer", new ExplorerView(explorerModel));
         Tab lectureTab = new Tab("Lecture", lecture());
         trainingTab.setContent(waiting("Loading MNIST for training…"));
@@ -64,6 +65,31 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         tabs.getTabs().addAll(explorerTab, lectureTab, trainingTab);
         tabs.setId(TABS_ID);
         setCenter(tabs);
+    }
+
+    /**
+     * Starts {@link #warmUp} once the window's first frame is drawn (the second pulse after this layout is in a scene),
+     * or after {@value #WARM_UP_AT_LATEST_MILLIS} ms at the latest: started at once, the warm-up's thread and the JIT's
+     * compiling of the kernels took the cores that building, styling and first drawing the window needed, and the
+     * window stayed black for seconds.
+     */
+    private void warmUpAfterFirstFrame(NetworkSpec spec, CompletableFuture<Void> done) {
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable start = () -> {
+            if (!started.getAndSet(true)) warmUp(spec, done);
+        };
+        CompletableFuture.delayedExecutor(WARM_UP_AT_LATEST_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS).execute(start);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null || started.get()) return;
+            int[] pulses = {0};
+            Runnable[] listener = new Runnable[1];
+            listener[0] = () -> {
+                if (++pulses[0] < 2) return;
+                scene.removePostLayoutPulseListener(listener[0]);
+                start.run();
+            };
+            scene.addPostLayoutPulseListener(listener[0]);
+        });
     }
 
     /** Compiles the kernels in the background so that strokes are answered at full speed; then completes done. */
