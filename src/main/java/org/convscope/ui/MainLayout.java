@@ -56,7 +56,10 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         explorerModel = ExplorerModel.withBundledModel(warm); // scalar kernels until the warm-up is done
         warmUpAfterFirstFrame(explorerModel.networkProperty().get().spec(), warm);
         explorerTab = new Tab("Explorer", new ExplorerView(explorerModel));
-        Tab lectureTab = new Tab("Lecture", lecture());
+        Tab lectureTab = new Tab("Lecture");
+        lectureTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && lectureTab.getContent() == null) lectureTab.setContent(lecture()); // built when first shown
+        });
         trainingTab.setContent(waiting("Loading MNIST for training…"));
         trainingTab.selectedProperty().addListener((obs, was, selected) -> {
             if (selected && trainingModel == null) startStudio();

@@ -52,6 +52,8 @@ class ConvScopeAppTest {
         TabPane tabs = robot.lookup("#" + MainLayout.TABS_ID).queryAs(TabPane.class);
         assertEquals(List.of("Explorer", "Lecture", "Training"), tabs.getTabs().stream().map(Tab::getText).toList());
         assertTrue(tabs.getTabs().get(0).getContent() instanceof ExplorerView);
+        assertEquals(null, tabs.getTabs().get(1).getContent(), "the lecture is built when its tab is first opened");
+        robot.interact(() -> tabs.getSelectionModel().select(1));
         assertTrue(tabs.getTabs().get(1).getContent() instanceof LectureView);
     }
 
