@@ -3,6 +3,7 @@ package org.convscope.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -58,7 +59,9 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         explorerTab = new Tab("Explorer", new ExplorerView(explorerModel));
         Tab lectureTab = new Tab("Lecture");
         lectureTab.selectedProperty().addListener((obs, was, selected) -> {
-            if (selected && lectureTab.getContent() == null) lectureTab.setContent(lecture()); // built when first shown
+            if (!selected) return;
+            if (lectureTab.getContent() == null) lectureTab.setContent(lecture()); // built when first shown
+            Platform.runLater(lectureTab.getContent()::requestFocus); // → and ← step at once, not switch tabs
         });
         trainingTab.setContent(waiting("Loading MNIST for training…"));
         trainingTab.selectedProperty().addListener((obs, was, selected) -> {

@@ -55,6 +55,10 @@ class ConvScopeAppTest {
         assertEquals(null, tabs.getTabs().get(1).getContent(), "the lecture is built when its tab is first opened");
         robot.interact(() -> tabs.getSelectionModel().select(1));
         assertTrue(tabs.getTabs().get(1).getContent() instanceof LectureView);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node focused = tabs.getScene().getFocusOwner();
+        while (focused != null && !(focused instanceof LectureView)) focused = focused.getParent();
+        assertTrue(focused != null, "the lecture has the keyboard: → steps instead of switching tabs");
     }
 
     @Test
