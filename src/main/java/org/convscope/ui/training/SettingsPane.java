@@ -35,6 +35,11 @@ final class SettingsPane extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         optimizer.getItems().setAll(OptimizerConfig.Kind.values());
         loss.getItems().setAll(Loss.values());
+        optimizer.setConverter(names(OptimizerConfig.Kind.class, java.util.Map.of(OptimizerConfig.Kind.SGD, "SGD",
+                OptimizerConfig.Kind.MOMENTUM, "SGD + momentum", OptimizerConfig.Kind.ADAM, "Adam")));
+        optimizer.setTooltip(new Tooltip("Plain SGD, SGD with momentum μ, or Adam"));
+        loss.setConverter(names(Loss.class, java.util.Map.of(Loss.CROSS_ENTROPY, "cross-entropy", Loss.SQUARED_ERROR,
+                "½Σ(t − y)²")));
         loss.setTooltip(new Tooltip("Cross-entropy −log p(true class), or squared error ½Σ(target − output)²"));
         apply.setId("apply-settings");
         problem.getStyleClass().add("problem");
@@ -42,6 +47,22 @@ final class SettingsPane extends HBox {
                 new Label("batch"), batch, new Label("λ"), decay, new Label("loss"), loss, apply, problem);
         apply.setOnAction(e -> submit());
         learningRate.setOnAction(e -> submit());
+    }
+
+    /** Shows enum constants by these names (ChoiceBox needs a converter both ways). */
+    private static <E extends Enum<E>> javafx.util.StringConverter<E> names(Class<E> type, java.util.Map<E, String> names) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(E value) {
+                return value == null ? "" : names.getOrDefault(value, value.name());
+            }
+
+            @Override
+            public E fromString(String text) {
+                for (E e : type.getEnumConstants()) if (toString(e).equals(text)) return e;
+                return null;
+            }
+        };
     }
 
     private static TextField field(String id, String tip) {
