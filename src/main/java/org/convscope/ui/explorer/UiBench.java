@@ -45,10 +45,10 @@ public final class UiBench {
     }
 
     /**
-     * Measures {@code updates} updates after at least {@code warmup} unmeasured ones, more until the JIT has been nearly idle
-     * (under 2% of its time) for a second and a half or {@code maxWarmupMillis} have passed (the UI's code is compiled over the first seconds
-     * of drawing, and measured meanwhile, an update costs up to five times its steady cost), and {@code renders} full
-     * renders.
+     * Measures {@code updates} updates after at least {@code warmup} unmeasured ones, more until the JIT has been
+     * nearly idle (under 2% of its time) for a second and a half or {@code maxWarmupMillis} have passed (the UI's code
+     * is compiled over the first seconds of drawing, and measured meanwhile, an update costs up to five times its
+     * steady cost), and {@code renders} full renders.
      */
     public static Result run(int updates, int warmup, long maxWarmupMillis, int renders) throws FileException {
         if (updates < 1) throw new IllegalArgumentException("updates must be at least 1, got " + updates);
@@ -70,18 +70,17 @@ public final class UiBench {
         long[] cpu = new long[updates];
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         view.applyCss();
-        int k = 0;
+        int warmed = 0;
         JitQuiet jit = new JitQuiet(1500, 0.02);
         long warmEnd = System.nanoTime() + maxWarmupMillis * 1_000_000L;
-        while (k < warmup || !jit.idle() && System.nanoTime() < warmEnd) {
-            stroke(drawing, k++);
+        while (warmed < warmup || !jit.idle() && System.nanoTime() < warmEnd) {
+            stroke(drawing, warmed++);
             view.layout();
         }
-        warmup = k;
         for (int i = 0; i < updates; i++) {
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
-            stroke(drawing, i + warmup);
+            stroke(drawing, i + warmed);
             view.layout();
             times[i] = System.nanoTime() - start;
             cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
@@ -97,7 +96,7 @@ public final class UiBench {
         Arrays.sort(cpu);
         Arrays.sort(renderTimes);
         int p99 = Math.min(updates - 1, (int) (updates * 0.99));
-        return new Result(warmup, updates, times[updates / 2] / 1e6, times[p99] / 1e6, times[updates - 1] / 1e6,
+        return new Result(warmed, updates, times[updates / 2] / 1e6, times[p99] / 1e6, times[updates - 1] / 1e6,
                 cpu[updates / 2] / 1e6, cpu[p99] / 1e6, renderTimes[renderTimes.length / 2] / 1e6);
     }
 
