@@ -5,7 +5,7 @@ import org.convscope.engine.ForwardSnapshot;
 import org.convscope.engine.train.Evaluation;
 
 /**
- * What the studio shows at one moment, immutable: published by the training thread at most about 30 times a second,
+ * What the studio shows at one moment, immutable: published by the training thread at most about 10 times a second,
  * and after every command. Arrays inside must not be modified.
  *
  * @param step         training steps (mini-batches or single samples) since the start

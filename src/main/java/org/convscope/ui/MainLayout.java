@@ -2,6 +2,8 @@ package org.convscope.ui;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
@@ -34,6 +36,7 @@ import org.convscope.ui.training.TrainingViewModel;
  * lecture steppers and the training studio. The studio loads MNIST in the background the first time it is shown.
  */
 public final class MainLayout extends BorderPane implements AutoCloseable {
+    private static final long WARM_UP_AT_LATEST_MILLIS = 5000;
     public static final String TABS_ID = "main-tabs";
 
     private final ExplorerModel explorerModel;
@@ -44,7 +47,6 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     private TrainingView trainingView;
     private volatile Autosave.Recovery recovery;
     private final StudioDialogs studioDialogs;
-    private static final long WARM_UP_AT_LATEST_MILLIS = 5000;
 
     public MainLayout() throws FileException {
         this(null);
@@ -80,11 +82,11 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
      * window stayed black for seconds.
      */
     private void warmUpAfterFirstFrame(NetworkSpec spec, CompletableFuture<Void> done) {
-        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean started = new AtomicBoolean();
         Runnable start = () -> {
             if (!started.getAndSet(true)) warmUp(spec, done);
         };
-        CompletableFuture.delayedExecutor(WARM_UP_AT_LATEST_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS).execute(start);
+        CompletableFuture.delayedExecutor(WARM_UP_AT_LATEST_MILLIS, TimeUnit.MILLISECONDS).execute(start);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null || started.get()) return;
             int[] pulses = {0};

@@ -9,7 +9,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
 /**
- * Line curves against training steps on a canvas (cheaper than a LineChart for thousands of points redrawn 30 times
+ * Line curves against training steps on a canvas (cheaper than a LineChart for thousands of points redrawn 10 times
  * a second): axes with the range at each end, one colour per series, a legend. Markers draw the per-epoch points.
  */
 final class CurveChart extends Region {
