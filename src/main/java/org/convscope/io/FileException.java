@@ -43,7 +43,7 @@ public final class FileException extends IOException {
      * message, which would repeat (or, for a temporary file, leak) a name the user never chose;
      * their reason, or a phrase for the common subclasses, says what went wrong instead.
      */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         String reason = switch (e) {
             case NoSuchFileException _ -> "no such file or directory";
             case AccessDeniedException _ -> "access denied";
