@@ -114,8 +114,9 @@ final class GraphOrder {
     }
 
     /**
-     * A message naming the nodes of one cycle, found by walking back from a node still waiting
-     * through producers still waiting until a node repeats.
+     * A message naming the nodes of one cycle in the direction values flow, from its earliest node
+     * in the file; found by walking back from a node still waiting through producers still waiting
+     * until a node repeats.
      */
     private String cycle(int[] waiting) {
         int start = 0;
@@ -132,6 +133,7 @@ final class GraphOrder {
         }
         List<Integer> loop = new ArrayList<>(path.subList(seen.get(node), path.size()));
         Collections.reverse(loop);
+        Collections.rotate(loop, -loop.indexOf(Collections.min(loop)));
         StringBuilder message = new StringBuilder("the graph has a cycle: ");
         int shown = Math.min(loop.size(), 3);
         for (int i = 0; i < shown; i++) {
