@@ -7,6 +7,7 @@ import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.kernel.Kernels;
 import org.convscope.engine.kernel.ScalarKernels;
 import org.convscope.engine.layer.Layer;
+import org.convscope.engine.layer.UnaryLayer;
 import org.convscope.engine.spec.Presets;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,7 +42,7 @@ public class LayerBench {
     public String layer;
 
     private Kernels k;
-    private Layer target;
+    private UnaryLayer target;
     private Layer.Scratch scratch;
     private float[] x;
     private float[] y;
@@ -53,7 +54,7 @@ public class LayerBench {
     public void setUp() {
         k = kernels.equals("scalar") ? ScalarKernels.INSTANCE : KernelSelection.preferred();
         Network net = Network.initialized(Presets.lenet5(), 1);
-        target = net.layers().get(net.indexOf(layer));
+        target = (UnaryLayer) net.layers().get(net.indexOf(layer));
         scratch = target.newScratch(BATCH);
         SplittableRandom random = new SplittableRandom(2);
         x = new float[BATCH * target.input().size()];

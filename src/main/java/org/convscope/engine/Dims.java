@@ -4,9 +4,16 @@ package org.convscope.engine;
  * The shape of one sample: channels × height × width. A flat vector of n units is n × 1 × 1.
  */
 public record Dims(int channels, int height, int width) {
+    /** The most values one sample may have: arrays are indexed by int, and a batch must fit too. */
+    public static final int MAX_SIZE = 1 << 30;
+
     public Dims {
         if (channels <= 0 || height <= 0 || width <= 0) {
             throw new IllegalArgumentException("dimensions must be positive, got " + channels + "×" + height + "×" + width);
+        }
+        if ((long) channels * height * width > MAX_SIZE) {
+            throw new IllegalArgumentException(channels + "×" + height + "×" + width + " is too large: at most "
+                    + MAX_SIZE + " values per sample");
         }
     }
 

@@ -6,11 +6,13 @@ import org.convscope.engine.layer.Layer;
 import org.convscope.engine.spec.NetworkSpec;
 
 /**
- * An immutable copy of one sample's forward pass, for the views: the input, every layer's output (in layer order)
- * and the parameters the pass used (in {@link Network#params()} order), so it stays consistent while training goes on.
+ * An immutable copy of one sample's forward pass, for the views: the input, every layer's output (in layer order),
+ * the parameters the pass used (in {@link Network#params()} order), so it stays consistent while training goes on,
+ * and the network's buffers (in {@link Network#buffers()} order; training does not change them, so they are shared).
  * The arrays must not be modified.
  */
-public record ForwardSnapshot(NetworkSpec spec, List<Dims> shapes, float[] input, float[][] outputs, float[][] params) {
+public record ForwardSnapshot(NetworkSpec spec, List<Dims> shapes, float[] input, float[][] outputs, float[][] params,
+                              float[][] buffers) {
     /** Copies sample {@code sample} of the workspace's last forward pass. */
     public static ForwardSnapshot capture(Workspace ws, int sample) {
         return capture(ws, sample, ws.network().copyParams());
@@ -39,12 +41,19 @@ public record ForwardSnapshot(NetworkSpec spec, List<Dims> shapes, float[] input
             outputs[i] = Arrays.copyOfRange(ws.output(i), sample * size, (sample + 1) * size);
             shapes[i] = layers.get(i).output();
         }
-        return new ForwardSnapshot(net.spec(), List.of(shapes), input, outputs, params);
+        float[][] buffers = new float[net.buffers().size()][];
+        for (int i = 0; i < buffers.length; i++) buffers[i] = net.buffers().get(i).value();
+        return new ForwardSnapshot(net.spec(), List.of(shapes), input, outputs, params, buffers);
     }
 
     /** Output of layer i with its shape. */
     public float[] output(int layer) {
         return outputs[layer];
+    }
+
+    /** The output of layer i, or the input for {@link NetworkSpec#INPUT}. */
+    public float[] source(int layer) {
+        return layer == NetworkSpec.INPUT ? input : outputs[layer];
     }
 
     /** The final output: class probabilities when the network ends with softmax. */

@@ -23,7 +23,8 @@ import org.convscope.io.SafeTensorsFile;
 
 /**
  * ConvScope model files: safetensors files (see {@link SafeTensors}) with one F32 tensor per parameter, named
- * "layer.weight" and "layer.bias" (convolution weights [outC][inC][kH][kW], fully connected [out][in]), and
+ * "layer.weight" and "layer.bias" (convolution weights [outC][inC/groups][kH][kW], fully connected [out][in]), and
+ * per buffer ("bn.running_mean", "bn.running_var", "scale.constant"), and
  * metadata "format" = "convscope-model", "format_version" = "1" and "architecture" = the network as JSON
  * ({@link NetworkSpecJson}). Other metadata (how it was trained, its accuracy) is kept as it is.
  */
@@ -35,13 +36,55 @@ public final class ModelFile {
 
     private ModelFile() {}
 
+    /** Metadata key of the class names, one per line (or a JSON list of strings). */
+    public static final String LABELS = "labels";
+    /** Metadata key of why class names given with a model were not used. */
+    public static final String LABELS_NOTE = "labels_note";
+
     /** A network with the metadata it was saved with. */
-    public record Model(Network network, Map<String, String> metadata) {}
+    public record Model(Network network, Map<String, String> metadata) {
+        /** The name of class i: from the model's labels, else "class i". */
+        public String className(int i) {
+            List<String> labels = parseLabels(metadata.get(LABELS));
+            return labels != null && i < labels.size() && labels.size() == network.numClasses() ? labels.get(i) : "class " + i;
+        }
+
+        /** Every class's name, in order. */
+        public List<String> classNames() {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < network.numClasses(); i++) names.add(className(i));
+            return names;
+        }
+    }
+
+    /** Class names from a labels text: a JSON list of strings, or one name per line (blank lines at the end ignored). */
+    public static List<String> parseLabels(String text) {
+        if (text == null) return null;
+        String t = text.strip();
+        if (t.startsWith("[")) {
+            try {
+                com.google.gson.JsonArray array = com.google.gson.JsonParser.parseString(t).getAsJsonArray();
+                List<String> names = new ArrayList<>();
+                for (com.google.gson.JsonElement e : array) {
+                    if (!e.isJsonPrimitive()) return null;
+                    names.add(e.getAsString());
+                }
+                return names;
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        List<String> names = new ArrayList<>(List.of(text.split("\\R", -1)));
+        while (!names.isEmpty() && names.getLast().isBlank()) names.removeLast();
+        names.replaceAll(String::strip);
+        return names.isEmpty() ? null : names;
+    }
 
     /** Saves atomically: an interrupted save leaves any previous file untouched. */
     public static void save(Path file, Network network, Map<String, String> extraMetadata) throws FileException {
         List<NamedTensor> tensors = new ArrayList<>();
         for (Param p : network.params()) tensors.add(new NamedTensor(p.name(), p.shape(), p.value()));
+        for (Param p : network.buffers()) tensors.add(new NamedTensor(p.name(), p.shape(), p.value()));
         Map<String, String> metadata = new LinkedHashMap<>(extraMetadata);
         metadata.put("format", FORMAT);
         metadata.put("format_version", VERSION);
@@ -49,7 +92,11 @@ public final class ModelFile {
         SafeTensors.write(file, tensors, metadata);
     }
 
-    /** Loads and checks a model file; every problem is a one-line {@link FileException} naming the file. */
+    /**
+     * Loads and checks a model: a ConvScope model file, or an ONNX file (by its ".onnx" name, see
+     * {@link org.convscope.onnx.importer.OnnxImport}); every problem is a one-line {@link FileException} naming the
+     * file.
+     */
     public static Model load(Path file) throws FileException {
         SafeTensorsFile content = SafeTensors.read(file);
         Map<String, String> metadata = content.metadata();
@@ -65,8 +112,15 @@ public final class ModelFile {
         }
         Map<String, NamedTensor> tensors = new HashMap<>(content.tensors());
         Map<String, float[]> values = new HashMap<>();
-        Network probe = Network.initialized(spec, 0);
-        for (Param p : probe.params()) {
+        Network probe;
+        try {
+            probe = Network.withParams(spec, Map.of(), false);
+        } catch (InvalidNetworkException e) {
+            throw new FileException(file, e.getMessage());
+        }
+        List<Param> expected = new ArrayList<>(probe.params());
+        expected.addAll(probe.buffers());
+        for (Param p : expected) {
             NamedTensor t = tensors.remove(p.name());
             if (t == null) throw new FileException(file, "tensor " + p.name() + " is missing");
             if (!Arrays.equals(t.shape(), p.shape())) {
@@ -82,6 +136,12 @@ public final class ModelFile {
             throw new FileException(file, "tensor " + tensors.keySet().iterator().next() + " is not part of the architecture");
         }
         return new Model(Network.withParams(spec, values), metadata);
+    }
+
+    /** Whether a file is opened as ONNX: its name ends with ".onnx". */
+    public static boolean isOnnx(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx");
     }
 
     /** The pretrained LeNet-5 that ships with ConvScope. */

@@ -2,7 +2,6 @@ package org.convscope.engine.explain;
 
 import org.convscope.engine.Loss;
 import org.convscope.engine.Workspace;
-import org.convscope.engine.layer.Layer;
 
 /**
  * Saliency by gradient × input: s_i = x_i · ∂log p_c/∂x_i for class c. Positive where a pixel's ink raises the class's
@@ -21,20 +20,13 @@ public final class GradientTimesInput {
             throw new IllegalArgumentException("class " + classIndex + " outside 0.." + (classes - 1));
         }
         if (ws.batch() < 1) throw new IllegalStateException("saliency needs a forward pass first");
-        Layer first = ws.network().layers().get(0);
-        if (first.params().isEmpty()) {
-            throw new IllegalArgumentException(first.spec().name() + ": gradient × input needs a first layer with "
-                    + "parameters (convolution or fully connected), found " + first.spec().describe());
-        }
+        ws.setInputGradient(true);
         ws.zeroGrads();
         ws.backward(new int[] {classIndex}, 0, Loss.CROSS_ENTROPY, 1f);
-        float[][] grads = new float[first.params().size()][];
-        for (int i = 0; i < grads.length; i++) grads[i] = new float[first.params().get(i).size()];
-        float[] dx = new float[first.input().size()]; // dL/dx with L = −log p_c
-        first.backward(ws.kernels(), ws.input(), ws.output(0), ws.outputGrad(0), dx, 1, first.newScratch(1), grads);
+        float[] dx = ws.inputGrad(); // dL/dx with L = −log p_c
         float[] x = ws.input();
-        float[] saliency = new float[dx.length];
-        for (int i = 0; i < dx.length; i++) saliency[i] = -dx[i] * x[i];
+        float[] saliency = new float[ws.network().input().size()];
+        for (int i = 0; i < saliency.length; i++) saliency[i] = -dx[i] * x[i];
         return saliency;
     }
 }

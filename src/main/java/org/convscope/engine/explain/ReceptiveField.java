@@ -4,15 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.convscope.engine.Dims;
 import org.convscope.engine.spec.ActivationSpec;
+import org.convscope.engine.spec.BatchNormSpec;
+import org.convscope.engine.spec.ConstantOpSpec;
 import org.convscope.engine.spec.ConvSpec;
 import org.convscope.engine.spec.DenseSpec;
 import org.convscope.engine.spec.FlattenSpec;
-import org.convscope.engine.spec.LayerSpec;
+import org.convscope.engine.spec.GlobalPoolSpec;
+import org.convscope.engine.spec.MergeSpec;
 import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.spec.PadSpec;
 import org.convscope.engine.spec.PoolSpec;
+import org.convscope.engine.spec.ReshapeSpec;
 import org.convscope.engine.spec.SoftmaxSpec;
+import org.convscope.engine.spec.Window;
 
-/** Which input pixels and which units of the previous layer a unit depends on. */
+/** Which input pixels and which units of the layers it reads a unit depends on. */
 public final class ReceptiveField {
     private ReceptiveField() {}
 
@@ -28,86 +34,175 @@ public final class ReceptiveField {
     }
 
     /**
-     * The input pixels that can influence the unit. Walking back layer by layer, a conv output row o covers input rows
-     * [o·S − P, o·S − P + K) and a pool output row [o·S, o·S + window), each clipped to the layer's input (padding
-     * positions are not pixels); a flatten unit is its (C, H, W) unit; a dense or softmax unit sees the whole image.
+     * Rows [top, bottom] and columns [left, right] (inclusive) of one layer's output that the unit depends on, and the
+     * channel they are in (−1: several). {@code whole}: the unit depends on everything before this layer.
+     */
+    private record Box(int channel, int top, int left, int bottom, int right, boolean whole) {
+        static final Box WHOLE = new Box(-1, 0, 0, 0, 0, true);
+
+        Box union(Box other) {
+            if (other == null) return this;
+            if (whole || other.whole) return WHOLE;
+            return new Box(channel == other.channel ? channel : -1, Math.min(top, other.top), Math.min(left, other.left),
+                    Math.max(bottom, other.bottom), Math.max(right, other.right), false);
+        }
+
+        Box clip(Dims d) {
+            if (whole) return this;
+            return new Box(channel, Math.max(0, top), Math.max(0, left), Math.min(d.height() - 1, bottom),
+                    Math.min(d.width() - 1, right), false);
+        }
+
+        boolean empty() {
+            return !whole && (top > bottom || left > right);
+        }
+    }
+
+    /**
+     * The input pixels that can influence the unit. Walking back from the unit's layer through every layer it reads
+     * (the union over every path): a conv output row o covers input rows [o·S − P, o·S − P + D·(K − 1)] and a pool's
+     * likewise, each clipped to the layer's input (padding positions are not pixels); a flatten or reshape unit is
+     * its (C, H, W) unit; a dense, softmax or global pooling unit sees the whole image.
      */
     public static Region inputRegion(NetworkSpec spec, UnitRef unit) {
         List<NetworkSpec.LayerInfo> infos = spec.infer();
         check(spec, infos, unit);
         Dims image = spec.input();
-        int channel = unit.channel();
-        boolean channelsMixed = false; // after a conv the region no longer belongs to one channel
-        int top = unit.y();
-        int bottom = unit.y();     // inclusive while walking
-        int left = unit.x();
-        int right = unit.x();
+        if (unit.layer() < 0) return new Region(unit.y(), unit.x(), unit.y() + 1, unit.x() + 1);
+        Box[] boxes = new Box[unit.layer() + 1];
+        boxes[unit.layer()] = new Box(unit.channel(), unit.y(), unit.x(), unit.y(), unit.x(), false);
+        Box atInput = null;
         for (int layer = unit.layer(); layer >= 0; layer--) {
+            Box box = boxes[layer];
+            if (box == null) continue;
             NetworkSpec.LayerInfo info = infos.get(layer);
-            Dims in = info.input();
-            switch (info.spec()) {
-                case ConvSpec c -> {
-                    channelsMixed = true;
-                    top = Math.max(0, top * c.stride() - c.padding());
-                    bottom = Math.min(in.height() - 1, bottom * c.stride() - c.padding() + c.kernelHeight() - 1);
-                    left = Math.max(0, left * c.stride() - c.padding());
-                    right = Math.min(in.width() - 1, right * c.stride() - c.padding() + c.kernelWidth() - 1);
-                }
-                case PoolSpec p -> {
-                    top *= p.stride();
-                    bottom = bottom * p.stride() + p.window() - 1;
-                    left *= p.stride();
-                    right = right * p.stride() + p.window() - 1;
-                }
-                case ActivationSpec a -> { }
-                case FlattenSpec f -> {
-                    if (channelsMixed) return whole(image);
-                    UnitRef source = unflatten(in, layer - 1, channel);
-                    channel = source.channel();
-                    top = bottom = source.y();
-                    left = right = source.x();
-                }
-                case DenseSpec d -> {
-                    return whole(image);
-                }
-                case SoftmaxSpec s -> {
-                    return whole(image);
-                }
+            List<Integer> sources = info.sources();
+            for (int j = 0; j < sources.size(); j++) {
+                Box back = back(info, j, box);
+                if (back == null) continue;
+                back = back.clip(info.inputs().get(j));
+                if (back.empty()) continue;
+                int s = sources.get(j);
+                if (s == NetworkSpec.INPUT) atInput = back.union(atInput);
+                else boxes[s] = back.union(boxes[s]);
             }
         }
-        return new Region(top, left, bottom + 1, right + 1);
+        if (atInput == null || atInput.whole()) return new Region(0, 0, image.height(), image.width());
+        return new Region(atInput.top(), atInput.left(), atInput.bottom() + 1, atInput.right() + 1);
+    }
+
+    /** The part of input j of a layer that its output's box depends on (null: none), before clipping. */
+    private static Box back(NetworkSpec.LayerInfo info, int j, Box box) {
+        if (box.whole()) return Box.WHOLE;
+        Dims in = info.inputs().get(j);
+        return switch (info.spec()) {
+            case ConvSpec c -> {
+                Window w = c.kernel();
+                yield new Box(-1, box.top() * w.strideH() - w.padTop(), box.left() * w.strideW() - w.padLeft(),
+                        box.bottom() * w.strideH() - w.padTop() + w.dilationH() * (w.kernelH() - 1),
+                        box.right() * w.strideW() - w.padLeft() + w.dilationW() * (w.kernelW() - 1), false);
+            }
+            case PoolSpec p -> {
+                Window w = p.kernel();
+                yield new Box(box.channel(), box.top() * w.strideH() - w.padTop(), box.left() * w.strideW() - w.padLeft(),
+                        box.bottom() * w.strideH() - w.padTop() + w.dilationH() * (w.kernelH() - 1),
+                        box.right() * w.strideW() - w.padLeft() + w.dilationW() * (w.kernelW() - 1), false);
+            }
+            case PadSpec p -> new Box(box.channel(), box.top() - p.top(), box.left() - p.left(), box.bottom() - p.top(),
+                    box.right() - p.left(), false);
+            case ActivationSpec a -> box;
+            case BatchNormSpec b -> box;
+            case ConstantOpSpec c -> box;
+            case FlattenSpec f -> unflattened(in, box);
+            case ReshapeSpec r -> box.top() == box.bottom() && box.left() == box.right() && box.channel() >= 0
+                    ? unflattened(in, new Box((box.channel() * info.output().height() + box.top()) * info.output().width()
+                    + box.left(), 0, 0, 0, 0, false)) : Box.WHOLE;
+            case MergeSpec m -> {
+                if (m.kind() != MergeSpec.Kind.CONCAT) {
+                    yield new Box(in.channels() == 1 ? 0 : box.channel(), in.height() == 1 ? 0 : box.top(),
+                            in.width() == 1 ? 0 : box.left(), in.height() == 1 ? 0 : box.bottom(),
+                            in.width() == 1 ? 0 : box.right(), false);
+                }
+                if (box.channel() < 0) yield box;
+                int offset = 0;
+                for (int k = 0; k < j; k++) offset += info.inputs().get(k).channels();
+                int c = box.channel() - offset;
+                yield c >= 0 && c < in.channels() ? new Box(c, box.top(), box.left(), box.bottom(), box.right(), false) : null;
+            }
+            case DenseSpec d -> Box.WHOLE;
+            case SoftmaxSpec s -> Box.WHOLE;
+            case GlobalPoolSpec g -> new Box(box.channel(), 0, 0, in.height() - 1, in.width() - 1, false);
+        };
+    }
+
+    /** The (C, H, W) unit that a vector unit (channel = index) copies, when the box is one vector unit. */
+    private static Box unflattened(Dims in, Box box) {
+        if (box.channel() < 0) return Box.WHOLE;
+        UnitRef u = unflatten(in, 0, box.channel());
+        return new Box(u.channel(), u.y(), u.x(), u.y(), u.x(), false);
     }
 
     /**
-     * The units of layer unit.layer() − 1 (or the input, layer −1) that feed the unit directly: for a conv unit the
-     * kH×kW window over every input channel (channel by channel, row-major) without the padding positions; for a pool
-     * unit its window in its own channel; for an activation the same unit; for a flatten unit its (C, H, W) unit; for a
-     * dense or softmax unit every unit of the previous layer. The input image (layer −1) has none.
+     * The units of the layers that a unit reads directly (or none for the input, layer −1): for a conv unit the
+     * kH×kW window (taps D apart) over every channel of its group, channel by channel, row-major, without the padding
+     * positions; for a pool unit its window in its own channel; for an element-wise layer (activation, batch norm,
+     * constant operation) the same unit; for an element-wise merge the unit of each input it reads (the repeated
+     * one where an input is broadcast); for a concatenation the unit of the input the channel came from; for a pad
+     * the unit it copies, if any; for a flatten or reshape its (C, H, W) unit; for a global pool its whole channel;
+     * for a dense or softmax unit every unit of the layer before.
      */
     public static List<UnitRef> previousUnits(NetworkSpec spec, UnitRef unit) {
         List<NetworkSpec.LayerInfo> infos = spec.infer();
         check(spec, infos, unit);
         if (unit.layer() < 0) return List.of();
         NetworkSpec.LayerInfo info = infos.get(unit.layer());
-        Dims in = info.input();
-        int prev = unit.layer() - 1;
         List<UnitRef> units = new ArrayList<>();
+        List<Integer> sources = info.sources();
+        for (int j = 0; j < sources.size(); j++) addPrevious(units, info, j, sources.get(j), unit);
+        return List.copyOf(units);
+    }
+
+    private static void addPrevious(List<UnitRef> units, NetworkSpec.LayerInfo info, int j, int prev, UnitRef unit) {
+        Dims in = info.inputs().get(j);
+        UnitRef same = new UnitRef(prev, unit.channel(), unit.y(), unit.x());
         switch (info.spec()) {
             case ConvSpec c -> {
-                int top = unit.y() * c.stride() - c.padding();
-                int left = unit.x() * c.stride() - c.padding();
-                for (int ch = 0; ch < in.channels(); ch++) {
-                    addWindow(units, in, prev, ch, top, left, c.kernelHeight(), c.kernelWidth());
-                }
+                Window w = c.kernel();
+                int group = in.channels() / c.groups();
+                int first = unit.channel() / (c.filters() / c.groups()) * group;
+                int top = unit.y() * w.strideH() - w.padTop();
+                int left = unit.x() * w.strideW() - w.padLeft();
+                for (int ch = first; ch < first + group; ch++) addWindow(units, in, prev, ch, top, left, w);
             }
-            case PoolSpec p -> addWindow(units, in, prev, unit.channel(), unit.y() * p.stride(), unit.x() * p.stride(),
-                    p.window(), p.window());
-            case ActivationSpec a -> units.add(new UnitRef(prev, unit.channel(), unit.y(), unit.x()));
+            case PoolSpec p -> addWindow(units, in, prev, unit.channel(), unit.y() * p.kernel().strideH() - p.kernel().padTop(),
+                    unit.x() * p.kernel().strideW() - p.kernel().padLeft(), p.kernel());
+            case ActivationSpec a -> units.add(same);
+            case BatchNormSpec b -> units.add(same);
+            case ConstantOpSpec c -> units.add(same);
+            case PadSpec p -> {
+                int y = unit.y() - p.top();
+                int x = unit.x() - p.left();
+                if (y >= 0 && y < in.height() && x >= 0 && x < in.width()) units.add(new UnitRef(prev, unit.channel(), y, x));
+            }
             case FlattenSpec f -> units.add(unflatten(in, prev, unit.channel()));
+            case ReshapeSpec r -> units.add(unflatten(in, prev,
+                    (unit.channel() * info.output().height() + unit.y()) * info.output().width() + unit.x()));
+            case MergeSpec m -> {
+                if (m.kind() != MergeSpec.Kind.CONCAT) {
+                    units.add(new UnitRef(prev, in.channels() == 1 ? 0 : unit.channel(), in.height() == 1 ? 0 : unit.y(),
+                            in.width() == 1 ? 0 : unit.x()));
+                    return;
+                }
+                int offset = 0;
+                for (int k = 0; k < j; k++) offset += info.inputs().get(k).channels();
+                int c = unit.channel() - offset;
+                if (c >= 0 && c < in.channels()) units.add(new UnitRef(prev, c, unit.y(), unit.x()));
+            }
+            case GlobalPoolSpec g -> addWindow(units, in, prev, unit.channel(), 0, 0,
+                    Window.square(1, 1, 0, Window.Rounding.FLOOR), in.height(), in.width());
             case DenseSpec d -> addAll(units, in, prev);
             case SoftmaxSpec s -> addAll(units, in, prev);
         }
-        return List.copyOf(units);
     }
 
     /** The (C, H, W) unit of a C×H×W layer that flatten unit i copies. */
@@ -116,10 +211,19 @@ public final class ReceptiveField {
         return new UnitRef(layer, i / plane, i % plane / in.width(), i % in.width());
     }
 
-    private static void addWindow(List<UnitRef> units, Dims in, int layer, int channel, int top, int left, int h, int w) {
-        for (int y = Math.max(0, top); y < Math.min(in.height(), top + h); y++) {
-            for (int x = Math.max(0, left); x < Math.min(in.width(), left + w); x++) {
-                units.add(new UnitRef(layer, channel, y, x));
+    private static void addWindow(List<UnitRef> units, Dims in, int layer, int channel, int top, int left, Window w) {
+        addWindow(units, in, layer, channel, top, left, w, w.kernelH(), w.kernelW());
+    }
+
+    /** The rows×cols taps of w's dilation from (top, left) that lie inside the input. */
+    private static void addWindow(List<UnitRef> units, Dims in, int layer, int channel, int top, int left, Window w,
+                                  int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int y = top + i * w.dilationH();
+            if (y < 0 || y >= in.height()) continue;
+            for (int k = 0; k < cols; k++) {
+                int x = left + k * w.dilationW();
+                if (x >= 0 && x < in.width()) units.add(new UnitRef(layer, channel, y, x));
             }
         }
     }
@@ -130,10 +234,6 @@ public final class ReceptiveField {
                 for (int x = 0; x < in.width(); x++) units.add(new UnitRef(layer, c, y, x));
             }
         }
-    }
-
-    private static Region whole(Dims image) {
-        return new Region(0, 0, image.height(), image.width());
     }
 
     /** Checks that the unit exists in the network; the message names the layer, the coordinate and its range. */

@@ -8,15 +8,16 @@ import org.convscope.engine.kernel.Kernels;
 import org.convscope.engine.spec.ConvSpec;
 
 /**
- * Convolution: y[o][oy][ox] = b[o] + Σ_{c,ky,kx} W[o][c][ky][kx] · x[c][oy·S − P + ky][ox·S − P + kx] (0 outside).
- * Stride 1 runs directly on the padded image ({@link DirectConv}). Other strides are a matrix product over a chunk
- * of a few images, small enough for its unrolled patches to stay in cache: the chunk's patches are unrolled (see
- * {@link Im2Col}) into col[K][width], K = inC·kH·kW, each image taking outH·outW columns; then
- * out[outC][width] = W[outC][K] · col + b, copied into the NCHW output. Backward, with the patches unrolled again and
- * dOut[outC][width] gathered from dy: dW += dOut · colᵀ, db += Σ dOut, dcol = Wᵀ · dOut folded back onto the input.
+ * Convolution: y[o][oy][ox] = b[o] + Σ_{c,ky,kx} W[o][c][ky][kx] · x[g·C/G + c][oy·S − P + ky·D][ox·S − P + kx·D]
+ * (0 outside), c over the C/G channels of filter o's group g. A classic stride-1 convolution runs directly on the
+ * padded image ({@link DirectConv}). Others are a matrix product per group over a chunk of a few images, small enough
+ * for its unrolled patches to stay in cache: the chunk's patches are unrolled (see {@link Im2Col}) into col[K][width],
+ * K = (C/G)·kH·kW, each image taking outH·outW columns; then out[F/G][width] = W_g[F/G][K] · col + b, copied into the
+ * NCHW output. Backward, with the patches unrolled again and dOut[F][width] gathered from dy: dW_g += dOut_g · colᵀ,
+ * db += Σ dOut, dcol = W_gᵀ · dOut_g folded back onto the group's input channels.
  */
-public record ConvLayer(ConvSpec spec, Dims input, Dims output, Param weight, Param bias) implements Layer {
-    // weight: [outC][inC][kH][kW], bias: [outC]
+public record ConvLayer(ConvSpec spec, Dims input, Dims output, Param weight, Param bias) implements UnaryLayer {
+    // weight: [outC][inC/groups][kH][kW], bias: [outC]
 
     /** Columns per chunk that the chunk size aims for: enough to amortise the dot-product reductions of dW. */
     private static final int CHUNK_COLUMNS = 512;
@@ -30,7 +31,8 @@ public record ConvLayer(ConvSpec spec, Dims input, Dims output, Param weight, Pa
     public static ConvLayer create(ConvSpec spec, Dims input) {
         Dims output = spec.outputDims(input);
         return new ConvLayer(spec, input, output,
-                Param.zeros(spec.name() + ".weight", spec.filters(), input.channels(), spec.kernelHeight(), spec.kernelWidth()),
+                Param.zeros(spec.name() + ".weight", spec.filters(), input.channels() / spec.groups(), spec.kernelHeight(),
+                        spec.kernelWidth()),
                 Param.zeros(spec.name() + ".bias", spec.filters()));
     }
 
@@ -39,8 +41,17 @@ public record ConvLayer(ConvSpec spec, Dims input, Dims output, Param weight, Pa
         return List.of(weight, bias);
     }
 
+    /** Rows of one group's unrolled patches: K = (C/G)·kH·kW. */
     private int patch() {
-        return input.channels() * spec.kernelHeight() * spec.kernelWidth();
+        return groupChannels() * spec.kernelHeight() * spec.kernelWidth();
+    }
+
+    private int groupChannels() {
+        return input.channels() / spec.groups();
+    }
+
+    private int groupFilters() {
+        return output.channels() / spec.groups();
     }
 
     /** Columns per image in col. */
@@ -64,17 +75,18 @@ public record ConvLayer(ConvSpec spec, Dims input, Dims output, Param weight, Pa
 
     @Override
     public Scratch newScratch(int maxBatch) {
-        if (spec.stride() == 1) return new DirectConv(spec, input, output);
+        if (spec.isClassic() && spec.stride() == 1) return new DirectConv(spec, input, output);
         int span = span();
         int chunk = Math.clamp(Math.ceilDiv(CHUNK_COLUMNS, span), 1, Math.min(MAX_CHUNK, maxBatch));
         return new Buffers(chunk, patch() * chunk * span, output.channels() * chunk * span);
     }
 
-    /** Unrolls images [first, first + count) of x into s.col, width = count·span columns. */
-    private void unroll(float[] x, int first, int count, Buffers s) {
+    /** Unrolls group g of images [first, first + count) of x into s.col, width = count·span columns. */
+    private void unroll(float[] x, int first, int count, int g, Buffers s) {
         int width = count * span();
+        int cg = groupChannels();
         for (int t = 0; t < count; t++) {
-            Im2Col.unroll(x, (first + t) * input.size(), input, spec, output, s.col, t * span(), width);
+            Im2Col.unroll(x, (first + t) * input.size(), input, g * cg, cg, spec.kernel(), output, s.col, t * span(), width);
         }
     }
 
@@ -91,9 +103,12 @@ public record ConvLayer(ConvSpec spec, Dims input, Dims output, Param weight, Pa
         for (int first = 0; first < n; first += s.chunk) {
             int count = Math.min(s.chunk, n - first);
             int width = count * span();
-            unroll(x, first, count, s);
             for (int o = 0; o < filters; o++) Arrays.fill(s.matrix, o * width, (o + 1) * width, b[o]);
-            k.gemmNN(filters, width, patch, weight.value(), 0, patch, s.col, 0, width, s.matrix, 0, width);
+            int fg = groupFilters();
+            for (int g = 0; g < spec.groups(); g++) {
+                unroll(x, first, count, g, s);
+                k.gemmNN(fg, width, patch, weight.value(), g * fg * patch, patch, s.col, 0, width, s.matrix, g * fg * width, width);
+            }
             for (int t = 0; t < count; t++) copyOut(s.matrix, width, t, y, (first + t) * output.size());
         }
     }
@@ -127,24 +142,30 @@ public record ConvLayer(ConvSpec spec, Dims input, Dims output, Param weight, Pa
         for (int first = 0; first < n; first += s.chunk) {
             int count = Math.min(s.chunk, n - first);
             int width = count * span;
-            unroll(x, first, count, s);
             for (int t = 0; t < count; t++) copyIn(dy, (first + t) * output.size(), s.matrix, width, t);
             for (int o = 0; o < filters; o++) {
                 float sum = 0f;
                 for (int j = o * width, end = j + width; j < end; j++) sum += s.matrix[j];
                 db[o] += sum;
             }
-            k.gemmNT(filters, patch, width, s.matrix, 0, width, s.col, 0, width, grads[0], 0, patch);
-            if (dx == null) continue;
-            Arrays.fill(s.dcol, 0, patch * width, 0f);
-            k.gemmTN(patch, width, filters, weight.value(), 0, patch, s.matrix, 0, width, s.dcol, 0, width);
-            for (int t = 0; t < count; t++) fold(s, t, width, dx, (first + t) * input.size());
+            if (dx != null) {
+                for (int t = 0; t < count; t++) {
+                    int dxOff = (first + t) * input.size();
+                    Arrays.fill(dx, dxOff, dxOff + input.size(), 0f);
+                }
+            }
+            int fg = groupFilters();
+            int cg = groupChannels();
+            for (int g = 0; g < spec.groups(); g++) {
+                unroll(x, first, count, g, s);
+                k.gemmNT(fg, patch, width, s.matrix, g * fg * width, width, s.col, 0, width, grads[0], g * fg * patch, patch);
+                if (dx == null) continue;
+                Arrays.fill(s.dcol, 0, patch * width, 0f);
+                k.gemmTN(patch, width, fg, weight.value(), g * fg * patch, patch, s.matrix, g * fg * width, width, s.dcol, 0, width);
+                for (int t = 0; t < count; t++) {
+                    Im2Col.fold(s.dcol, t * span(), width, input, g * cg, cg, spec.kernel(), output, dx, (first + t) * input.size());
+                }
+            }
         }
-    }
-
-    /** dx of the image at dxOff ← image t's columns of s.dcol folded back onto the input. */
-    private void fold(Buffers s, int t, int width, float[] dx, int dxOff) {
-        Arrays.fill(dx, dxOff, dxOff + input.size(), 0f);
-        Im2Col.fold(s.dcol, t * span(), width, input, spec, output, dx, dxOff);
     }
 }

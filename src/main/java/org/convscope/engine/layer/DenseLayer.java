@@ -10,7 +10,7 @@ import org.convscope.engine.spec.DenseSpec;
 /**
  * Fully connected: y[n × out] = x[n × in] · Wᵀ + b. Backward: dW += dyᵀ · x, db += Σ dy, dx = dy · W.
  */
-public record DenseLayer(DenseSpec spec, Dims input, Dims output, Param weight, Param bias) implements Layer {
+public record DenseLayer(DenseSpec spec, Dims input, Dims output, Param weight, Param bias) implements UnaryLayer {
     // weight: [out][in], bias: [out]
 
     public static DenseLayer create(DenseSpec spec, Dims input) {

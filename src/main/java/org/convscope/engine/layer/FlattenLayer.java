@@ -5,7 +5,7 @@ import org.convscope.engine.kernel.Kernels;
 import org.convscope.engine.spec.FlattenSpec;
 
 /** C×H×W → a vector of C·H·W units in the same (channel, row, column) order. */
-public record FlattenLayer(FlattenSpec spec, Dims input, Dims output) implements Layer {
+public record FlattenLayer(FlattenSpec spec, Dims input, Dims output) implements UnaryLayer {
     public static FlattenLayer create(FlattenSpec spec, Dims input) {
         return new FlattenLayer(spec, input, spec.outputDims(input));
     }

@@ -1,6 +1,7 @@
 package org.convscope.engine.spec;
 
 import org.convscope.engine.Dims;
+import org.convscope.engine.MemoryBudget;
 
 /** Fully connected layer: y = W·x + b over the flattened input. */
 public record DenseSpec(String name, int units) implements LayerSpec {
@@ -16,12 +17,12 @@ public record DenseSpec(String name, int units) implements LayerSpec {
 
     @Override
     public long parameterCount(Dims in) {
-        return (long) units * in.size() + units;
+        return MemoryBudget.plus(MemoryBudget.product(units, in.size()), units);
     }
 
     @Override
     public long multiplyAdds(Dims in) {
-        return (long) units * in.size();
+        return MemoryBudget.product(units, in.size());
     }
 
     @Override

@@ -2,10 +2,17 @@ package org.convscope.engine.spec;
 
 import org.convscope.engine.Dims;
 
-/** softmax(x)_i = e^(x_i − max x) / Σ_j e^(x_j − max x): turns logits into class probabilities. */
-public record SoftmaxSpec(String name) implements LayerSpec {
+/**
+ * softmax(x)_i = e^(x_i − max x) / Σ_j e^(x_j − max x): turns logits into class probabilities; with {@code log}, the
+ * log-probabilities log softmax(x)_i = x_i − max x − log Σ_j e^(x_j − max x).
+ */
+public record SoftmaxSpec(String name, boolean log) implements LayerSpec {
     public SoftmaxSpec {
         LayerSpec.requireName(name);
+    }
+
+    public SoftmaxSpec(String name) {
+        this(name, false);
     }
 
     @Override
@@ -19,6 +26,6 @@ public record SoftmaxSpec(String name) implements LayerSpec {
 
     @Override
     public String describe() {
-        return "softmax";
+        return log ? "log softmax" : "softmax";
     }
 }

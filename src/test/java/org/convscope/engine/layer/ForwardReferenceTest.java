@@ -149,7 +149,7 @@ class ForwardReferenceTest {
             for (Dims in : inputs) {
                 for (int[] ws : windowStride) {
                     PoolSpec spec = new PoolSpec("p", kind, ws[0], ws[1]);
-                    Layer layer = PoolLayer.create(spec, in);
+                    PoolLayer layer = PoolLayer.create(spec, in);
                     float[] x = uniform(N * in.size(), 6);
                     float[] y = new float[N * layer.output().size()];
                     layer.forward(k, x, y, N, layer.newScratch(N));

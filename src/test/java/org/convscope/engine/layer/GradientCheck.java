@@ -8,22 +8,27 @@ import org.convscope.engine.kernel.Kernels;
 /**
  * Central finite differences against a layer's backward pass, for the scalar function L = Σ r·y with a fixed random
  * r (so dL/dy = r). Each analytic derivative g must match its estimate e = (L(θ+ε) − L(θ−ε)) / 2ε within
- * rtol·|g| + atol·max|g|; the maximum must not be zero, so a layer whose gradient is missing cannot pass.
+ * rtol·|g| + atol·max|g|; the maximum must not be zero, so a layer whose gradient is missing cannot pass. Layers
+ * with several inputs are checked against each of them.
  */
 final class GradientCheck {
     private final Layer layer;
     private final Kernels kernels;
     private final int n;
-    private final float[] x;        // [n × input]
+    private final float[][] xs;     // per input: [n × input]
     private final float[] r;        // [n × output]
     private final Layer.Scratch scratch;
     private final float[] y;        // [n × output]
 
     GradientCheck(Layer layer, Kernels kernels, int n, float[] x, long seed) {
+        this(layer, kernels, n, new float[][] {x}, seed);
+    }
+
+    GradientCheck(Layer layer, Kernels kernels, int n, float[][] xs, long seed) {
         this.layer = layer;
         this.kernels = kernels;
         this.n = n;
-        this.x = x;
+        this.xs = xs;
         this.scratch = layer.newScratch(n);
         this.y = new float[n * layer.output().size()];
         SplittableRandom random = new SplittableRandom(seed);
@@ -41,7 +46,7 @@ final class GradientCheck {
     }
 
     private double loss() {
-        layer.forward(kernels, x, y, n, scratch);
+        layer.forward(kernels, xs, y, n, scratch);
         double sum = 0;
         for (int i = 0; i < y.length; i++) sum += (double) r[i] * y[i];
         return sum;
@@ -57,14 +62,15 @@ final class GradientCheck {
         return (plus - minus) / (2.0 * eps);
     }
 
-    /** Checks dL/dx and dL/dparam for every element. */
+    /** Checks dL/dx of every input and dL/dparam for every element. */
     void run(float eps, double rtol, double atol) {
         loss();
-        float[] dx = new float[x.length];
+        float[][] dxs = new float[xs.length][];
+        for (int j = 0; j < xs.length; j++) dxs[j] = new float[xs[j].length];
         float[][] grads = new float[layer.params().size()][];
         for (int p = 0; p < grads.length; p++) grads[p] = new float[layer.params().get(p).size()];
-        layer.backward(kernels, x, y, r.clone(), dx, n, scratch, grads);
-        compare("dL/dx", x, dx, eps, rtol, atol);
+        layer.backward(kernels, xs, y, r.clone(), dxs, n, scratch, grads);
+        for (int j = 0; j < xs.length; j++) compare(xs.length == 1 ? "dL/dx" : "dL/dx" + j, xs[j], dxs[j], eps, rtol, atol);
         for (int p = 0; p < grads.length; p++) {
             compare("dL/d" + layer.params().get(p).name(), layer.params().get(p).value(), grads[p], eps, rtol, atol);
         }

@@ -10,6 +10,11 @@ import org.convscope.engine.explain.Explainer;
 import org.convscope.engine.explain.ReceptiveField;
 import org.convscope.engine.explain.UnitExplanation;
 import org.convscope.engine.explain.UnitExplanation.ActivationUnit;
+import org.convscope.engine.explain.UnitExplanation.BatchNormUnit;
+import org.convscope.engine.explain.UnitExplanation.ConstantOpUnit;
+import org.convscope.engine.explain.UnitExplanation.GlobalPoolUnit;
+import org.convscope.engine.explain.UnitExplanation.MergeUnit;
+import org.convscope.engine.explain.UnitExplanation.PadUnit;
 import org.convscope.engine.explain.UnitExplanation.ConvUnit;
 import org.convscope.engine.explain.UnitExplanation.DenseUnit;
 import org.convscope.engine.explain.UnitExplanation.FlattenUnit;
@@ -78,11 +83,11 @@ public final class InspectorPane extends VBox {
 
     private static Section section(ForwardSnapshot snapshot, UnitExplanation explanation) {
         int layer = explanation.unit().layer();
-        String previous = layerName(snapshot.spec(), layer - 1);
+        String previous = layer < 0 ? "input" : layerName(snapshot.spec(), snapshot.spec().sourcesOf(layer).get(0));
         return switch (explanation) {
             case ConvUnit conv -> new ConvSection(conv, previous);
             case PoolUnit pool -> new PoolSection(pool, previous);
-            case DenseUnit dense -> new DenseSection(dense, inputNames(snapshot, layer - 1));
+            case DenseUnit dense -> new DenseSection(dense, inputNames(snapshot, snapshot.spec().sourcesOf(layer).get(0)));
             case SoftmaxUnit softmax -> new SoftmaxSection(softmax, previous);
             case ActivationUnit a -> new LedgerSection(e -> {
                 ActivationUnit u = (ActivationUnit) e;
@@ -100,6 +105,11 @@ public final class InspectorPane extends VBox {
             case InputUnit in -> new LedgerSection(e -> List.of(new Ledger.Row("", "pixel value (0 = paper, 1 = ink)",
                     ((InputUnit) e).value(), "inspector-total", "The drawing, scaled down to the network's input size.")
                     .asResult()));
+            case BatchNormUnit b -> new LedgerSection(e -> GraphLedgers.batchNorm((BatchNormUnit) e, previous));
+            case ConstantOpUnit c -> new LedgerSection(e -> GraphLedgers.constantOp((ConstantOpUnit) e, previous));
+            case MergeUnit m -> new LedgerSection(e -> GraphLedgers.merge((MergeUnit) e, snapshot.spec()));
+            case GlobalPoolUnit g -> new LedgerSection(e -> GraphLedgers.globalPool((GlobalPoolUnit) e, previous));
+            case PadUnit p -> new LedgerSection(e -> GraphLedgers.pad((PadUnit) e, previous));
         };
     }
 
@@ -115,6 +125,13 @@ public final class InspectorPane extends VBox {
             case FlattenUnit f -> f.layer() + " · unit " + u.channel();
             case DenseUnit dense -> dense.layer() + " · neuron " + u.channel();
             case SoftmaxUnit softmax -> softmax.layer() + " · class " + u.channel();
+            case BatchNormUnit b -> b.layer() + " · channel " + u.channel() + at;
+            case ConstantOpUnit c -> c.layer() + (isVector(spec, u.layer()) ? " · unit " + u.channel()
+                    : " · channel " + u.channel() + at);
+            case MergeUnit m -> m.layer() + (isVector(spec, u.layer()) ? " · unit " + u.channel()
+                    : " · channel " + u.channel() + at);
+            case GlobalPoolUnit g -> g.layer() + " · channel " + u.channel();
+            case PadUnit p -> p.layer() + " · channel " + u.channel() + at;
         };
     }
 
@@ -138,8 +155,8 @@ public final class InspectorPane extends VBox {
     private static IntFunction<String> inputNames(ForwardSnapshot snapshot, int previous) {
         List<LayerSpec> layers = snapshot.spec().layers();
         if (previous >= 0 && layers.get(previous) instanceof FlattenSpec) {
-            Dims maps = previous == 0 ? snapshot.spec().input() : snapshot.shapes().get(previous - 1);
-            String name = layerName(snapshot.spec(), previous - 1);
+            Dims maps = snapshot.spec().infer().get(previous).input();
+            String name = layerName(snapshot.spec(), snapshot.spec().sourcesOf(previous).get(0));
             int plane = maps.height() * maps.width();
             return i -> name + " c" + i / plane + " (" + i % plane / maps.width() + ", " + i % maps.width() + ")";
         }

@@ -84,8 +84,15 @@ final class Columns {
                         ColorMap.VIRIDIS, bodyHeight, -1, selection));
                 case FlattenSpec f -> columns.add(units(info(i, li, "flatten",
                         "The maps laid end to end as one vector", 0, 0), i, ColorMap.VIRIDIS, bodyHeight, false, selection));
-                case SoftmaxSpec sm -> columns.add(new PredictionColumn(info(i, li, "softmax",
+                case SoftmaxSpec sm -> columns.add(new PredictionColumn(info(i, li, sm.describe(),
                         "Probabilities: e^logit normalised to sum to 1", 0, 0), PREDICTION_WIDTH, selection));
+                default -> {
+                    Info info = info(i, li, s.describe(), explanation(s), 0, 0);
+                    columns.add(li.output().isVector()
+                            ? units(info, i, ColorMap.DIVERGING, bodyHeight, false, selection)
+                            : maps(info, ColorMap.DIVERGING, bodyHeight, -1, selection));
+                    if (s instanceof org.convscope.engine.spec.BatchNormSpec) param += 2;
+                }
             }
         }
         if (!spec.endsWithSoftmax()) {
@@ -94,6 +101,19 @@ final class Columns {
                     "softmax of the last layer", 0, 0), PREDICTION_WIDTH, selection));
         }
         return columns;
+    }
+
+    /** What a layer of the graph kinds does, in a sentence. */
+    private static String explanation(LayerSpec s) {
+        return switch (s) {
+            case org.convscope.engine.spec.BatchNormSpec b -> "Each channel centred and scaled by its training statistics, then a learned scale and shift";
+            case org.convscope.engine.spec.MergeSpec m -> m.kind() == org.convscope.engine.spec.MergeSpec.Kind.CONCAT
+                    ? "The channels of its inputs stacked" : "Two earlier layers combined unit by unit";
+            case org.convscope.engine.spec.GlobalPoolSpec g -> "Each map turned into one number";
+            case org.convscope.engine.spec.PadSpec p -> "Each map bordered with a constant";
+            case org.convscope.engine.spec.ConstantOpSpec c -> "Every unit combined with a constant saved with the model";
+            default -> s.describe();
+        };
     }
 
     private static Info info(int i, NetworkSpec.LayerInfo li, String kind, String explanation, int kh, int kw) {

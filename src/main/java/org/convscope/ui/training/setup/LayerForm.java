@@ -48,6 +48,8 @@ final class LayerForm extends GridPane {
         add(nameLabel, 0, row);
         add(name, 1, row++, 3, 1);
         switch (layer) {
+            case ConvSpec c when !c.isClassic() || c.kernel().rounding() != org.convscope.engine.spec.Window.Rounding.EXACT -> kept(layer);
+            case PoolSpec p when !p.isClassic() || p.countIncludePad() -> kept(layer);
             case ConvSpec c -> conv(c);
             case PoolSpec p -> pool(p);
             case ActivationSpec a -> activation(a);
@@ -58,9 +60,16 @@ final class LayerForm extends GridPane {
             }
             case SoftmaxSpec s -> {
                 addNote("Softmax: turns the class scores into probabilities; only as the last layer.");
-                build = () -> new SoftmaxSpec(name());
+                build = () -> new SoftmaxSpec(name(), s.log());
             }
+            default -> kept(layer);
         }
+    }
+
+    /** A layer whose settings this form cannot edit (from an imported model): shown, kept as it is. */
+    private void kept(LayerSpec layer) {
+        addNote(layer.describe() + ": its settings come from the imported model and are kept as they are.");
+        build = () -> layer;
     }
 
     private void conv(ConvSpec c) {

@@ -37,6 +37,7 @@ enum LayerKind {
         };
     }
 
+    /** The kind of a layer, or null for the kinds the editor cannot add (those of imported graphs). */
     static LayerKind of(LayerSpec spec) {
         return switch (spec) {
             case ConvSpec c -> CONV;
@@ -45,6 +46,7 @@ enum LayerKind {
             case FlattenSpec f -> FLATTEN;
             case DenseSpec d -> DENSE;
             case SoftmaxSpec s -> SOFTMAX;
+            default -> null;
         };
     }
 }
