@@ -1,7 +1,6 @@
 package org.convscope.io;
 
 import com.google.gson.stream.JsonWriter;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -101,7 +100,7 @@ public final class SafeTensors {
                         + " bytes, too few for the 8-byte header length");
             }
             ByteBuffer length = littleEndian(LENGTH_BYTES);
-            readFully(channel, 0, length);
+            ChannelReads.readFully(channel, 0, length);
             long headerBytes = length.getLong(0);
             if (Long.compareUnsigned(headerBytes, size - LENGTH_BYTES) > 0) {
                 throw new FileException(file, "truncated: header says "
@@ -112,7 +111,7 @@ public final class SafeTensors {
                         + " bytes is larger than the limit of " + MAX_HEADER_BYTES);
             }
             byte[] header = new byte[(int) headerBytes];
-            readFully(channel, LENGTH_BYTES, ByteBuffer.wrap(header));
+            ChannelReads.readFully(channel, LENGTH_BYTES, ByteBuffer.wrap(header));
             long dataStart = LENGTH_BYTES + headerBytes;
             var parsed = SafeTensorsHeader.parse(file, header, size - dataStart);
             Map<String, NamedTensor> tensors = new LinkedHashMap<>();
@@ -136,22 +135,11 @@ public final class SafeTensors {
         for (int from = 0; from < count; from += CHUNK_FLOATS) {
             int chunkFloats = Math.min(CHUNK_FLOATS, count - from);
             chunk.clear().limit(chunkFloats * Float.BYTES);
-            readFully(channel, position, chunk);
+            ChannelReads.readFully(channel, position, chunk);
             floats.get(0, data, from, chunkFloats);
             position += (long) chunkFloats * Float.BYTES;
         }
         return data;
-    }
-
-    private static void readFully(FileChannel channel, long position, ByteBuffer buffer)
-            throws IOException {
-        while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, position);
-            if (read < 0) {
-                throw new EOFException("the file shrank while it was being read");
-            }
-            position += read;
-        }
     }
 
     private static ByteBuffer littleEndian(int bytes) {
