@@ -98,6 +98,7 @@ public final class ModelFile {
      * file.
      */
     public static Model load(Path file) throws FileException {
+        if (isOnnx(file)) return org.convscope.onnx.importer.OnnxImport.load(file);
         SafeTensorsFile content = SafeTensors.read(file);
         Map<String, String> metadata = content.metadata();
         String architecture = metadata.get("architecture");
