@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.convscope.engine.Network;
 import org.convscope.engine.Workspace;
 import org.convscope.engine.kernel.Kernels;
+import org.convscope.engine.kernel.SpinPool;
 import org.convscope.engine.optim.Optimizer;
 
 /**

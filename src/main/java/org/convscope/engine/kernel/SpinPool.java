@@ -1,17 +1,19 @@
-package org.convscope.engine.train;
+package org.convscope.engine.kernel;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
- * A fixed team of worker threads that run one job at a time together with the caller, for the trainer's batches.
- * A batch takes a millisecond or two, so handing it over must take microseconds: an executor parks its threads
- * between tasks, and waking a parked thread (on an idle virtual CPU of a VM) cost a tenth of a batch here. So the
- * workers, and the caller waiting for them, spin for {@value #SPIN_NANOS} ns before they park: while training runs,
- * the next batch comes within that time, and when it stops they park.
+ * A fixed team of worker threads that run one job at a time together with the caller: the trainer's batches, a
+ * convolution's tasks. A batch or a layer takes a millisecond or less, so handing it over must take microseconds: an
+ * executor parks its threads between tasks, and waking a parked thread (on an idle virtual CPU of a VM) cost a tenth
+ * of a batch here. So the workers, and the caller waiting for them, spin for {@value #SPIN_NANOS} ns before they
+ * park: while training or a forward pass runs, the next job comes within that time, and when it stops they park and
+ * burn no core.
  */
-final class SpinPool implements AutoCloseable {
+public final class SpinPool implements Parallel {
     private static final long SPIN_NANOS = 100_000;
 
     /** One run: the work, how many workers join the caller, and how many of them are still at it. */
@@ -23,7 +25,7 @@ final class SpinPool implements AutoCloseable {
     private volatile boolean closed;
 
     /** @param size worker threads besides the caller */
-    SpinPool(int size, String name) {
+    public SpinPool(int size, String name) {
         workers = new Thread[size];
         for (int i = 0; i < size; i++) {
             int index = i;
@@ -37,7 +39,7 @@ final class SpinPool implements AutoCloseable {
      * Runs {@code work} on the calling thread and on {@code helpers} workers (at most all) at once, and returns when
      * every run has returned; the first exception thrown by any run is rethrown.
      */
-    void run(Runnable work, int helpers) {
+    public void run(Runnable work, int helpers) {
         int n = Math.min(helpers, workers.length);
         if (n <= 0) {
             work.run();
@@ -55,7 +57,36 @@ final class SpinPool implements AutoCloseable {
                 else LockSupport.parkNanos(this, 1_000_000);
             }
         }
-        Throwable t = job.failure().get();
+        rethrow(job.failure().get());
+    }
+
+    @Override
+    public int threads() {
+        return workers.length + 1;
+    }
+
+    /** Tasks are taken in order from a shared counter by whichever thread is free: see {@link Parallel#forEach}. */
+    @Override
+    public void forEach(int count, IntConsumer task) {
+        if (count <= 1 || closed) {
+            for (int i = 0; i < count; i++) task.accept(i);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        run(() -> {
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                try {
+                    task.accept(i);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }
+        }, count - 1);
+        rethrow(failure.get());
+    }
+
+    private static void rethrow(Throwable t) {
         if (t instanceof RuntimeException re) throw re;
         if (t instanceof Error e) throw e;
         if (t != null) throw new IllegalStateException(t);
