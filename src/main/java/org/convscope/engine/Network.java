@@ -114,6 +114,7 @@ public final class Network {
             double std = net.reluFollows(i) ? Math.sqrt(2.0 / fanIn) : Math.sqrt(2.0 / (fanIn + fanOut));
             float[] w = weight.value();
             for (int j = 0; j < w.length; j++) w[j] = (float) (random.nextGaussian() * std);
+            weight.changed();
         }
         return net;
     }
@@ -160,6 +161,7 @@ public final class Network {
                     + Arrays.toString(p.shape()) + " needs " + p.size());
         }
         System.arraycopy(v, 0, p.value(), 0, v.length);
+        p.changed();
     }
 
     /** Whether a ReLU follows layer i, looking through batch norms, pooling and flattening on a single path. */
@@ -221,7 +223,10 @@ public final class Network {
 
     /** Sets every parameter from a copy made by {@link #copyParams()}. */
     public void restoreParams(float[][] copy) {
-        for (int i = 0; i < copy.length; i++) System.arraycopy(copy[i], 0, params.get(i).value(), 0, copy[i].length);
+        for (int i = 0; i < copy.length; i++) {
+            System.arraycopy(copy[i], 0, params.get(i).value(), 0, copy[i].length);
+            params.get(i).changed();
+        }
     }
 
     /** Index of the layer with this name, or −1. */

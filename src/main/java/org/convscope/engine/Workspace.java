@@ -65,7 +65,7 @@ public final class Workspace {
         for (int i = 0; i < count; i++) {
             Layer layer = layers.get(i);
             outputs[i] = new float[maxBatch * layer.output().size() + SLACK];
-            scratch[i] = layer.newScratch(maxBatch, parallel);
+            scratch[i] = layer.newScratch(maxBatch, kernels, parallel);
         }
         for (int i = 0; i < count; i++) {
             int[] sources = network.sources(i);

@@ -126,6 +126,7 @@ class GraphNetworkTest {
 
     /** Summed loss of the batch computed from the output (log-probabilities), in double. */
     private static double loss(Workspace ws, int[] labels, Loss loss) {
+        for (Param p : ws.network().params()) p.changed();
         ws.forward(BATCH);
         float[] y = ws.result();
         int classes = ws.network().numClasses();

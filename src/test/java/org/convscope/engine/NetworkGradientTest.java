@@ -47,6 +47,7 @@ class NetworkGradientTest {
 
     /** Summed loss of the batch, from the network's output, in double. */
     private static double loss(Workspace ws, int[] labels, Loss loss) {
+        for (Param p : ws.network().params()) p.changed();
         ws.forward(BATCH);
         float[] y = ws.result();
         int classes = ws.network().numClasses();

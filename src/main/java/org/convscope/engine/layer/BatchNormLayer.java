@@ -34,7 +34,7 @@ public record BatchNormLayer(BatchNormSpec spec, Dims input, Dims output, Param 
     }
 
     @Override
-    public Scratch newScratch(int maxBatch, Parallel parallel) {
+    public Scratch newScratch(int maxBatch, Kernels kernels, Parallel parallel) {
         return new Threads(parallel);
     }
 

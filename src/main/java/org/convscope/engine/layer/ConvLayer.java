@@ -4,13 +4,21 @@ import java.util.Arrays;
 import java.util.List;
 import org.convscope.engine.Dims;
 import org.convscope.engine.Param;
+import org.convscope.engine.kernel.ConvGeometry;
+import org.convscope.engine.kernel.ConvPlan;
+import org.convscope.engine.kernel.ConvPlans;
 import org.convscope.engine.kernel.Kernels;
+import org.convscope.engine.kernel.Parallel;
+import org.convscope.engine.spec.Window;
 import org.convscope.engine.spec.ConvSpec;
 
 /**
  * Convolution: y[o][oy][ox] = b[o] + Σ_{c,ky,kx} W[o][c][ky][kx] · x[g·C/G + c][oy·S − P + ky·D][ox·S − P + kx·D]
- * (0 outside), c over the C/G channels of filter o's group g. A classic stride-1 convolution runs directly on the
- * padded image ({@link DirectConv}). Others are a matrix product per group over a chunk of a few images, small enough
+ * (0 outside), c over the C/G channels of filter o's group g. In a workspace (see {@link #newScratch(int, Kernels,
+ * Parallel)}) LeNet's small layers run directly on the padded image over the batch ({@link DirectConv}) and larger
+ * ones one image at a time by the kernels' plans ({@link ConvPlans}) on the workspace's threads. Without a workspace's
+ * kernels (plain {@link #newScratch(int)}), a classic stride-1 convolution runs in {@link DirectConv} and others as
+ * a matrix product per group over a chunk of a few images, small enough
  * for its unrolled patches to stay in cache: the chunk's patches are unrolled (see {@link Im2Col}) into col[K][width],
  * K = (C/G)·kH·kW, each image taking outH·outW columns; then out[F/G][width] = W_g[F/G][K] · col + b, copied into the
  * NCHW output. Backward, with the patches unrolled again and dOut[F][width] gathered from dy: dW_g += dOut_g · colᵀ,
@@ -73,6 +81,33 @@ public record ConvLayer(ConvSpec spec, Dims input, Dims output, Param weight, Pa
         }
     }
 
+    /** The geometry of one image's convolution, for the kernels' plans. */
+    public ConvGeometry geometry() {
+        Window w = spec.kernel();
+        return new ConvGeometry(input.channels(), input.height(), input.width(), output.channels(), spec.groups(),
+                w.kernelH(), w.kernelW(), w.strideH(), w.strideW(), w.padTop(), w.padLeft(), w.padBottom(), w.padRight(),
+                w.dilationH(), w.dilationW());
+    }
+
+    /**
+     * Whether {@link DirectConv}, tuned for LeNet's small layers over batches, does this layer: a classic stride-1
+     * convolution of a few channels over a small image. Larger layers go to the kernels' plans ({@link ConvPlans}),
+     * which split one image's work among threads.
+     */
+    private boolean smallDirect() {
+        return spec.isClassic() && spec.stride() == 1 && input.channels() <= 8 && output.channels() <= 32
+                && input.height() * input.width() <= 32 * 32;
+    }
+
+    /** A plan per workspace: one image at a time, on the workspace's threads. */
+    record Planned(ConvPlan plan) implements Scratch {}
+
+    @Override
+    public Scratch newScratch(int maxBatch, Kernels kernels, Parallel parallel) {
+        if (smallDirect()) return newScratch(maxBatch);
+        return new Planned(ConvPlans.create(geometry(), parallel, kernels));
+    }
+
     @Override
     public Scratch newScratch(int maxBatch) {
         if (spec.isClassic() && spec.stride() == 1) return new DirectConv(spec, input, output);
@@ -92,6 +127,12 @@ public record ConvLayer(ConvSpec spec, Dims input, Dims output, Param weight, Pa
 
     @Override
     public void forward(Kernels k, float[] x, float[] y, int n, Scratch scratch) {
+        if (scratch instanceof Planned p) {
+            for (int t = 0; t < n; t++) {
+                p.plan().forward(weight.value(), weight.version(), bias.value(), x, t * input.size(), y, t * output.size());
+            }
+            return;
+        }
         if (scratch instanceof DirectConv direct) {
             direct.forward(k, weight.value(), bias.value(), x, y, n);
             return;
@@ -129,6 +170,13 @@ public record ConvLayer(ConvSpec spec, Dims input, Dims output, Param weight, Pa
 
     @Override
     public void backward(Kernels k, float[] x, float[] y, float[] dy, float[] dx, int n, Scratch scratch, float[][] grads) {
+        if (scratch instanceof Planned p) {
+            for (int t = 0; t < n; t++) {
+                p.plan().backward(weight.value(), x, t * input.size(), dy, t * output.size(), grads[0], grads[1], dx,
+                        t * input.size());
+            }
+            return;
+        }
         if (scratch instanceof DirectConv direct) {
             direct.backward(k, weight.value(), x, dy, dx, n, grads[0], grads[1]);
             return;

@@ -41,8 +41,11 @@ public sealed interface Layer permits UnaryLayer, MergeLayer {
         return Scratch.NONE;
     }
 
-    /** Per-workspace buffers for batches of up to maxBatch samples, for a workspace that runs on these threads. */
-    default Scratch newScratch(int maxBatch, Parallel parallel) {
+    /**
+     * Per-workspace buffers for batches of up to maxBatch samples, for a workspace that runs these kernels on these
+     * threads.
+     */
+    default Scratch newScratch(int maxBatch, Kernels kernels, Parallel parallel) {
         return newScratch(maxBatch);
     }
 

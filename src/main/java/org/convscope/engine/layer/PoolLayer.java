@@ -22,7 +22,7 @@ public record PoolLayer(PoolSpec spec, Dims input, Dims output) implements Unary
     }
 
     @Override
-    public Scratch newScratch(int maxBatch, Parallel parallel) {
+    public Scratch newScratch(int maxBatch, Kernels kernels, Parallel parallel) {
         return new Threads(parallel);
     }
 

@@ -65,6 +65,7 @@ public final class Optimizer {
                     }
                 }
             }
+            param.changed();
         }
     }
 

@@ -46,6 +46,7 @@ final class GradientCheck {
     }
 
     private double loss() {
+        for (var p : layer.params()) p.changed();
         layer.forward(kernels, xs, y, n, scratch);
         double sum = 0;
         for (int i = 0; i < y.length; i++) sum += (double) r[i] * y[i];
