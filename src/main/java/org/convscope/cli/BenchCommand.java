@@ -63,12 +63,20 @@ final class BenchCommand implements Callable<Integer> {
             description = "measured stroke updates of --ui (default: ${DEFAULT-VALUE})")
     int updates;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "measure this model's forward pass instead"
+            + " (a ConvScope model file or .onnx): single-image latency on --threads threads and batch throughput")
+    java.nio.file.Path model;
+
+    @Option(names = "--profile", description = "with --model: each layer's share of a single-image pass")
+    boolean profile;
+
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
             description = "rounds of --studio, each headless then studio training for --seconds (default: ${DEFAULT-VALUE})")
     int rounds;
 
     @Override
     public Integer call() throws Exception {
+        if (model != null) return modelSpeed(spec.commandLine().getOut());
         if (ui) return uiLatency(spec.commandLine().getOut());
         if (studio) return studioCost(spec.commandLine().getOut());
         if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
@@ -90,6 +98,42 @@ final class BenchCommand implements Callable<Integer> {
             out.println(o);
         } else {
             printTable(out, figures, fast.name(), t);
+        }
+        return 0;
+    }
+
+    /** {@code --model}: one model's forward pass (see {@link ModelBench}). */
+    private int modelSpeed(PrintWriter out) throws org.convscope.io.FileException {
+        if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 256) throw new IllegalArgumentException("--threads must be between 1 and 256, got " + t);
+        org.convscope.engine.Network net = org.convscope.model.ModelFile.load(model).network();
+        if (!json) out.printf(Locale.ROOT, "%s: %,d multiply-adds per image; warming up, then %.1f s per figure on %d thread%s...%n",
+                model.getFileName(), net.spec().multiplyAdds(), seconds, t, t == 1 ? "" : "s");
+        ModelBench.Result r = ModelBench.run(model, net, KernelSelection.preferred(), t, seconds);
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("model", r.model());
+            o.addProperty("multiply_adds", r.multiplyAdds());
+            o.addProperty("threads", r.threads());
+            o.addProperty("forward_latency_median_ms", r.medianMs());
+            o.addProperty("forward_latency_p99_ms", r.p99Ms());
+            o.addProperty("batch_images_per_second", r.imagesPerSecond());
+            o.addProperty("forward_calls", r.calls());
+            o.addProperty("kernels", r.kernels());
+            out.println(o);
+        } else {
+            out.printf(Locale.ROOT, "  single image, every layer kept: median %.2f ms, p99 %.2f ms over %d passes%n",
+                    r.medianMs(), r.p99Ms(), r.calls());
+            out.printf(Locale.ROOT, "  batches of %d: %.1f images/s (%s)%n", ModelBench.BATCH, r.imagesPerSecond(), r.kernels());
+            if (profile) {
+                out.println("  mean time per layer in a single-image pass:");
+                for (int i = 0; i < r.layerMs().length; i++) {
+                    var info = net.spec().infer().get(i);
+                    out.printf(Locale.ROOT, "    %8.3f ms  %-28s %-34s → %s%n", r.layerMs()[i], info.spec().name(),
+                            info.spec().describe(), info.output());
+                }
+            }
         }
         return 0;
     }

@@ -8,18 +8,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.convscope.data.DatasetException;
-import org.convscope.data.ImageInput;
+import org.convscope.engine.Loss;
+import org.convscope.engine.Network;
+import org.convscope.engine.Workspace;
+import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.io.FileException;
 import org.convscope.model.ModelFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code convscope classify}: the top three classes of each drawn digit image. */
+/**
+ * {@code convscope classify}: the top three classes of each image: drawn digits preprocessed as MNIST was made for
+ * digit models, photos as --preprocess says for the others; classes by name when the model names them.
+ */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Classify PNG or JPG images of handwritten digits (any size, any position, either polarity).")
+        description = "Classify PNG or JPG images: drawn digits (any size, any position, either polarity) with digit"
+                + " models, photos with others (see --preprocess).")
 final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,50 +35,60 @@ final class ClassifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "PNG or JPG files")
     List<Path> images;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "model file (default: the bundled LeNet-5)")
+    @Option(names = "--model", paramLabel = "FILE", description = "model file or .onnx (default: the bundled LeNet-5)")
     Path model;
 
     @Option(names = "--json", description = "one JSON object per image")
     boolean json;
+
+    @Mixin
+    InputOptions inputs;
 
     @Override
     public Integer call() throws FileException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ModelFile.Model loaded = model == null ? ModelFile.loadDefault() : ModelFile.load(model);
-        Classifier classifier;
-        try {
-            classifier = new Classifier(loaded.network());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException((model == null ? "bundled model" : model.getFileName()) + ": " + e.getMessage());
-        }
+        Network net = loaded.network();
+        Workspace ws = new Workspace(net, KernelSelection.preferred(), 1);
+        Loss.Output kind = Loss.Output.of(net.spec());
+        int classes = net.numClasses();
+        float[] p = new float[classes];
         int failures = 0;
         for (Path image : images) {
-            List<Classifier.Guess> top;
             try {
-                top = classifier.classify(ImageInput.load(image), 3);
-            } catch (DatasetException e) {
+                InputOptions.Samples sample = inputs.read(image, net);
+                System.arraycopy(sample.values(), 0, ws.input(), 0, net.input().size());
+            } catch (DatasetException | FileException e) {
                 err.println("convscope classify: " + Cli.oneLine(e));
                 failures++;
                 continue;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException((model == null ? "bundled model" : model.getFileName()) + ": " + e.getMessage());
             }
+            ws.forward(1);
+            kind.probabilities(ws.result(), 0, classes, p);
+            int[] top = Ranking.top(p, 3);
             if (json) {
                 JsonObject o = new JsonObject();
                 o.addProperty("file", image.toString());
-                o.addProperty("label", top.get(0).label());
+                o.addProperty("label", top[0]);
+                if (loaded.hasLabels()) o.addProperty("name", loaded.className(top[0]));
                 JsonArray list = new JsonArray();
-                for (Classifier.Guess g : top) {
+                for (int c : top) {
                     JsonObject entry = new JsonObject();
-                    entry.addProperty("class", g.label());
-                    entry.addProperty("probability", g.probability());
+                    entry.addProperty("class", c);
+                    if (loaded.hasLabels()) entry.addProperty("name", loaded.className(c));
+                    entry.addProperty("probability", p[c]);
                     list.add(entry);
                 }
                 o.add("top3", list);
                 out.println(o);
             } else {
                 StringBuilder line = new StringBuilder(image.toString()).append(':');
-                for (Classifier.Guess g : top) {
-                    line.append(String.format(Locale.ROOT, " %d (%.1f%%)", g.label(), 100 * g.probability()));
+                for (int c : top) {
+                    String name = loaded.hasLabels() ? loaded.className(c) : Integer.toString(c);
+                    line.append(String.format(Locale.ROOT, " %s (%.1f%%)", name, 100 * p[c]));
                 }
                 out.println(line);
             }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the headless subcommands (train, classify, bench). */
 @Command(name = "convscope", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "A microscope for convolutional neural networks. Without a command, opens the app.",
-        subcommands = {TrainCommand.class, ClassifyCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, ClassifyCommand.class, InferCommand.class, ExportCommand.class, BenchCommand.class})
 public final class Cli {
     /** Exit code of a failure in the input (a bad file, a diverged run). */
     public static final int FAILED = 1;
@@ -51,6 +51,11 @@ public final class Cli {
                 || e instanceof TrainingDivergedException || e instanceof IllegalArgumentException;
         String message = ours && e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
         return message.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** A value quoted in a message, cut to 40 characters. */
+    static String cut(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "…";
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -97,9 +97,18 @@ public final class Workspace {
 
     /** Runs the forward pass over the first n samples of {@link #input()}; every layer's output is kept. */
     public void forward(int n) {
+        forward(n, null);
+    }
+
+    /** {@link #forward(int)}, adding each layer's time in nanoseconds to layerNanos (when not null, one per layer). */
+    public void forward(int n, long[] layerNanos) {
         if (n <= 0 || n > maxBatch) throw new IllegalArgumentException("batch " + n + " outside 1.." + maxBatch);
         List<Layer> layers = network.layers();
-        for (int i = 0; i < layers.size(); i++) layers.get(i).forward(kernels, inputsOf[i], outputs[i], n, scratch[i]);
+        for (int i = 0; i < layers.size(); i++) {
+            long start = layerNanos == null ? 0 : System.nanoTime();
+            layers.get(i).forward(kernels, inputsOf[i], outputs[i], n, scratch[i]);
+            if (layerNanos != null) layerNanos[i] += System.nanoTime() - start;
+        }
         batch = n;
     }
 

@@ -6,7 +6,6 @@ import org.convscope.data.Preprocess;
 import org.convscope.engine.Dims;
 import org.convscope.engine.Network;
 import org.convscope.engine.Workspace;
-import org.convscope.engine.layer.SoftmaxLayer;
 
 /**
  * How a preprocessed 28×28 digit enters a network, for {@code convscope classify} and the explorer alike: the
@@ -40,12 +39,11 @@ public final class DigitInput {
         }
     }
 
-    /** Class probabilities of sample 0 of the workspace's last pass (softmax applied if the network has none). */
+    /** Class probabilities of sample 0 of the workspace's last pass (softmax applied if the network ends without one). */
     public static float[] probabilities(Workspace ws) {
         int classes = ws.network().numClasses();
         float[] p = new float[classes];
-        if (ws.network().spec().endsWithSoftmax()) System.arraycopy(ws.result(), 0, p, 0, classes);
-        else SoftmaxLayer.softmax(ws.result(), p, 0, classes);
+        org.convscope.engine.Loss.Output.of(ws.network().spec()).probabilities(ws.result(), 0, classes, p);
         return p;
     }
 }

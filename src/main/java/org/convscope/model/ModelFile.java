@@ -49,6 +49,12 @@ public final class ModelFile {
             return labels != null && i < labels.size() && labels.size() == network.numClasses() ? labels.get(i) : "class " + i;
         }
 
+        /** Whether the model names its classes. */
+        public boolean hasLabels() {
+            List<String> labels = parseLabels(metadata.get(LABELS));
+            return labels != null && labels.size() == network.numClasses();
+        }
+
         /** Every class's name, in order. */
         public List<String> classNames() {
             List<String> names = new ArrayList<>();

@@ -10,6 +10,9 @@ import org.convscope.engine.spec.ActivationSpec;
  * (α, β) and 0 outside, hard sigmoid α where 0 < αx + β < 1, hard swish 0 below −3, 1 above 3, x/3 + 1/2 between.
  */
 public record ActivationLayer(ActivationSpec spec, Dims input, Dims output) implements UnaryLayer {
+    /** 1/6 as hard swish scales x: x·(x·⅙ + ½) is also what ONNX's HardSigmoid(α = ⅙, β = ½) times x computes. */
+    public static final float SIXTH = 1f / 6;
+
     public static ActivationLayer create(ActivationSpec spec, Dims input) {
         return new ActivationLayer(spec, input, input);
     }
@@ -37,7 +40,7 @@ public record ActivationLayer(ActivationSpec spec, Dims input, Dims output) impl
                 for (int i = 0; i < size; i++) y[i] = Math.min(Math.max(a * x[i] + b, 0f), 1f);
             }
             case HARD_SWISH -> {
-                for (int i = 0; i < size; i++) y[i] = x[i] * Math.min(Math.max(x[i] / 6f + 0.5f, 0f), 1f);
+                for (int i = 0; i < size; i++) y[i] = x[i] * Math.min(Math.max(x[i] * SIXTH + 0.5f, 0f), 1f);
             }
         }
     }

@@ -25,13 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * PyTorch's own to 1e-4 of its largest magnitude.
  */
 class PyTorchFixturesTest {
-    static final Path ROOT = Path.of("src/test/resources/onnx");
+    static final Path ROOT = org.convscope.onnx.Fixtures.ROOT;
 
     static Stream<String> fixtures() throws Exception {
-        try (Stream<Path> dirs = Files.list(ROOT)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("model.onnx"))).map(d -> d.getFileName().toString())
-                    .sorted().toList().stream();
-        }
+        return org.convscope.onnx.Fixtures.names();
     }
 
     static Stream<Arguments> cases() throws Exception {
@@ -66,6 +63,18 @@ class PyTorchFixturesTest {
         NpyArray input = Npy.read(dir.resolve("input.npy"));
         NpyArray expected = Npy.read(dir.resolve("output.npy"));
         assertAgrees(expected.data(), run(net, input, k), 1e-4, fixture + " with " + k.name());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void onnxRuntimeAgreesWithTheImport(String fixture) throws Exception {
+        Path dir = ROOT.resolve(fixture);
+        NpyArray input = Npy.read(dir.resolve("input.npy"));
+        long[] shape = java.util.Arrays.stream(input.shape()).asLongStream().toArray();
+        float[] ort = org.convscope.onnx.OrtReference.run(dir.resolve("model.onnx"), input.data(), shape);
+        Network net = ModelFile.load(dir.resolve("model.onnx")).network();
+        assertAgrees(ort, run(net, input, org.convscope.engine.kernel.KernelSelection.preferred()), 1e-4,
+                fixture + " against ONNX Runtime");
     }
 
     @Test

@@ -1,0 +1,72 @@
+package org.convscope.data;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * A photo as the networks of the world take it: red, green and blue planes of values in [0, 1] (a gray image has
+ * three equal planes). {@link PhotoPreprocess} turns it into a network's input.
+ *
+ * @param planes [3][height][width]
+ */
+public record Photo(int width, int height, float[] planes) {
+    /** The most pixels a photo may have: a 12000×8000 camera image, 384 MB of floats once decoded. */
+    public static final long MAX_PIXELS = 96_000_000L;
+
+    public Photo {
+        if ((long) width * height * 3 != planes.length) {
+            throw new IllegalArgumentException("a " + width + "×" + height + " photo needs " + 3L * width * height + " values");
+        }
+    }
+
+    /** Reads a PNG or JPG file, its size checked against {@link #MAX_PIXELS} before the pixels are decoded. */
+    public static Photo load(Path file) {
+        if (!Files.isRegularFile(file)) throw new DatasetException(file, Files.exists(file) ? "not a regular file" : "no such file");
+        ImagePixels.Header header = ImagePixels.header(file);
+        long pixels = (long) header.width() * header.height();
+        if (pixels > MAX_PIXELS) {
+            throw new DatasetException(file, header.width() + "×" + header.height() + " pixels; ConvScope reads photos of"
+                    + " at most " + MAX_PIXELS / 1_000_000 + " million pixels");
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new DatasetException(file, "cannot read: " + DatasetException.describe(e), e);
+        }
+        if (image == null) throw new DatasetException(file, "not a PNG or JPG image");
+        return of(image);
+    }
+
+    /** The photo of a decoded image (transparent pixels are blended onto white). */
+    public static Photo of(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int plane = w * h;
+        float[] planes = new float[3 * plane];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int argb = row[x];
+                float a = (argb >>> 24) / 255f;
+                int i = y * w + x;
+                planes[i] = ((argb >> 16 & 0xff) * a + 255 * (1 - a)) / 255f;
+                planes[plane + i] = ((argb >> 8 & 0xff) * a + 255 * (1 - a)) / 255f;
+                planes[2 * plane + i] = ((argb & 0xff) * a + 255 * (1 - a)) / 255f;
+            }
+        }
+        return new Photo(w, h, planes);
+    }
+
+    /** Channel c ∈ {0, 1, 2} as an image of its own. */
+    InkImage channel(int c) {
+        int plane = width * height;
+        float[] values = new float[plane];
+        System.arraycopy(planes, c * plane, values, 0, plane);
+        return new InkImage(width, height, values);
+    }
+}

@@ -1,0 +1,129 @@
+package org.convscope.onnx.exporter;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.convscope.engine.Network;
+import org.convscope.engine.Workspace;
+import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.kernel.Kernels;
+import org.convscope.engine.spec.ActivationSpec;
+import org.convscope.engine.spec.Arithmetic;
+import org.convscope.engine.spec.ConstantOpSpec;
+import org.convscope.engine.spec.ConvSpec;
+import org.convscope.engine.spec.DenseSpec;
+import org.convscope.engine.spec.FlattenSpec;
+import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.spec.PadSpec;
+import org.convscope.engine.spec.PoolSpec;
+import org.convscope.engine.spec.Presets;
+import org.convscope.engine.spec.ReshapeSpec;
+import org.convscope.engine.spec.SoftmaxSpec;
+import org.convscope.engine.spec.Window;
+import org.convscope.model.ModelFile;
+import org.convscope.onnx.OrtReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Exporting to ONNX: the export imported again computes bit for bit what the network computes (for the presets,
+ * a network with the remaining layer kinds, and every PyTorch fixture after import), and ONNX Runtime runs the
+ * export and agrees to 1e-5 of the largest output.
+ */
+class OnnxExportTest {
+    @TempDir
+    Path dir;
+
+    static Stream<String> fixtures() throws Exception {
+        return org.convscope.onnx.Fixtures.names();
+    }
+
+    /** Every layer kind the fixtures do not export from PyTorch: vector merges and pads, a reshape, L2 pooling, tanh. */
+    static NetworkSpec remainingKinds() {
+        return new NetworkSpec("remaining", new org.convscope.engine.Dims(2, 9, 8), List.of(
+                new PadSpec("pad", 1, 0, 0, 1, -0.5f),
+                ConvSpec.square("conv", 4, 3, 1, 0),
+                new ActivationSpec("tanh", ActivationSpec.Kind.TANH),
+                new PoolSpec("l2", PoolSpec.Kind.L2, new Window(2, 2, 2, 2, 0, 0, 0, 0, 1, 1, Window.Rounding.FLOOR), false),
+                new ReshapeSpec("reshape", new org.convscope.engine.Dims(3, 4, 4)),
+                new ActivationSpec("hswish", ActivationSpec.Kind.HARD_SWISH),
+                new DenseSpec("fc", 6),
+                new ConstantOpSpec("scale", Arithmetic.MUL, new org.convscope.engine.Dims(6, 1, 1), false),
+                new ActivationSpec("leaky", ActivationSpec.Kind.LEAKY_RELU, 0.2f, 0f),
+                new FlattenSpec("flatten"),
+                new DenseSpec("out", 3),
+                new SoftmaxSpec("logp", true)));
+    }
+
+    private static float[] input(Network net, int batch, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[batch * net.input().size()];
+        for (int i = 0; i < x.length; i++) x[i] = (float) random.nextGaussian();
+        return x;
+    }
+
+    private static float[] run(Network net, float[] x, int batch, Kernels k) {
+        Workspace ws = new Workspace(net, k, batch);
+        System.arraycopy(x, 0, ws.input(), 0, x.length);
+        ws.forward(batch);
+        return java.util.Arrays.copyOf(ws.result(), batch * net.numClasses());
+    }
+
+    private void roundTrip(Network net, String what) throws Exception {
+        Path file = dir.resolve(what + ".onnx");
+        OnnxExport.write(file, net, Map.of());
+        Network back = ModelFile.load(file).network();
+        float[] x = input(net, 2, 7);
+        Kernels k = KernelSelection.preferred();
+        float[] expected = run(net, x, 2, k);
+        assertArrayEquals(expected, run(back, x, 2, k), what + ": the import of the export computes other numbers");
+        var in = net.input();
+        long[] shape = in.isVector() ? new long[] {2, in.size()} : new long[] {2, in.channels(), in.height(), in.width()};
+        float[] ort = OrtReference.run(file, x, shape);
+        double max = 0;
+        for (float e : expected) max = Math.max(max, Math.abs(e));
+        assertEquals(expected.length, ort.length, what + ": ONNX Runtime's output size");
+        for (int i = 0; i < expected.length; i++) {
+            assertTrue(Math.abs(ort[i] - expected[i]) <= 1e-5 * max, what + ": ONNX Runtime gives " + ort[i] + " for output "
+                    + i + ", ConvScope " + expected[i]);
+        }
+    }
+
+    @Test
+    void presetsAndTheBundledModelRoundTrip() throws Exception {
+        roundTrip(ModelFile.loadDefault().network(), "lenet5-bundled");
+        for (var preset : Presets.all()) roundTrip(Network.initialized(preset.spec(), 3), preset.key());
+    }
+
+    @Test
+    void theRemainingLayerKindsRoundTrip() throws Exception {
+        Network net = Network.initialized(remainingKinds(), 4);
+        float[] c = net.buffers().get(0).value();
+        for (int i = 0; i < c.length; i++) c[i] = 0.5f + i;
+        roundTrip(net, "remaining");
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void importedModelsRoundTrip(String fixture) throws Exception {
+        roundTrip(ModelFile.load(Path.of("src/test/resources/onnx", fixture, "model.onnx")).network(), fixture);
+    }
+
+    @Test
+    void labelsTravelWithTheExport() throws Exception {
+        ModelFile.Model labelled = ModelFile.load(Path.of("src/test/resources/onnx/labels-file/model.onnx"));
+        Path file = dir.resolve("labelled.onnx");
+        OnnxExport.write(file, labelled.network(), Map.of(ModelFile.LABELS, labelled.metadata().get(ModelFile.LABELS)));
+        assertEquals(labelled.classNames(), ModelFile.load(file).classNames());
+        assertTrue(Files.size(file) > 4 * labelled.network().spec().parameterCount(), "the weights are in the file");
+    }
+}
