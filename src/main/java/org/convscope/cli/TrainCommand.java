@@ -50,6 +50,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "preset name or architecture JSON file (default: ${DEFAULT-VALUE})")
     String arch;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "start from this model's architecture and weights"
+            + " (a ConvScope model file or .onnx: fine-tuning) instead of --arch")
+    Path model;
+
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
@@ -97,14 +101,15 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws FileException {
         PrintWriter stdout = spec.commandLine().getOut();
-        NetworkSpec architecture = architecture();
+        ModelFile.Model start = model == null ? null : ModelFile.load(model);
+        NetworkSpec architecture = start == null ? architecture() : start.network().spec();
         TrainTest sets = fitted(data == null ? DatasetFolder.bundledMnist() : DatasetFolder.load(data), architecture);
         DatasetSamples plain = DatasetSamples.of(sets.train(), limit);
         ShiftAugmentation train = new ShiftAugmentation(plain, shift, seed);
         DatasetSamples test = DatasetSamples.of(sets.test(), 0);
         checkFits(architecture, plain);
         TrainConfig config = config();
-        Network network = Network.initialized(architecture, seed);
+        Network network = start == null ? Network.initialized(architecture, seed) : start.network();
         ProgressBar bar = json ? null : ProgressBar.onTerminal();
         if (!json) {
             stdout.printf(Locale.ROOT, "training %s (%,d parameters) on %s: %,d training and %,d test images, %s, %d thread(s), %s%n",
@@ -119,7 +124,9 @@ final class TrainCommand implements Callable<Integer> {
                 EpochResult r = trainer.trainEpoch(train, test, epoch,
                         bar == null ? null : (b, total, result) -> bar.update(e, epochs, b, total, result.loss()));
                 if (bar != null) bar.clear();
-                ModelFile.save(out, network, metadata(r, sets.train().name()));
+                java.util.Map<String, String> metadata = metadata(r, sets.train().name());
+                if (start != null && start.hasLabels()) metadata.put(ModelFile.LABELS, start.metadata().get(ModelFile.LABELS));
+                ModelFile.save(out, network, metadata);
                 report(stdout, r);
             }
         }

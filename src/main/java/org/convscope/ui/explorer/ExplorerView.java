@@ -265,9 +265,10 @@ public final class ExplorerView extends StackPane {
         help.setVisible(!help.isVisible());
     }
 
-    /** Opens an image, or a model when the file is a .safetensors file. */
+    /** Opens an image, or a model when the file is a .safetensors or .onnx file. */
     public void open(Path file) {
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".safetensors")) model.openModel(file);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".safetensors") || name.endsWith(".onnx")) model.openModel(file);
         else model.openImage(file);
     }
 
@@ -279,8 +280,8 @@ public final class ExplorerView extends StackPane {
     }
 
     void chooseModel() {
-        FileChooser chooser = chooser("Open a ConvScope model",
-                new FileChooser.ExtensionFilter("ConvScope models", "*.safetensors"));
+        FileChooser chooser = chooser("Open a model",
+                new FileChooser.ExtensionFilter("Models (ConvScope, ONNX)", "*.safetensors", "*.onnx"));
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) model.openModel(file.toPath());
     }
