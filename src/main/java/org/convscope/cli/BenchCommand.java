@@ -42,6 +42,9 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    InputSizeOption size;
+
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
@@ -107,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1 || t > 256) throw new IllegalArgumentException("--threads must be between 1 and 256, got " + t);
-        org.convscope.engine.Network net = org.convscope.model.ModelFile.load(model).network();
+        org.convscope.engine.Network net = size.load(model).network();
         if (!json) out.printf(Locale.ROOT, "%s: %,d multiply-adds per image; warming up, then %.1f s per figure on %d thread%s...%n",
                 model.getFileName(), net.spec().multiplyAdds(), seconds, t, t == 1 ? "" : "s");
         ModelBench.Result r = ModelBench.run(model, net, KernelSelection.preferred(), t, seconds);

@@ -32,6 +32,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    InputSizeOption size;
+
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "PNG or JPG files")
     List<Path> images;
 
@@ -48,7 +51,7 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws FileException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ModelFile.Model loaded = model == null ? ModelFile.loadDefault() : ModelFile.load(model);
+        ModelFile.Model loaded = size.load(model);
         Network net = loaded.network();
         Workspace ws = new Workspace(net, KernelSelection.preferred(), 1);
         Loss.Output kind = Loss.Output.of(net.spec());

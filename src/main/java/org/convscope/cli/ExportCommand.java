@@ -8,6 +8,7 @@ import org.convscope.io.FileException;
 import org.convscope.model.ModelFile;
 import org.convscope.onnx.exporter.OnnxExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,6 +21,9 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    InputSizeOption size;
+
     @Option(names = "--model", paramLabel = "IN", description = "model file or .onnx (default: the bundled LeNet-5)")
     Path model;
 
@@ -28,7 +32,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws FileException {
-        ModelFile.Model loaded = model == null ? ModelFile.loadDefault() : ModelFile.load(model);
+        ModelFile.Model loaded = size.load(model);
         Map<String, String> metadata = new LinkedHashMap<>();
         String labels = loaded.metadata().get(ModelFile.LABELS);
         if (labels != null) metadata.put(ModelFile.LABELS, labels);

@@ -32,6 +32,9 @@ final class InferCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    InputSizeOption size;
+
     @Option(names = "--model", paramLabel = "FILE", description = "model file or .onnx (default: the bundled LeNet-5)")
     Path model;
 
@@ -51,7 +54,7 @@ final class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws FileException {
         PrintWriter out = spec.commandLine().getOut();
-        ModelFile.Model loaded = model == null ? ModelFile.loadDefault() : ModelFile.load(model);
+        ModelFile.Model loaded = size.load(model);
         Network net = loaded.network();
         InputOptions.Samples samples = inputs.read(input, net);
         int n = samples.count();

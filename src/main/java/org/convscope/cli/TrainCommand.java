@@ -43,6 +43,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    InputSizeOption size;
+
     @Option(names = "--data", paramLabel = "DIR", description = "IDX data set folder (default: bundled MNIST)")
     Path data;
 
@@ -101,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws FileException {
         PrintWriter stdout = spec.commandLine().getOut();
-        ModelFile.Model start = model == null ? null : ModelFile.load(model);
+        ModelFile.Model start = model == null ? null : size.load(model);
         NetworkSpec architecture = start == null ? architecture() : start.network().spec();
         TrainTest sets = fitted(data == null ? DatasetFolder.bundledMnist() : DatasetFolder.load(data), architecture);
         DatasetSamples plain = DatasetSamples.of(sets.train(), limit);

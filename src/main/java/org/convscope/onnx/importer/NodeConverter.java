@@ -29,11 +29,9 @@ import org.convscope.onnx.OnnxNode;
  */
 final class NodeConverter {
     /** The operators the importer takes, for the message that refuses the others. */
-    static final String SUPPORTED = "Conv, MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool, LpPool,"
+    static final String SUPPORTED = "Conv, MaxPool, AveragePool, LpPool, GlobalAveragePool, GlobalMaxPool,"
             + " BatchNormalization, Relu, LeakyRelu, Clip, Sigmoid, Tanh, HardSigmoid, HardSwish, Add, Sub, Mul, Div,"
-            + " Concat, Flatten, Reshape, Pad, Gemm, MatMul, Softmax, LogSoftmax, Dropout, Identity, Constant and"
-            + " shape arithmetic on constants (Shape, Gather, Unsqueeze, Squeeze, Slice, Cast, ConstantOfShape, Transpose),"
-            + " ReduceMean over H and W";
+            + " Concat, Flatten, Reshape, Pad, Gemm, MatMul, Softmax, LogSoftmax, Dropout, Identity (README: ONNX)";
 
     private final long opset;
     private final GraphBuilder graph;
@@ -53,7 +51,7 @@ final class NodeConverter {
     void convert(OnnxNode node) throws OnnxException {
         if (!node.domain().isEmpty()) {
             throw new OnnxException(node.describe() + ": operators of the domain \"" + node.domain()
-                    + "\" are not supported; ConvScope imports ONNX's own " + SUPPORTED);
+                    + "\" are not supported; ConvScope imports ONNX's " + SUPPORTED);
         }
         switch (node.opType()) {
             case "Conv" -> conv(node);

@@ -111,6 +111,8 @@ public final class OnnxImport {
         }
         String name = stem(model.file());
         NetworkSpec spec = builder.build(name, layer.index());
+        MemoryBudget.requireFloats(model.file().getFileName() + ": one image's outputs of every layer",
+                activations(spec));
         Network network = Network.withParams(spec, builder.values());
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("source", "onnx");
@@ -118,6 +120,13 @@ public final class OnnxImport {
         if (!model.producer().isEmpty()) metadata.put("producer", model.producer());
         labels(model, network.numClasses(), metadata);
         return new ModelFile.Model(network, metadata);
+    }
+
+    /** The floats of every layer's output for one image (the views keep them all). */
+    private static long activations(NetworkSpec spec) {
+        long floats = spec.input().size();
+        for (NetworkSpec.LayerInfo info : spec.infer()) floats = MemoryBudget.plus(floats, info.output().size());
+        return floats;
     }
 
     private static Dims inputDims(OnnxValue in) throws OnnxException {
@@ -130,7 +139,7 @@ public final class OnnxImport {
         for (int i = 1; i < sizes.length; i++) {
             if (!(shape.get(i) instanceof OnnxValue.Dim.Fixed(long size)) || size <= 0) {
                 throw new OnnxException("the input " + in.name() + " leaves dimension " + (i + 1) + " open; give the image size"
-                        + " (--input-size C×H×W) or export with a fixed size");
+                        + " (--input-size C×H×W on the command line) or export with a fixed size");
             }
             sizes[i] = size;
         }
