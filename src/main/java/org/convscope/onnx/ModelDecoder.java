@@ -17,6 +17,7 @@ import org.convscope.onnx.proto.Onnx.NodeProto;
 import org.convscope.onnx.proto.Onnx.OperatorSetIdProto;
 import org.convscope.onnx.proto.Onnx.StringStringEntryProto;
 import org.convscope.onnx.proto.Onnx.TensorProto;
+import org.convscope.onnx.proto.Onnx.ValueInfoProto;
 
 /**
  * Turns a parsed {@code ModelProto} into an {@link OnnxModel}, checking what the importer relies
@@ -83,13 +84,30 @@ final class ModelDecoder {
         Set<String> initializerNames = names(graph.getInitializerList().stream()
                 .map(TensorProto::getName).toList(), "initializer");
         Set<String> inputNames = names(graph.getInputList().stream()
-                .map(v -> v.getName()).toList(), "graph input");
-        names(graph.getOutputList().stream().map(v -> v.getName()).toList(), "graph output");
+                .map(ValueInfoProto::getName).toList(), "graph input");
+        names(graph.getOutputList().stream().map(ValueInfoProto::getName).toList(), "graph output");
         List<String> labels = labels(graph);
         Set<String> sources = new HashSet<>(initializerNames);
         sources.addAll(inputNames);
         int[] order = order(graph, labels, sources);
+        List<OnnxValue> inputs = values(graph.getInputList(), initializerNames, "graph input");
+        List<OnnxValue> outputs = values(graph.getOutputList(), Set.of(), "graph output");
 
+        planTensors(graph, order, labels);
+
+        Map<String, OnnxTensor> initializers = new LinkedHashMap<>();
+        for (TensorProto initializer : graph.getInitializerList()) {
+            initializers.put(initializer.getName(), plans.get(initializer).decode());
+        }
+        List<OnnxNode> nodes = new ArrayList<>(order.length);
+        for (int i : order) {
+            nodes.add(node(graph.getNode(i), nodeName(graph.getNode(i), i), labels.get(i)));
+        }
+        return new OnnxGraph(graph.getName(), nodes, initializers, inputs, outputs);
+    }
+
+    /** Checks every tensor of the graph and that decoding them all fits in the heap. */
+    private void planTensors(GraphProto graph, int[] order, List<String> labels) throws FileException {
         for (TensorProto initializer : graph.getInitializerList()) {
             plans.put(initializer, tensors.plan(initializer, "tensor " + Text.quote(initializer.getName())));
         }
@@ -101,27 +119,20 @@ final class ModelDecoder {
                 }
             }
         }
-        Heap.require(file, tensors.allocation(), "decoding the tensors");
+        if (tensors.allocation() > 0) {
+            Heap.require(file, tensors.allocation(), "decoding the tensors");
+        }
+    }
 
-        Map<String, OnnxTensor> initializers = new LinkedHashMap<>();
-        for (TensorProto initializer : graph.getInitializerList()) {
-            initializers.put(initializer.getName(), plans.get(initializer).decode());
-        }
-        List<OnnxNode> nodes = new ArrayList<>(order.length);
-        for (int i : order) {
-            nodes.add(node(graph.getNode(i), nodeName(graph.getNode(i), i), labels.get(i)));
-        }
-        List<OnnxValue> inputs = new ArrayList<>();
-        for (var input : graph.getInputList()) {
-            if (!initializerNames.contains(input.getName())) {
-                inputs.add(ValueDecoder.value(file, input, "graph input"));
+    private List<OnnxValue> values(List<ValueInfoProto> declared, Set<String> skipped, String what)
+            throws FileException {
+        List<OnnxValue> values = new ArrayList<>(declared.size());
+        for (ValueInfoProto value : declared) {
+            if (!skipped.contains(value.getName())) {
+                values.add(ValueDecoder.value(file, value, what));
             }
         }
-        List<OnnxValue> outputs = new ArrayList<>();
-        for (var output : graph.getOutputList()) {
-            outputs.add(ValueDecoder.value(file, output, "graph output"));
-        }
-        return new OnnxGraph(graph.getName(), nodes, initializers, inputs, outputs);
+        return values;
     }
 
     private int[] order(GraphProto graph, List<String> labels, Set<String> sources)
@@ -133,7 +144,7 @@ final class ModelDecoder {
         }
         try {
             return GraphOrder.sort(wiring, sources,
-                    graph.getOutputList().stream().map(v -> v.getName()).toList());
+                    graph.getOutputList().stream().map(ValueInfoProto::getName).toList());
         } catch (OnnxException e) {
             throw problem(e.getMessage());
         }
@@ -148,8 +159,7 @@ final class ModelDecoder {
                 throw problem("node #" + i + (node.getName().isBlank() ? "" : " " + Text.quote(node.getName()))
                         + " has no op_type");
             }
-            labels.add(new OnnxNode(nodeName(node, i), node.getOpType(), "", List.of(), List.of(),
-                    Map.of()).describe());
+            labels.add(OnnxNode.describe(nodeName(node, i), node.getOpType()));
         }
         return labels;
     }

@@ -30,6 +30,10 @@ public record OnnxNode(String name, String opType, String domain, List<String> i
 
     /** {@code node 'Conv_0' (Conv)}, for messages. */
     public String describe() {
+        return describe(name, opType);
+    }
+
+    static String describe(String name, String opType) {
         return "node " + Text.quote(name) + " (" + Text.cut(opType) + ")";
     }
 

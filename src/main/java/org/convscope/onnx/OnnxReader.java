@@ -86,6 +86,7 @@ public final class OnnxReader {
         CodedInputStream in = CodedInputStream.newInstance(bytes);
         in.enableAliasing(true);
         in.setRecursionLimit(MAX_DEPTH);
+        in.setSizeLimit(bytes.length);
         try {
             return DiscardUnknownFieldsParser.wrap(ModelProto.parser()).parseFrom(in);
         } catch (InvalidProtocolBufferException e) {

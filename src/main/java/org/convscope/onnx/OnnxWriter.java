@@ -120,9 +120,10 @@ public final class OnnxWriter {
     }
 
     private static TensorProto tensor(OnnxTensor tensor) {
-        TensorProto.Builder proto = TensorProto.newBuilder()
-                .setName(tensor.name())
-                .setDataType(tensor.dataType().code());
+        TensorProto.Builder proto = TensorProto.newBuilder().setDataType(tensor.dataType().code());
+        if (!tensor.name().isEmpty()) {
+            proto.setName(tensor.name());
+        }
         for (long dim : tensor.dims()) {
             proto.addDims(dim);
         }
