@@ -30,7 +30,7 @@ class OnnxFixtureFilesTest {
 
     static List<Path> fixtures() throws IOException {
         try (Stream<Path> folders = Files.list(FIXTURES)) {
-            return folders.filter(Files::isDirectory).sorted().toList();
+            return folders.filter(f -> Files.isRegularFile(f.resolve("fixture.json"))).sorted().toList();
         }
     }
 
