@@ -110,9 +110,12 @@ final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1 || t > 256) throw new IllegalArgumentException("--threads must be between 1 and 256, got " + t);
+        long openStart = System.nanoTime();
         org.convscope.engine.Network net = size.load(model).network();
-        if (!json) out.printf(Locale.ROOT, "%s: %,d multiply-adds per image; warming up, then %.1f s per figure on %d thread%s...%n",
-                model.getFileName(), net.spec().multiplyAdds(), seconds, t, t == 1 ? "" : "s");
+        double openMs = (System.nanoTime() - openStart) / 1e6;
+        if (!json) out.printf(Locale.ROOT, "%s: opened in %.0f ms; %,d parameters, %,d multiply-adds per image; warming up,"
+                + " then %.1f s per figure on %d thread%s...%n", model.getFileName(), openMs, net.spec().parameterCount(),
+                net.spec().multiplyAdds(), seconds, t, t == 1 ? "" : "s");
         ModelBench.Result r = ModelBench.run(model, net, KernelSelection.preferred(), t, seconds);
         if (json) {
             JsonObject o = new JsonObject();
@@ -123,6 +126,7 @@ final class BenchCommand implements Callable<Integer> {
             o.addProperty("forward_latency_p99_ms", r.p99Ms());
             o.addProperty("batch_images_per_second", r.imagesPerSecond());
             o.addProperty("forward_calls", r.calls());
+            o.addProperty("open_ms", openMs);
             o.addProperty("kernels", r.kernels());
             out.println(o);
         } else {

@@ -36,7 +36,7 @@ public final class Workspace {
     private float[][] paramGrads;             // the same arrays in network.params() order
     private float[][] temp;                   // per input slot: a reader's gradient before it is added
     private boolean inputGradient;
-    private Plan plan;
+    private final java.util.Map<Integer, Plan> plans = new java.util.HashMap<>();
     private int batch;
 
     /** Which layers run backward and where each writes its input gradients. */
@@ -135,7 +135,7 @@ public final class Workspace {
 
     /** Whether backward also computes dL/d input ({@link #inputGrad()}), as saliency needs. */
     public void setInputGradient(boolean on) {
-        if (on != inputGradient) plan = null;
+        if (on != inputGradient) plans.clear();
         inputGradient = on;
     }
 
@@ -190,13 +190,17 @@ public final class Workspace {
         return floats;
     }
 
-    /** Works out which layers need their gradient and which reader of each output writes it first. */
-    private Plan plan() {
-        if (plan != null) return plan;
+    /**
+     * Works out, for a backward pass from layer {@code target}, which layers need their gradient and which reader of
+     * each output writes it first.
+     */
+    private Plan plan(int target) {
+        Plan cached = plans.get(target);
+        if (cached != null) return cached;
         List<Layer> layers = network.layers();
-        int count = layers.size();
+        int count = target + 1;
         boolean[] reaches = new boolean[count];
-        reaches[count - 1] = true;
+        reaches[target] = true;
         for (int i = count - 1; i >= 0; i--) {
             if (!reaches[i]) continue;
             for (int s : network.sources(i)) if (s >= 0) reaches[s] = true;
@@ -222,7 +226,8 @@ public final class Workspace {
                 }
             }
         }
-        plan = new Plan(needed, direct);
+        Plan plan = new Plan(needed, direct);
+        plans.put(target, plan);
         return plan;
     }
 
@@ -232,11 +237,8 @@ public final class Workspace {
      */
     public double backward(int[] labels, int labelOffset, Loss loss, float scale) {
         allocateGrads();
-        float[][] grads = paramGrads();
-        Plan p = plan();
         int n = batch;
         int last = outputs.length - 1;
-        List<Layer> layers = network.layers();
         Loss.Output kind = Loss.Output.of(network.spec());
         boolean fused = kind != Loss.Output.LOGITS && loss == Loss.CROSS_ENTROPY;
         int classes = network.numClasses();
@@ -246,6 +248,34 @@ public final class Workspace {
         for (int i = 0; i < n; i++) {
             total += loss.apply(y, i * classes, classes, labels[labelOffset + i], kind, grad, scale);
         }
+        propagate(last, fused);
+        return total;
+    }
+
+    /**
+     * A backward pass from layer {@code target}, whose output gradient dL/dy is {@code seed} ([batch][output], for
+     * the samples of the last forward pass): adds dL/dparam of the layers before it to {@link #paramGrads()}, and
+     * fills {@link #outputGrad} of every layer it depends on (and {@link #inputGrad()} when asked for). Grad-CAM
+     * seeds a class score; feature visualisation a channel's mean.
+     */
+    public void backwardFrom(int target, float[] seed) {
+        if (target < 0 || target >= outputs.length) throw new IllegalArgumentException("no layer " + target);
+        allocateGrads();
+        int size = batch * network.layers().get(target).output().size();
+        if (seed.length < size) throw new IllegalArgumentException("seed has " + seed.length + " values, needs " + size);
+        System.arraycopy(seed, 0, outputGrads[target], 0, size);
+        propagate(target, false);
+    }
+
+    /** Runs the layers' backward passes from layer {@code from} down, its output gradient in place. */
+    private void propagate(int from, boolean fused) {
+        float[][] grads = paramGrads();
+        Plan p = plan(from);
+        int n = batch;
+        int last = from;
+        List<Layer> layers = network.layers();
+        float[] grad = outputGrads[from];
+        int classes = layers.get(from).output().size();
         float[][] dxs = new float[temp.length][];
         for (int i = last; i >= 0; i--) {
             if (!p.needed()[i]) continue;
@@ -265,7 +295,6 @@ public final class Workspace {
                 kernels.axpy(1f, dxs[j], 0, sum, 0, size);
             }
         }
-        return total;
     }
 
     /** Where layer i writes the gradient of its input j: the source's own buffer, a temporary one, or nowhere. */

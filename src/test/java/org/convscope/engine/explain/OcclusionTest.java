@@ -48,9 +48,9 @@ class OcclusionTest {
 
     @Test
     void patchesCoverEveryPixelUpToTheBorder() {
-        assertArrayEquals(new int[] {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24}, Occlusion.corners(28));
-        assertArrayEquals(new int[] {0, 2, 3}, Occlusion.corners(7));
-        assertArrayEquals(new int[] {0}, Occlusion.corners(3));
+        assertArrayEquals(new int[] {0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24}, Occlusion.corners(28, Occlusion.PATCH, Occlusion.STRIDE));
+        assertArrayEquals(new int[] {0, 2, 3}, Occlusion.corners(7, Occlusion.PATCH, Occlusion.STRIDE));
+        assertArrayEquals(new int[] {0}, Occlusion.corners(3, Occlusion.PATCH, Occlusion.STRIDE));
     }
 
     @Test
