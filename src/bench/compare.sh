@@ -78,71 +78,17 @@ run_torch() {
 }
 
 # ---------------------------------------------------------------- ConvScope
-java=""
-for j in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; do
-    if [ -x "$j" ] && "$j" -version 2>&1 | grep -q 'version "25'; then java=$j; break; fi
-done
-jvm_opts=(--add-modules jdk.incubator.vector -Xmx2g -XX:+UseParallelGC)   # as the launcher's .cfg
+# shellcheck source=convscope.sh
+. "$here/convscope.sh"
 read -r -a extra_args <<< "${CONVSCOPE_BENCH_ARGS:-}"
 read -r -a torch_args <<< "${TORCH_BENCH_ARGS:-}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-launcher="$root/target/convscope/bin/convscope"
-convscope_cmd=()
-if [ "$force_classes" = 0 ] && [ -x "$launcher" ]; then
-    convscope_cmd=("$launcher" bench --json "${extra_args[@]}")
-    jar=$(ls "$root"/target/convscope/lib/app/convscope-*.jar 2>/dev/null | head -1 || true)
-    if [ -n "$jar" ] && [ -n "$(find "$root/target/classes" -name '*.class' -newer "$jar" -print -quit 2>/dev/null)" ]; then
-        log "warning: target/classes is newer than the launcher's jar; --classes runs the newer classes"
-    fi
-    convscope_how="jpackage launcher $launcher"
-elif [ -d "$root/target/classes/org/convscope" ]; then
-    [ -n "$java" ] || { log "no JDK 25 (set JAVA_HOME or install temurin-25-jdk)"; exit 2; }
-    log "resolving ConvScope's dependency classpath with Maven"
-    (cd "$root" && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$tmp/cp.txt" >&2)
-    cp="$root/target/classes:$(cat "$tmp/cp.txt")"
-    if [ -f "$root/target/classes/org/convscope/Main.class" ]; then
-        convscope_cmd=("$java" "${jvm_opts[@]}" -cp "$cp" org.convscope.Main bench --json "${extra_args[@]}")
-    else   # Main not wired yet: call Cli.run directly through a single-file program
-        cat > "$tmp/CliLaunch.java" <<'EOF'
-public class CliLaunch {
-    public static void main(String[] args) { System.exit(org.convscope.cli.Cli.run(args)); }
-}
-EOF
-        convscope_cmd=("$java" "${jvm_opts[@]}" -cp "$cp" "$tmp/CliLaunch.java" bench --json "${extra_args[@]}")
-    fi
-    convscope_how="java -cp target/classes ($java)"
-else
-    log "no ConvScope build: neither $launcher nor target/classes (run mvn package)"; exit 2
-fi
+find_convscope "$force_classes"
+convscope_cmd=("${convscope_base[@]}" bench --json "${extra_args[@]}")
 
 run_convscope() {
-    local out=$1 rc=0
-    (cd "$root" && "${convscope_cmd[@]}") > "$out.raw" 2> "$out.err" || rc=$?
-    # keep the last line that is a JSON object (the bench may print other lines first)
-    if ! "$python" - "$out.raw" "$out" <<'EOF'
-import json, sys
-text = open(sys.argv[1]).read()
-try:
-    obj = json.loads(text)
-except ValueError:
-    obj = None
-    for line in reversed(text.splitlines()):
-        line = line.strip()
-        if line.startswith("{"):
-            try:
-                obj = json.loads(line); break
-            except ValueError:
-                pass
-if not isinstance(obj, dict):
-    sys.exit(1)
-json.dump(obj, open(sys.argv[2], "w"))
-EOF
-    then
-        [ "$rc" != 0 ] || rc=3
-    fi
-    return "$rc"
+    run_json "$1" "${convscope_cmd[@]}"
 }
 
 # ---------------------------------------------------------------- interleaved rounds

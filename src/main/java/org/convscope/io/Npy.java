@@ -297,7 +297,7 @@ public final class Npy {
      * the dict, spaces up to the 64-byte boundary after a final newline, version 1.0 unless the
      * header needs more than 65,535 bytes.
      */
-    static byte[] preambleAndHeader(int[] shape) {
+    private static byte[] preambleAndHeader(int[] shape) {
         long[] dims = Arrays.stream(shape).asLongStream().toArray();
         String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': "
                 + tuple(dims) + ", }";
