@@ -262,7 +262,7 @@ public final class Npy {
             }
             dims[i] = (int) shape[i];
         }
-        HeapCheck.require(file, count * Float.BYTES, shown + " as float32");
+        Heap.require(file, count * Float.BYTES, shown + " as float32");
         return dims;
     }
 
