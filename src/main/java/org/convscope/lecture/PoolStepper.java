@@ -134,18 +134,22 @@ public record PoolStepper(Volume input, PoolSpec.Kind kind, int window, int stri
         return out;
     }
 
-    /** How the frame writes its numbers: the inputs and every output exactly if some style can, else approximately. */
+    /**
+     * How the frame writes its numbers: the inputs and every output exactly if some style can; outputs that only a
+     * fraction would show exactly (an average of 1/9) are rounded instead, since the arithmetic shows the fraction.
+     */
     public NumberStyle numberStyle() {
-        NumberStyle.Facts facts = new NumberStyle.Facts();
-        for (float v : input.values()) facts.value(v);
-        PoolStepper end = at(count());
-        for (float v : end.output()) facts.value(v);
-        NumberStyle style = NumberStyle.choose(facts);
-        if (!style.approximate()) return style;
         NumberStyle.Facts inputs = new NumberStyle.Facts();
-        for (float v : input.values()) inputs.value(v);
+        NumberStyle.Facts all = new NumberStyle.Facts();
+        for (float v : input.values()) {
+            inputs.value(v);
+            all.value(v);
+        }
+        for (float v : at(count()).output()) all.value(v);
+        NumberStyle style = NumberStyle.choose(all);
         NumberStyle in = NumberStyle.choose(inputs);
-        return in.approximate() || in.denominator() > 1 ? style : new NumberStyle(1, Math.max(2, in.decimals()), true);
+        if (!style.approximate() && style.denominator() == in.denominator()) return style;
+        return in.denominator() > 1 || in.approximate() ? style : new NumberStyle(1, Math.max(2, in.decimals()), true);
     }
 
     /** "out[1, 2]", or "out[1, 2, 3]" with several channels. */

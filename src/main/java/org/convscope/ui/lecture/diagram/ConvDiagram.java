@@ -116,11 +116,22 @@ final class ConvDiagram {
             return g;
         }
 
-        /** "Σ = 4" under channel c's products; "Σ = ?" in predict mode. */
+        /**
+         * "Σ = 4" under channel c's products; "Σ ≈ 4.3" when the products as shown do not add up to it (the exact sum
+         * on hover); "Σ = ?" in predict mode.
+         */
         Block channelSum(int c) {
-            String reserve = "Σ = " + "0".repeat(facts.sumChars());
-            String text = step().map(st -> "Σ = " + (concealed ? "?" : style().format(st.channelSums()[c]))).orElse("");
-            return Parts.sum(text, reserve, Ink.TEXT);
+            String reserve = "Σ ≈ " + "0".repeat(facts.sumChars());
+            if (step().isEmpty()) return Parts.sum("", reserve, Ink.TEXT);
+            ConvStep st = step().get();
+            if (concealed) return Parts.sum("Σ = ?", reserve, Ink.TEXT);
+            int k2 = setup().kernel() * setup().kernel();
+            double[] products = new double[k2];
+            for (int i = 0; i < k2; i++) products[i] = st.products()[c * k2 + i];
+            float sum = st.channelSums()[c];
+            boolean exact = style().addsUp(products, sum);
+            return Parts.sum("Σ " + (exact ? "=" : "≈") + " " + style().format(sum), reserve, Ink.TEXT,
+                    exact ? null : "exactly " + NumberStyle.exactText(sum));
         }
 
         /** "ΣR + ΣG + ΣB + b = 64 + 64 + 635 + 0 = 763", the result hidden in predict mode. */

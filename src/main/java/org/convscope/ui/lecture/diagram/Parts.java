@@ -38,6 +38,16 @@ final class Parts {
         return Blocks.text(text, SUM, Item.Face.MONO, ink, Item.Align.LEFT, "sum", reserve);
     }
 
+    /** A line of arithmetic that shows {@code hover} (the exact value of a rounded result) under the pointer. */
+    static Block sum(String text, String reserve, Ink ink, String hover) {
+        Block line = sum(text, reserve, ink);
+        if (hover == null) return line;
+        return Blocks.of(line.width(), line.height(), (s, x, y) -> {
+            line.draw(s, x, y);
+            s.hit(new Diagram.Hover(new Rect(x, y, line.width(), line.height()), hover));
+        });
+    }
+
     /** Tints cell i of a number grid by its value: blue below zero, red above (or the channel's colour). */
     static void tint(GridBlock g, int i, float v, float range, Item.Tint tint) {
         if (Float.isNaN(v) || !(range > 0)) return;

@@ -20,14 +20,15 @@ final class PoolDiagram {
         NumberStyle style = s.numberStyle();
         PoolStepper end = s.at(s.count());
         float range = Math.max(Parts.range(s.input().values()), Parts.range(end.output()));
-        int chars = Math.max(Parts.chars(style, s.input().values()), Parts.chars(style, end.output()));
+        int chars = Parts.chars(style, s.input().values());
+        int outChars = Parts.chars(style, end.output());
         PoolStep step = s.current().orElse(null);
         List<Block> inputs = new ArrayList<>();
         for (int c = 0; c < s.input().channels(); c++) inputs.add(input(s, c, step, concealed, style, range, chars, actions));
         Block in = Blocks.column(0.35, Blocks.Align.START, Parts.heading("input " + Notation.size(s.input().dims())
                 + ", " + Notation.size(s.window(), s.window()) + " windows, stride " + s.stride()),
                 Blocks.column(0.4, Blocks.Align.START, inputs));
-        Block out = output(s, concealed, style, range, chars, actions);
+        Block out = output(s, concealed, style, range, outChars, actions);
         Block line = arithmetic(s, step, concealed, style);
         Block wide = Blocks.column(0.6, Blocks.Align.START,
                 Blocks.row(Parts.GAP, Blocks.Align.START, in, Parts.operator("→"), out), line);
