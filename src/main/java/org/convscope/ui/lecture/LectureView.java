@@ -44,6 +44,8 @@ public final class LectureView extends BorderPane {
     static final double[] ZOOMS = {1, 1.5, 2, 3};
     /** Explanations are measured at up to this many steps of a frame to reserve their height. */
     private static final int EXPLANATION_SAMPLES = 200;
+    /** Height of a line of the explanation, in ems of its font. */
+    private static final double LINE_HEIGHT = 1.4;
 
     private final LectureModel model;
     private final Label title = text("frame-title");
@@ -81,6 +83,10 @@ public final class LectureView extends BorderPane {
         status.setMouseTransparent(true);
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
         setCenter(new StackPane(frameArea, status));
+        // A FlowPane works out its height for its wrap length, not for the width it gets: wrap at the view's width.
+        controls.prefWrapLengthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(0, getWidth() - controls.getInsets().getLeft() - controls.getInsets().getRight()),
+                widthProperty(), controls.insetsProperty()));
         setFocusTraversable(true);
         wire();
     }
@@ -256,11 +262,13 @@ public final class LectureView extends BorderPane {
         title.setText(FrameText.title(f));
         caption.setText(FrameText.caption(f));
         caption.setManaged(!caption.getText().isEmpty());
+        caption.setVisible(caption.isManaged()); // an unmanaged label keeps its old size, which exports would show
         explanation.setText(concealed ? s.question() : s.explain());
         explanation.getStyleClass().remove("problem");
         if (s.problem().isPresent()) explanation.getStyleClass().add("problem");
         formula.setText(formula(s));
         formula.setManaged(!formula.getText().isEmpty());
+        formula.setVisible(formula.isManaged());
         diagram.show(Diagrams.of(s, concealed, actions));
         parameters.show(s);
         arrange();
@@ -292,22 +300,28 @@ public final class LectureView extends BorderPane {
         if (width <= 0 || key.equals(reservedFor)) return;
         reservedFor = key;
         explanation.applyCss();
-        Text probe = new Text();
-        probe.setFont(explanation.getFont());
-        probe.setWrappingWidth(width);
-        double height = 0;
+        Text wrapped = new Text();
+        wrapped.setFont(explanation.getFont());
+        wrapped.setWrappingWidth(width);
+        Text line = new Text();
+        line.setFont(explanation.getFont());
+        int lines = 1;
         int n = s.count();
         int samples = Math.min(n + 1, EXPLANATION_SAMPLES);
         for (int i = 0; i < samples; i++) {
             Stepper<?> at = s.at(samples == 1 ? 0 : (int) Math.round((double) i * n / (samples - 1)));
             for (String text : new String[] {at.explain(), at.question()}) {
-                probe.setText(text);
-                height = Math.max(height, probe.getLayoutBounds().getHeight());
+                wrapped.setText(text);
+                line.setText(text);
+                lines = Math.max(lines, (int) Math.round(wrapped.getLayoutBounds().getHeight() / line.getLayoutBounds().getHeight()));
             }
         }
-        double insets = explanation.snappedTopInset() + explanation.snappedBottomInset();
-        explanation.setMinHeight(Math.ceil(height + insets));
-        explanation.setPrefHeight(Math.ceil(height + insets));
+        // Lines at a fixed height: a measured one can change once a fallback font for a sign has been loaded.
+        double height = Math.ceil(lines * LINE_HEIGHT * explanation.getFont().getSize()
+                + explanation.snappedTopInset() + explanation.snappedBottomInset());
+        explanation.setMinHeight(height);
+        explanation.setPrefHeight(height);
+        explanation.setMaxHeight(height);
     }
 
     /** The current frame's follow-up button text, if it has one. */

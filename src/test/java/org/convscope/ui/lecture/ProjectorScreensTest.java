@@ -100,15 +100,23 @@ class ProjectorScreensTest {
     void everyFrameFitsAndStaysReadableAtEverySizeAndTheme(FxRobot robot) throws Exception {
         Files.createDirectories(OUT);
         List<Frame> frames = frames();
+        boolean all = "all".equals(System.getProperty("convscope.lecture.snapshots"));
         List<String> problems = new ArrayList<>();
         robot.interact(() -> {
-            for (int i = 0; i < frames.size(); i++) {
-                Frame f = frames.get(i);
-                String name = String.format("%02d-%s", i, f.title().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase());
-                for (int[] size : SIZES) {
-                    for (String theme : THEMES) {
+            for (int[] size : SIZES) {
+                for (String theme : THEMES) {
+                    // one view per size and theme, stepping through the frames: a view per render would hold a canvas each
+                    LectureView view = new LectureView(new LectureModel(new Lesson("every frame", frames)), LessonSources.NONE);
+                    Scene scene = new Scene(view, size[0], size[1]);
+                    view.setTheme(!theme.equals("light"), theme.equals("contrast"));
+                    for (int i = 0; i < frames.size(); i++) {
+                        Frame f = frames.get(i);
+                        String name = String.format("%02d-%s-%d-%s", i, f.title().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(),
+                                size[0], theme);
                         double minFont = size[0] < 1900 && small(f) ? 14 : 0;
-                        render(f, size[0], size[1], theme, minFont, name + "-" + size[0] + "-" + theme, problems);
+                        boolean png = all || size[0] == 1280 && theme.equals("dark");
+                        render(view, scene, f, minFont, png ? name : null, name, problems);
+                        view.model().nextFrame();
                     }
                 }
             }
@@ -116,20 +124,19 @@ class ProjectorScreensTest {
         assertEquals(List.of(), problems);
     }
 
-    /** Renders {@code f} about two fifths through its steps and lists what is wrong on it. */
-    private static void render(Frame f, int width, int height, String theme, double minFont, String name,
+    /** Shows {@code f} about two fifths through its steps, saves it when {@code file} is given, lists what is wrong. */
+    private static void render(LectureView view, Scene scene, Frame f, double minFont, String file, String name,
                                List<String> all) {
         List<String> problems = new ArrayList<>();
-        LectureView view = new LectureView(new LectureModel(new Lesson("one frame", List.of(f))), LessonSources.NONE);
-        Scene scene = new Scene(view, width, height);
-        view.setTheme(!theme.equals("light"), theme.equals("contrast"));
         view.model().jumpTo(Math.max(1, f.stepper().count() * 2 / 5));
         view.applyCss();
         view.layout();
-        try {
-            PngExport.save(view, 1, OUT.resolve(name + ".png"));
-        } catch (FileException e) {
-            throw new AssertionError(e);
+        if (file != null) {
+            try {
+                PngExport.save(view, 1, OUT.resolve(file + ".png"));
+            } catch (FileException e) {
+                throw new AssertionError(e);
+            }
         }
         Bounds b = view.getBoundsInParent();
         if (b.getWidth() > scene.getWidth() + 1) problems.add(name + ": " + Math.round(b.getWidth()) + " px wide");
@@ -144,6 +151,7 @@ class ProjectorScreensTest {
             }
         });
         DiagramView diagram = view.diagram();
+        if (diagram.drawn().isEmpty()) problems.add(name + ": nothing drawn");
         for (DiagramView.Drawn d : diagram.drawn()) {
             if (d.fontPx() < minFont) problems.add(name + ": \"" + d.text() + "\" (" + d.role() + ") in a "
                     + Math.round(d.fontPx() * 10) / 10.0 + " px font");
