@@ -36,11 +36,6 @@ final class Exports {
         this.target = target;
     }
 
-    /** The export under way, or null. */
-    Task<String> running() {
-        return running;
-    }
-
     /** Asks where to (unless an export is under way), then exports in the background. FX thread. */
     void start(ExportKind kind) {
         if (running != null && running.isRunning()) {

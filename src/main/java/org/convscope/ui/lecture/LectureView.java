@@ -160,10 +160,6 @@ public final class LectureView extends BorderPane {
         arrange();
     }
 
-    boolean isPanelOpen() {
-        return panelOpen;
-    }
-
     private void wire() {
         model.frameProperty().addListener((obs, old, f) -> show());
         model.concealedProperty().addListener((obs, old, c) -> show());
@@ -236,11 +232,6 @@ public final class LectureView extends BorderPane {
     private void cycleZoom() {
         zoom = (zoom + 1) % ZOOMS.length;
         diagram.setZoom(ZOOMS[zoom]);
-    }
-
-    /** The diagram's zoom: 1 fits the frame, more enlarges it around the current step. */
-    double zoom() {
-        return ZOOMS[zoom];
     }
 
     private final FrameActions actions = new FrameActions() {

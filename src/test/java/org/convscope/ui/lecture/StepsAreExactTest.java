@@ -54,6 +54,17 @@ class StepsAreExactTest {
         // rendered without a window
     }
 
+    private static Lesson lesson() throws Exception {
+        return LessonFile.parse(LESSON, Path.of("every-kind.json"), LessonSources.NONE);
+    }
+
+    /** The lecture in an 800×600 scene, drawn without a window. */
+    private static LectureView view(Lesson lesson) {
+        LectureView view = new LectureView(new LectureModel(lesson), LessonSources.NONE);
+        new Scene(view, 800, 600);
+        return view;
+    }
+
     private record State(int frame, int frames, Frame shown, boolean concealed, boolean predict) {}
 
     private static State state(LectureModel m) {
@@ -93,11 +104,10 @@ class StepsAreExactTest {
 
     @Test
     void everySequenceOfKeysComesBackToTheSamePixels(FxRobot robot) throws Exception {
-        Lesson lesson = LessonFile.parse(LESSON, Path.of("every-kind.json"), LessonSources.NONE);
+        Lesson lesson = lesson();
         int[] checked = {0};
         robot.interact(() -> {
-            LectureView view = new LectureView(new LectureModel(lesson), LessonSources.NONE);
-            new Scene(view, 800, 600);
+            LectureView view = view(lesson);
             LectureModel m = view.model();
             Map<State, Long> seen = new HashMap<>();
             SplittableRandom random = new SplittableRandom(12);
@@ -128,10 +138,9 @@ class StepsAreExactTest {
 
     @Test
     void forwardThenBackInPredictModeLeavesNoHiddenCellBehind(FxRobot robot) throws Exception {
-        Lesson lesson = LessonFile.parse(LESSON, Path.of("every-kind.json"), LessonSources.NONE);
+        Lesson lesson = lesson();
         robot.interact(() -> {
-            LectureView view = new LectureView(new LectureModel(lesson), LessonSources.NONE);
-            new Scene(view, 800, 600);
+            LectureView view = view(lesson);
             LectureModel m = view.model();
             for (int k = 0; k < lesson.size(); k++) {
                 long start = pixels(view);
@@ -150,10 +159,9 @@ class StepsAreExactTest {
 
     @Test
     void thenReluIsAStepThatBackTakesBack(FxRobot robot) throws Exception {
-        Lesson lesson = LessonFile.parse(LESSON, Path.of("every-kind.json"), LessonSources.NONE);
+        Lesson lesson = lesson();
         robot.interact(() -> {
-            LectureView view = new LectureView(new LectureModel(lesson), LessonSources.NONE);
-            new Scene(view, 800, 600);
+            LectureView view = view(lesson);
             LectureModel m = view.model();
             m.jumpTo(3);
             long before = pixels(view);

@@ -1,6 +1,5 @@
 package org.convscope.ui.lecture.diagram;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Blocks that arrange other blocks, and the simple ones: text, space. */
@@ -33,10 +32,6 @@ public final class Blocks {
                 drawer.draw(sketch, x, y);
             }
         };
-    }
-
-    public static Block space(double width, double height) {
-        return of(width, height, (s, x, y) -> {});
     }
 
     /**
@@ -173,11 +168,6 @@ public final class Blocks {
                 top += heights[r] + vgap;
             }
         });
-    }
-
-    /** Several blocks as one list, for rows and columns built in a loop. */
-    public static List<Block> list() {
-        return new ArrayList<>();
     }
 
     private static double offset(Align align, double outer, double inner) {

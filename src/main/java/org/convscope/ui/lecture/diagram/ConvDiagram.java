@@ -70,13 +70,8 @@ final class ConvDiagram {
                 String text = style().format(w);
                 g.text(i, text, Ink.TEXT, "kernel");
                 Parts.tint(g, i, w, facts.kernelRange(), Item.Tint.DIVERGING);
-                g.onEdit(i, text, typed -> {
-                    String[] why = new String[1];
-                    Float v = Parts.parse(typed, why);
-                    if (v == null) return why[0];
-                    actions.edit(new ConvStepper(setup().withFilterValue(f, index, v), stepper.position()));
-                    return null;
-                });
+                g.onEdit(i, text, Parts.typed(v -> actions.edit(new ConvStepper(setup().withFilterValue(f, index, v),
+                        stepper.position()))));
                 String hover = Parts.hover(style(), w);
                 if (hover != null) g.hover(i, hover);
             }
@@ -90,13 +85,7 @@ final class ConvDiagram {
             GridBlock g = GridBlock.numbers(1, 1, facts.kernelChars());
             String text = style().format(b);
             g.text(0, text, Ink.TEXT, "bias");
-            g.onEdit(0, text, typed -> {
-                String[] why = new String[1];
-                Float v = Parts.parse(typed, why);
-                if (v == null) return why[0];
-                actions.edit(new ConvStepper(setup().withBias(f, v), stepper.position()));
-                return null;
-            });
+            g.onEdit(0, text, Parts.typed(v -> actions.edit(new ConvStepper(setup().withBias(f, v), stepper.position()))));
             return Blocks.row(0.3, Blocks.Align.CENTER, Parts.label("b ="), g);
         }
 

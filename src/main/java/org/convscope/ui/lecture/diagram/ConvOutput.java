@@ -44,19 +44,8 @@ final class ConvOutput {
                     : GridBlock.heat(d.height(), d.width(), cell, values, f * plane, facts.outputRange(), Item.Tint.DIVERGING);
             for (int i = 0; i < plane; i++) {
                 int index = f * plane + i;
-                float v = values[index];
-                if (readable && !Float.isNaN(v)) {
-                    g.text(i, facts.style().format(v), Ink.TEXT, index == current ? "current" : "output");
-                    Parts.tint(g, i, v, facts.outputRange(), Item.Tint.DIVERGING);
-                    String hover = Parts.hover(facts.style(), v);
-                    if (hover != null) g.hover(i, hover);
-                }
-                if (index == current) {
-                    if (readable && concealed) g.text(i, "?", Ink.ACCENT, "current");
-                    if (readable) g.outline(i / d.width(), i % d.width(), 1, 1, Ink.ACCENT, 0.16, false, true);
-                    else g.marker(i / d.width(), i % d.width(), Ink.ACCENT);
-                }
-                g.onClick(i, () -> actions.jumpTo(index + 1));
+                Parts.result(g, i, d.width(), values[index], index == current, concealed, readable, facts.style(),
+                        facts.outputRange(), () -> actions.jumpTo(index + 1));
             }
             Block map = d.channels() == 1 ? g : Blocks.column(0.15, Blocks.Align.START,
                     Parts.heading("map " + (f + 1)), g);

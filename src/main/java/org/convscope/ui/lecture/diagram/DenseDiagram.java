@@ -83,13 +83,7 @@ final class DenseDiagram {
         String text = style.format(v);
         g.text(0, text, Ink.TEXT, "cell");
         Parts.tint(g, 0, v, range, Item.Tint.DIVERGING);
-        g.onEdit(0, text, typed -> {
-            String[] why = new String[1];
-            Float value = Parts.parse(typed, why);
-            if (value == null) return why[0];
-            take.accept(value);
-            return null;
-        });
+        g.onEdit(0, text, Parts.typed(take));
         String hover = Parts.hover(style, v);
         if (hover != null) g.hover(0, hover);
     }

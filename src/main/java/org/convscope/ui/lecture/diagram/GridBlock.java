@@ -62,19 +62,6 @@ public final class GridBlock implements Block {
                 values, offset, range, tint));
     }
 
-    /** Width of the cells of a number grid for {@code chars} characters. */
-    public static double cellWidth(int chars) {
-        return Math.max(1, Measure.monoWidth(chars) * NUMBER + PAD_X);
-    }
-
-    public int rows() {
-        return rows;
-    }
-
-    public int cols() {
-        return cols;
-    }
-
     public GridBlock text(int i, String text, Ink ink, String role) {
         texts[i] = text;
         textInks[i] = ink;

@@ -1,5 +1,6 @@
 package org.convscope.ui.lecture.diagram;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.convscope.lecture.NumberStyle;
 import org.convscope.lecture.Numbers;
@@ -125,13 +126,38 @@ final class Parts {
         });
     }
 
-    /** A number typed into a cell: the value, or why the text is not one. */
-    static Float parse(String text, String[] problem) {
-        try {
-            return Numbers.parse(text);
-        } catch (IllegalArgumentException e) {
-            problem[0] = e.getMessage();
+    /** Takes a typed number to {@code take}, or says why the text is not one. */
+    static Diagram.Commit typed(Consumer<Float> take) {
+        return text -> {
+            float v;
+            try {
+                v = Numbers.parse(text);
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+            take.accept(v);
             return null;
+        };
+    }
+
+    /**
+     * Cell i of a result grid: its number (tinted, the exact value on hover when rounded) once computed, NaN for not
+     * yet; the current cell outlined (a marker in a heatmap) and, while hidden, "?" without a tint; a click jumps to
+     * the step that writes it.
+     */
+    static void result(GridBlock g, int i, int cols, float v, boolean current, boolean concealed, boolean readable,
+                       NumberStyle style, float range, Runnable jump) {
+        if (readable && !Float.isNaN(v)) {
+            g.text(i, style.format(v), Ink.TEXT, current ? "current" : "output");
+            tint(g, i, v, range, Item.Tint.DIVERGING);
+            String hover = hover(style, v);
+            if (hover != null) g.hover(i, hover);
         }
+        if (current) {
+            if (readable && concealed) g.text(i, "?", Ink.ACCENT, "current");
+            if (readable) g.outline(i / cols, i % cols, 1, 1, Ink.ACCENT, 0.16, false, true);
+            else g.marker(i / cols, i % cols, Ink.ACCENT);
+        }
+        g.onClick(i, jump);
     }
 }

@@ -58,13 +58,7 @@ final class PoolDiagram {
             g.text(i, text, ignored ? Ink.MUTED : Ink.TEXT, "cell");
             if (!ignored) Parts.tint(g, i, v, range, Item.Tint.DIVERGING);
             int index = c * plane + i;
-            g.onEdit(i, text, typed -> {
-                String[] why = new String[1];
-                Float value = Parts.parse(typed, why);
-                if (value == null) return why[0];
-                actions.edit(s.withInputValue(index, value));
-                return null;
-            });
+            g.onEdit(i, text, Parts.typed(value -> actions.edit(s.withInputValue(index, value))));
         }
         int f = s.window();
         if (fits && (coveredRows < h || coveredCols < w)) {
@@ -115,18 +109,8 @@ final class PoolDiagram {
                     c * plane, range, Item.Tint.DIVERGING);
             for (int i = 0; i < plane; i++) {
                 int index = c * plane + i;
-                float v = values[index];
-                if (readable && !Float.isNaN(v)) {
-                    g.text(i, style.format(v), Ink.TEXT, index == current ? "current" : "output");
-                    Parts.tint(g, i, v, range, Item.Tint.DIVERGING);
-                    String hover = Parts.hover(style, v);
-                    if (hover != null) g.hover(i, hover);
-                }
-                if (index == current) {
-                    if (readable && concealed) g.text(i, "?", Ink.ACCENT, "current");
-                    g.outline(i / d.width(), i % d.width(), 1, 1, Ink.ACCENT, 0.16, false, true);
-                }
-                g.onClick(i, () -> actions.jumpTo(index + 1));
+                Parts.result(g, i, d.width(), values[index], index == current, concealed, readable, style, range,
+                        () -> actions.jumpTo(index + 1));
             }
             maps.add(g);
         }

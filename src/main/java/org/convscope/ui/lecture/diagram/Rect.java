@@ -29,8 +29,4 @@ public record Rect(double x, double y, double width, double height) {
         double top = Math.min(y, o.y);
         return new Rect(left, top, Math.max(right(), o.right()) - left, Math.max(bottom(), o.bottom()) - top);
     }
-
-    public Rect moved(double dx, double dy) {
-        return new Rect(x + dx, y + dy, width, height);
-    }
 }

@@ -44,6 +44,7 @@ final class ReluDiagram {
         return List.of(Sketch.of(wide, 0.5), Sketch.of(tall, 0.5));
     }
 
+    /** One channel of the input (cells typed into, the current one outlined) or of the output so far. */
     private static Block grid(ReluStepper s, float[] values, int c, int current, boolean concealed, NumberStyle style,
                               float range, int chars, FrameActions actions) {
         int h = s.input().height();
@@ -56,25 +57,20 @@ final class ReluDiagram {
         for (int i = 0; i < plane; i++) {
             int index = c * plane + i;
             float v = values[index];
-            if (readable && !Float.isNaN(v)) {
+            if (!input) {
+                Parts.result(g, i, w, v, index == current, concealed, readable, style, range, () -> actions.jumpTo(index + 1));
+                continue;
+            }
+            if (readable) {
                 String text = style.format(v);
-                g.text(i, text, Ink.TEXT, input ? "cell" : index == current ? "current" : "output");
+                g.text(i, text, Ink.TEXT, "cell");
                 Parts.tint(g, i, v, range, Item.Tint.DIVERGING);
-                if (input) {
-                    g.onEdit(i, text, typed -> {
-                        String[] why = new String[1];
-                        Float value = Parts.parse(typed, why);
-                        if (value == null) return why[0];
-                        actions.edit(s.withInputValue(index, value));
-                        return null;
-                    });
-                }
+                g.onEdit(i, text, Parts.typed(value -> actions.edit(s.withInputValue(index, value))));
             }
             if (index == current) {
-                if (readable && concealed) g.text(i, "?", Ink.ACCENT, "current");
-                g.outline(i / w, i % w, 1, 1, input ? Ink.WINDOW : Ink.ACCENT, 0.16, false, true);
+                if (readable) g.outline(i / w, i % w, 1, 1, Ink.WINDOW, 0.16, false, true);
+                else g.marker(i / w, i % w, Ink.WINDOW);
             }
-            if (!input) g.onClick(i, () -> actions.jumpTo(index + 1));
         }
         return g;
     }

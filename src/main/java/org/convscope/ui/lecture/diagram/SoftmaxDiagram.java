@@ -41,13 +41,7 @@ final class SoftmaxDiagram {
             String zText = zStyle.format(s.logits()[i]);
             z.text(0, zText, Ink.TEXT, "cell");
             Parts.tint(z, 0, s.logits()[i], zRange, Item.Tint.DIVERGING);
-            z.onEdit(0, zText, typed -> {
-                String[] why = new String[1];
-                Float v = Parts.parse(typed, why);
-                if (v == null) return why[0];
-                actions.edit(s.withLogit(index, v));
-                return null;
-            });
+            z.onEdit(0, zText, Parts.typed(v -> actions.edit(s.withLogit(index, v))));
             GridBlock e = GridBlock.numbers(1, 1, expChars);
             if (s.hasExp(i)) shown(e, i == currentExp, concealed, rounded.format(exps[i]), s.exp(i));
             e.onClick(0, () -> actions.jumpTo(index + 1));
