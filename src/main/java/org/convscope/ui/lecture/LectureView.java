@@ -173,9 +173,9 @@ public final class LectureView extends BorderPane {
         show();
     }
 
-    /** Text sizes follow the window: 20 px at 1280×720, about 30 at 1920×1080, 60 at 4K. */
+    /** Text sizes follow the window: 14 px up to 1024×768 (no smaller), 17 at 1280×720, 26 at 1920×1080, 51 at 4K. */
     private void resized() {
-        double size = Math.max(13, Math.min(64, Math.min(getWidth() / 72, getHeight() / 42)));
+        double size = Math.max(14, Math.min(64, Math.min(getWidth() / 72, getHeight() / 42)));
         frameArea.setStyle("-fx-font-size: " + Math.round(size * 10) / 10.0 + "px;");
         reserveExplanation();
     }

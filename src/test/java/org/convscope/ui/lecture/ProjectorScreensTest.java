@@ -36,15 +36,17 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Every frame (each frame of the shipped lessons, an RGB image input, a kernel edited to give −6600, a 28×28 drawing)
- * rendered with its controls at 1024×768, 1280×720 and 1920×1080 in the dark, light and high-contrast themes, to
+ * rendered with its controls at 1024×768, 1280×720 and 1920×1080 in the dark, light and high-contrast themes (and at
+ * 3840×2160 in the dark one), to
  * {@code target/snapshots/lecture/} for a look. Each render is checked for what a look would catch: no text cut to
  * "…", nothing larger than the screen, and, on the frames of small inputs (5×5, 7×7, 8×8×3 and the like), every
- * number drawn in a font of at least 14 px even at 1024×768 and 1280×720, measured from what the canvas drew.
+ * number drawn in a font of at least 14 px even at 1024×768 and 1280×720: in the diagram, measured from what the canvas
+ * drew, and in the frame's title, caption, explanation and formula.
  */
 @ExtendWith(ApplicationExtension.class)
 class ProjectorScreensTest {
     static final Path OUT = Path.of("target", "snapshots", "lecture");
-    private static final int[][] SIZES = {{1024, 768}, {1280, 720}, {1920, 1080}};
+    private static final int[][] SIZES = {{1024, 768}, {1280, 720}, {1920, 1080}, {3840, 2160}};
     private static final String[] THEMES = {"dark", "light", "contrast"};
 
     static {
@@ -104,7 +106,7 @@ class ProjectorScreensTest {
         List<String> problems = new ArrayList<>();
         robot.interact(() -> {
             for (int[] size : SIZES) {
-                for (String theme : THEMES) {
+                for (String theme : size[0] > 1920 ? new String[] {"dark"} : THEMES) {
                     // one view per size and theme, stepping through the frames: a view per render would hold a canvas each
                     LectureView view = new LectureView(new LectureModel(new Lesson("every frame", frames)), LessonSources.NONE);
                     Scene scene = new Scene(view, size[0], size[1]);
@@ -113,7 +115,8 @@ class ProjectorScreensTest {
                         Frame f = frames.get(i);
                         String name = String.format("%02d-%s-%d-%s", i, f.title().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(),
                                 size[0], theme);
-                        double minFont = size[0] < 1900 && small(f) ? 14 : 0;
+                        // 4K is drawn at twice 1920×1080: the numbers grow with the screen
+                        double minFont = !small(f) ? 0 : size[0] < 1900 ? 14 : size[0] > 1920 ? 28 : 0;
                         boolean png = all || size[0] == 1280 && theme.equals("dark");
                         render(view, scene, f, minFont, png ? name : null, name, problems);
                         view.model().nextFrame();
@@ -145,6 +148,9 @@ class ProjectorScreensTest {
             if (!node.isVisible() || !(node instanceof Labeled label) || label.getText() == null) return;
             // the lesson chooser has a fixed width: a long title is shortened there, and shown whole as the frame's title
             if (label.getParent() instanceof javafx.scene.control.ComboBox<?>) return;
+            if (minFont > 0 && label.getFont().getSize() < minFont && inside(label, view.frameArea())) {
+                problems.add(name + ": \"" + label.getText() + "\" in a " + label.getFont().getSize() + " px font");
+            }
             Text shown = (Text) label.lookup(".text");
             if (shown != null && !label.getText().isEmpty() && !shown.getText().equals(label.getText())) {
                 problems.add(name + ": \"" + label.getText() + "\" shows as \"" + shown.getText() + "\"");
@@ -157,6 +163,11 @@ class ProjectorScreensTest {
                     + Math.round(d.fontPx() * 10) / 10.0 + " px font");
         }
         all.addAll(problems.subList(0, Math.min(3, problems.size())));
+    }
+
+    private static boolean inside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) if (n == ancestor) return true;
+        return false;
     }
 
     private static void visit(Node node, java.util.function.Consumer<Node> action) {

@@ -25,13 +25,12 @@ final class PoolDiagram {
         PoolStep step = s.current().orElse(null);
         List<Block> inputs = new ArrayList<>();
         for (int c = 0; c < s.input().channels(); c++) inputs.add(input(s, c, step, concealed, style, range, chars, actions));
-        Block in = Blocks.column(0.35, Blocks.Align.START, Parts.heading("input " + Notation.size(s.input().dims())
-                + ", " + Notation.size(s.window(), s.window()) + " windows, stride " + s.stride()),
+        Block in = Blocks.column(0.35, Blocks.Align.START, Parts.heading("input " + Notation.size(s.input().dims())),
                 Blocks.column(0.4, Blocks.Align.START, inputs));
         Block out = output(s, concealed, style, range, outChars, actions);
         Block line = arithmetic(s, step, concealed, style);
         Block wide = Blocks.column(0.6, Blocks.Align.START,
-                Blocks.row(Parts.GAP, Blocks.Align.START, in, Parts.operator("→"), out), line);
+                Blocks.row(Parts.GAP, Blocks.Align.CENTER, in, Parts.operator("→ " + s.kindName() + " →"), out), line);
         Block tall = Blocks.column(0.6, Blocks.Align.START, in, line, Blocks.row(Parts.GAP, Blocks.Align.START,
                 Parts.operator("↓"), out));
         return List.of(Sketch.of(wide, 0.5), Sketch.of(tall, 0.5));
@@ -115,8 +114,8 @@ final class PoolDiagram {
             maps.add(g);
         }
         Block legend = readable ? null : Parts.legend(range, Item.Tint.DIVERGING, style::format);
-        return Blocks.column(0.35, Blocks.Align.START, Parts.heading(s.kindName() + " pooling, output "
-                + Notation.size(d)), Blocks.column(0.4, Blocks.Align.START, maps), legend);
+        return Blocks.column(0.35, Blocks.Align.START, Parts.heading("output " + Notation.size(d)),
+                Blocks.column(0.4, Blocks.Align.START, maps), legend);
     }
 
     /** The window's arithmetic, as wide as the widest of the frame's steps. */
