@@ -53,9 +53,9 @@ final class SoftmaxDiagram {
                     Parts.operator("→"), e, Parts.operator("→"), p, bar(revealed ? probs[i] : Float.NaN, i == currentProb)));
         }
         Block table = Blocks.table(rows, Parts.GAP, 0.3, Blocks.Align.START, Blocks.Align.CENTER);
-        String sumText = !s.hasSum() ? "" : "Σ e^z = " + (concealed && pos == n + 1 ? "?" : "≈ " + rounded.format(s.sum()));
-        Block sum = Parts.sum(sumText, "Σ e^z = ≈ " + "0".repeat(Parts.chars(rounded, new float[] {(float) s.sum()})),
-                Ink.ACCENT);
+        String sumText = !s.hasSum() ? "" : concealed && pos == n + 1 ? "Σ e^z = ?" : "Σ e^z ≈ " + rounded.format(s.sum());
+        Block sum = Parts.sum(sumText, "Σ e^z ≈ " + "0".repeat(Parts.chars(rounded, new float[] {(float) s.sum()})),
+                Ink.ACCENT, s.hasSum() && !(concealed && pos == n + 1) ? "exactly " + NumberStyle.exactText(s.sum()) : null);
         return List.of(Sketch.of(Blocks.column(0.6, Blocks.Align.START, table, sum), 0.5));
     }
 
@@ -79,8 +79,7 @@ final class SoftmaxDiagram {
             sk.add(new Item.Outline(new Rect(x, y + 0.15, BAR, 0.7), Ink.GRID, 0.03, false));
             if (Float.isNaN(p)) return;
             sk.add(new Item.Fill(new Rect(x, y + 0.15, BAR * p, 0.7), current ? Ink.ACCENT : Ink.POSITIVE, 0.8));
-            sk.add(new Item.Text(x + BAR * p + 0.3, y + 0.5, label, Parts.SUM, Item.Face.MONO, Ink.TEXT, Item.Align.LEFT,
-                    "bar"));
+            sk.add(new Item.Text(x + BAR + 0.3, y + 0.5, label, Parts.SUM, Item.Face.MONO, Ink.TEXT, Item.Align.LEFT, "bar"));
         });
     }
 }
