@@ -43,9 +43,11 @@ class LectureInteractionTest {
     }
 
     private LectureView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         float[] drawing = new float[28 * 28];
         for (int i = 0; i < 28; i++) drawing[i * 28 + i] = 1; // a diagonal stroke "drawn in the explorer"
         LessonSources sources = new DatasetLessonSources(() -> drawing);
@@ -134,11 +136,15 @@ class LectureInteractionTest {
         assertTrue(Files.exists(dir.resolve("frame-1-step-2").resolve("step-009.png")), "S writes the PNG series");
         assertEquals(2, conv().position(), "the window never left its step");
 
-        robot.interact(() -> view.model().nextFrame()); // the curve detector: 1 step
-        for (int i = 0; i < 6; i++) robot.interact(() -> view.model().nextFrame()); // one 5×5×3 filter: 784 steps
-        robot.type(KeyCode.G);
+        robot.interact(() -> {
+            for (int i = 0; i < 7; i++) view.model().nextFrame(); // one 5×5×3 filter: 784 steps
+            stage.setWidth(640); // 120 slides of the smallest size an export has
+            stage.setHeight(480);
+        });
+        robot.type(KeyCode.S);
         waitForSaved(view);
         assertTrue(view.status().getText().contains("(sampled 120 of 785 steps)"), view.status().getText());
+        assertTrue(Files.exists(dir.resolve("frame-8-step-0").resolve("step-119.png")));
 
         robot.interact(() -> view.setExportTarget((kind, name, owner) -> null));
         String before = view.status().getText();
