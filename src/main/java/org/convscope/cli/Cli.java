@@ -8,10 +8,11 @@ import org.convscope.io.FileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the headless subcommands (train, classify, bench). */
+/** Entry point of the headless subcommands (train, classify, infer, export, bench, lesson). */
 @Command(name = "convscope", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "A microscope for convolutional neural networks. Without a command, opens the app.",
-        subcommands = {TrainCommand.class, ClassifyCommand.class, InferCommand.class, ExportCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, ClassifyCommand.class, InferCommand.class, ExportCommand.class, BenchCommand.class,
+                LessonCommand.class})
 public final class Cli {
     /** Exit code of a failure in the input (a bad file, a diverged run). */
     public static final int FAILED = 1;

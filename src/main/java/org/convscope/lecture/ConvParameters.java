@@ -6,10 +6,14 @@ import org.convscope.engine.Dims;
 
 /**
  * The numbers a lecturer can change on a convolution: input size W (square), kernel size K, stride S, zero padding P,
- * number of filters and input depth. Stride and padding may be anything; {@link ConvSetup#problem()} explains
- * combinations that do not fit. Sizes, filters and depth must be at least 1: there is no grid without them.
+ * number of filters and input depth. Stride and padding may be anything; {@link ConvSetup#problem()} and
+ * {@link ConvSetup#rounding()} explain combinations that do not fit. Sizes, filters and depth must be at least 1:
+ * there is no grid without them.
  */
 public record ConvParameters(int inputSize, int kernel, int stride, int padding, int filters, int depth) {
+    /** What a filter added by a larger filter count holds: whole numbers −1 to 1, seed 100 + its index from 0. */
+    public static final String NEW_FILTERS = "new filters are random whole numbers −1 to 1";
+
     public ConvParameters {
         requirePositive("input size", inputSize);
         requirePositive("kernel size", kernel);
@@ -27,33 +31,25 @@ public record ConvParameters(int inputSize, int kernel, int stride, int padding,
     }
 
     /**
-     * The setup with these parameters, keeping every number of {@code old} that still has a place: grids are cropped
-     * or extended, new input cells get whole numbers 0..9 and new kernel cells −1..1 (the same ones every time).
+     * The setup with these parameters, keeping every number of {@code old} that still has a place; the cells a larger
+     * size adds follow the rule of where the grid's numbers come from ({@link Origin#grow}): zeros, the preset at
+     * the new size, or seeded random numbers. A new filter holds random whole numbers −1 to 1 ({@link #NEW_FILTERS}).
      */
     public ConvSetup applyTo(ConvSetup old) {
-        Volume input = refit(old.input(), new Dims(depth, inputSize, inputSize), RandomVolume.integers(
-                new Dims(depth, inputSize, inputSize), 0, 9, 1));
+        Dims in = new Dims(depth, inputSize, inputSize);
+        Volume input = old.input().dims().equals(in) ? old.input() : old.inputOrigin().grow(old.input(), in, false);
         List<Volume> kernels = new ArrayList<>();
         float[] bias = new float[filters];
         Dims k = new Dims(depth, kernel, kernel);
         for (int f = 0; f < filters; f++) {
-            Volume fill = RandomVolume.integers(k, -1, 1, 100 + f);
-            kernels.add(f < old.filters().size() ? refit(old.filters().get(f), k, fill) : fill);
-            if (f < old.bias().length) bias[f] = old.bias()[f];
-        }
-        return new ConvSetup(input, kernels, bias, stride, padding);
-    }
-
-    /** {@code v} cropped or extended to {@code dims}, new cells taken from {@code fill}. */
-    private static Volume refit(Volume v, Dims dims, Volume fill) {
-        float[] values = fill.values().clone();
-        for (int c = 0; c < Math.min(v.channels(), dims.channels()); c++) {
-            for (int y = 0; y < Math.min(v.height(), dims.height()); y++) {
-                for (int x = 0; x < Math.min(v.width(), dims.width()); x++) {
-                    values[(c * dims.height() + y) * dims.width() + x] = v.at(c, y, x);
-                }
+            if (f < old.filters().size()) {
+                Volume v = old.filters().get(f);
+                kernels.add(v.dims().equals(k) ? v : old.filterOrigin().grow(v, k, true));
+                bias[f] = old.bias()[f];
+            } else {
+                kernels.add(RandomVolume.integers(k, -1, 1, 100 + f));
             }
         }
-        return new Volume(dims, values);
+        return new ConvSetup(input, kernels, bias, stride, padding, old.inputOrigin(), old.filterOrigin());
     }
 }

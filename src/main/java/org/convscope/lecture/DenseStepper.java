@@ -1,9 +1,11 @@
 package org.convscope.lecture;
 
+import java.util.Arrays;
+
 /**
  * One neuron of a fully connected layer, y = Σ w·x + b, stepped one product at a time: position p ≤ n means the
- * first p products are added; position n + 1 adds the bias. {@code weights} holds every neuron's row, so the neuron
- * can be changed without a new layer.
+ * first p products are added (at n the sum Σ w·x before the bias); position n + 1 adds the bias. {@code weights}
+ * holds every neuron's row, so the neuron can be changed without a new layer. {@code neuron} counts from 0.
  */
 public record DenseStepper(float[] inputs /* [n] */, float[] weights /* [units][n] */, float[] bias /* [units] */,
                            int neuron, int position) implements Stepper<DenseStepper> {
@@ -14,9 +16,12 @@ public record DenseStepper(float[] inputs /* [n] */, float[] weights /* [units][
                     + bias.length + " units × " + inputs.length + " inputs");
         }
         if (neuron < 0 || neuron >= bias.length) {
-            throw new IllegalArgumentException("neuron " + neuron + ", expected 0.." + (bias.length - 1));
+            throw new IllegalArgumentException("neuron " + (neuron + 1) + ", expected 1 to " + bias.length);
         }
         position = Stepper.clamp(position, inputs.length + 1);
+        inputs = inputs.clone();
+        weights = weights.clone();
+        bias = bias.clone();
     }
 
     public static DenseStepper start(float[] inputs, float[] weights, float[] bias, int neuron) {
@@ -42,30 +47,104 @@ public record DenseStepper(float[] inputs /* [n] */, float[] weights /* [units][
         return new DenseStepper(inputs, weights, bias, n, 0);
     }
 
+    /** Input {@code i} changed, at the same step. */
+    public DenseStepper withInput(int i, float value) {
+        float[] x = inputs.clone();
+        x[i] = value;
+        return new DenseStepper(x, weights, bias, neuron, position);
+    }
+
+    /** This neuron's weight {@code i} changed, at the same step. */
+    public DenseStepper withWeight(int i, float value) {
+        float[] w = weights.clone();
+        w[neuron * inputs.length + i] = value;
+        return new DenseStepper(inputs, w, bias, neuron, position);
+    }
+
+    /** This neuron's bias changed, at the same step. */
+    public DenseStepper withBias(float value) {
+        float[] b = bias.clone();
+        b[neuron] = value;
+        return new DenseStepper(inputs, weights, b, neuron, position);
+    }
+
     public float weight(int input) {
         return weights[neuron * inputs.length + input];
     }
 
-    /** w_i·x_i for the products added so far. */
+    /** w_i·x_i. */
     public float product(int input) {
         return weight(input) * inputs[input];
     }
 
-    /** The sum so far, bias included at the last step. */
-    public float sum() {
+    /** Σ w·x over the products added so far, without the bias. */
+    public float weightedSum() {
         float sum = 0;
         for (int i = 0; i < Math.min(position, inputs.length); i++) sum += product(i);
-        return atEnd() ? sum + bias[neuron] : sum;
+        return sum;
+    }
+
+    /** The sum so far, bias included at the last step. */
+    public float sum() {
+        return atEnd() ? weightedSum() + bias[neuron] : weightedSum();
+    }
+
+    /** Exact products, sum and bias when some style can show them so; every neuron's numbers are checked. */
+    public NumberStyle numberStyle() {
+        NumberStyle.Facts facts = new NumberStyle.Facts();
+        for (float x : inputs) facts.value(x);
+        for (float b : bias) facts.value(b);
+        for (int u = 0; u < units(); u++) {
+            DenseStepper end = withNeuron(u).at(count());
+            double[] terms = new double[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                facts.product(inputs[i], end.weight(i));
+                terms[i] = end.product(i);
+            }
+            facts.sum(terms, end.weightedSum());
+            facts.sum(new double[] {end.weightedSum(), bias[u]}, end.sum());
+        }
+        return NumberStyle.choose(facts);
     }
 
     @Override
     public String explain() {
-        if (position == 0) return "Start: neuron " + neuron + " multiplies each input by its weight, adds them and its bias.";
+        if (position == 0) {
+            return "Start: neuron " + Notation.of(neuron, units())
+                    + " multiplies each input by its weight, adds the products, then its bias b.";
+        }
+        NumberStyle style = numberStyle();
         if (atEnd()) {
-            return "y[" + neuron + "] = Σ w·x + bias " + Numbers.format(bias[neuron]) + " = " + Numbers.format(sum());
+            String eq = style.addsUp(new double[] {weightedSum(), bias[neuron]}, sum()) ? " = " : " ≈ ";
+            return "y = Σ w·x + b = " + style.format(weightedSum()) + " + " + Notation.term(style.format(bias[neuron]))
+                    + eq + style.format(sum());
         }
         int i = position - 1;
-        return "w[" + i + "]·x[" + i + "] = " + Numbers.format(weight(i)) + " × " + Numbers.format(inputs[i]) + " = "
-                + Numbers.format(product(i)) + ";  sum so far " + Numbers.format(sum());
+        return "w" + Notation.index(i) + "·x" + Notation.index(i) + " = " + Notation.term(style.format(weight(i))) + " × "
+                + Notation.term(style.format(inputs[i])) + " = " + style.format(product(i)) + ";   Σ w·x so far = "
+                + style.format(weightedSum());
+    }
+
+    @Override
+    public String question() {
+        String text = explain();
+        int end = text.indexOf(";   ");
+        return Stepper.hideAfterSecondEquals(end < 0 ? text : text.substring(0, end));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DenseStepper d && Arrays.equals(inputs, d.inputs) && Arrays.equals(weights, d.weights)
+                && Arrays.equals(bias, d.bias) && neuron == d.neuron && position == d.position;
+    }
+
+    @Override
+    public int hashCode() {
+        return (Arrays.hashCode(inputs) * 31 + Arrays.hashCode(weights)) * 31 + neuron * 7 + position;
+    }
+
+    @Override
+    public String toString() {
+        return "DenseStepper[neuron " + (neuron + 1) + " of " + units() + ", " + inputs.length + " inputs, at " + position + "]";
     }
 }

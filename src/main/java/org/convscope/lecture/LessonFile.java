@@ -112,16 +112,55 @@ public final class LessonFile {
         }
 
         private ConvStepper conv() {
-            Volume input = volume("input");
+            JsonElement in = required("input");
+            Volume input = volume(in, "input");
             List<Volume> filters = new ArrayList<>();
+            List<JsonElement> written = new ArrayList<>();
             if (o.has("kernels")) {
                 JsonArray list = array(o, "kernels", where);
-                for (int i = 0; i < list.size(); i++) filters.add(kernel(list.get(i), "kernels[" + i + "]", input.channels()));
+                for (int i = 0; i < list.size(); i++) {
+                    filters.add(kernel(list.get(i), "kernels[" + i + "]", input.channels()));
+                    written.add(list.get(i));
+                }
             } else {
                 filters.add(kernel(required("kernel"), "kernel", input.channels()));
+                written.add(o.get("kernel"));
             }
             float[] bias = o.has("bias") ? numbers("bias") : new float[filters.size()];
-            return ConvStepper.start(new ConvSetup(input, filters, bias, integer("stride", 1), integer("padding", 0)));
+            return ConvStepper.start(new ConvSetup(input, filters, bias, integer("stride", 1), integer("padding", 0),
+                    origin(in, "the lesson's input"), filterOrigin(written)));
+        }
+
+        /** Where the written grid's numbers come from, and so what a larger size adds. */
+        private static Origin origin(JsonElement e, String writtenWords) {
+            if (e.isJsonPrimitive() && e.getAsString().equals("explorer")) return Origin.written("the explorer's drawing");
+            if (e.isJsonPrimitive() && KernelPreset.byName(e.getAsString()) != null) {
+                KernelPreset p = KernelPreset.byName(e.getAsString());
+                return new Origin("the " + p.label() + " preset", new Origin.Preset(p));
+            }
+            if (e.isJsonObject() && e.getAsJsonObject().has("testDigit")) {
+                return Origin.written("test digit " + e.getAsJsonObject().get("testDigit").getAsInt());
+            }
+            if (e.isJsonObject() && e.getAsJsonObject().has("random")) {
+                Origin.Random r = random(e.getAsJsonObject());
+                return new Origin("random whole numbers " + Numbers.format(r.min()) + " to " + Numbers.format(r.max()),
+                        r);
+            }
+            return Origin.written(writtenWords);
+        }
+
+        /** One filter's origin; several random filters grow by the first one's rule; other lists as written. */
+        private static Origin filterOrigin(List<JsonElement> written) {
+            if (written.size() == 1) return origin(written.getFirst(), "the lesson's kernel");
+            boolean random = written.stream().allMatch(e -> e.isJsonObject() && e.getAsJsonObject().has("random"));
+            return random ? origin(written.getFirst(), "") : Origin.written("the lesson's filters");
+        }
+
+        private static Origin.Random random(JsonObject g) {
+            long seed = g.has("seed") ? g.get("seed").getAsLong() : 1;
+            int min = g.has("min") ? g.get("min").getAsInt() : 0;
+            int max = g.has("max") ? g.get("max").getAsInt() : 9;
+            return new Origin.Random(min, max, seed);
         }
 
         /** A kernel written out, a preset name (repeated over the input depth) or {"random": …}. */
@@ -130,10 +169,7 @@ public final class LessonFile {
                 KernelPreset preset = KernelPreset.byName(e.getAsString());
                 if (preset == null) throw new Problem(where + ": \"" + field + "\" is \"" + e.getAsString()
                         + "\", expected a matrix or one of " + presetNames());
-                Volume k = preset.kernel();
-                float[] values = new float[depth * k.values().length];
-                for (int c = 0; c < depth; c++) System.arraycopy(k.values(), 0, values, c * k.values().length, k.values().length);
-                return new Volume(new Dims(depth, k.height(), k.width()), values);
+                return Origin.repeated(preset.kernel(), depth);
             }
             return volume(e, field);
         }
@@ -158,7 +194,12 @@ public final class LessonFile {
                         + inputs.length);
             }
             float[] bias = o.has("bias") ? numbers("bias") : new float[weights.height()];
-            return DenseStepper.start(inputs, weights.values(), bias, integer("neuron", 0));
+            int neuron = integer("neuron", 1);
+            if (neuron < 1 || neuron > weights.height()) {
+                throw new Problem(where + ": \"neuron\" is " + neuron + ", expected 1 to " + weights.height()
+                        + " (one per row of \"weights\", counted from 1)");
+            }
+            return DenseStepper.start(inputs, weights.values(), bias, neuron - 1);
         }
 
         private NetworkSpec network() {
@@ -201,11 +242,9 @@ public final class LessonFile {
             if (!g.has("random")) throw expected(field, g, "a matrix, {\"random\": [c, h, w]}, {\"testDigit\": i} or \"explorer\"");
             JsonArray dims = g.getAsJsonArray("random");
             if (dims.size() != 3) throw expected(field + ".random", dims, "[channels, height, width]");
-            long seed = g.has("seed") ? g.get("seed").getAsLong() : 1;
-            int min = g.has("min") ? g.get("min").getAsInt() : 0;
-            int max = g.has("max") ? g.get("max").getAsInt() : 9;
+            Origin.Random r = random(g);
             return RandomVolume.integers(new Dims(dims.get(0).getAsInt(), dims.get(1).getAsInt(),
-                    dims.get(2).getAsInt()), min, max, seed);
+                    dims.get(2).getAsInt()), r.min(), r.max(), r.seed());
         }
 
         private float[][] matrix(JsonArray rows, String field) {

@@ -42,8 +42,30 @@ public sealed interface Stepper<S extends Stepper<S>>
         return Optional.empty();
     }
 
-    /** One line saying what the current step does, e.g. "out[0][1][2] = 3 + 1 + 0 + bias 0 = 4". */
+    /** One line saying what the current step does, e.g. "out[1, 2] = Σ w·x + b = 3 + 1 = 4". */
     String explain();
+
+    /**
+     * The same line with the step's result hidden, for predict-then-reveal: the question the class answers, e.g.
+     * "out[1, 2] = Σ w·x + b = ?". By default, everything after the line's second "=" (or "≈") becomes "?".
+     */
+    default String question() {
+        return hideAfterSecondEquals(explain());
+    }
+
+    /** "a = b = c = d" → "a = b = ?"; a line with fewer than two "=" stays as it is. */
+    static String hideAfterSecondEquals(String text) {
+        int first = text.indexOf(" = ");
+        if (first < 0) return text;
+        int second = -1;
+        for (int i = first + 3; i < text.length() - 2; i++) {
+            if (text.startsWith(" = ", i) || text.startsWith(" ≈ ", i)) {
+                second = i;
+                break;
+            }
+        }
+        return second < 0 ? text : text.substring(0, second) + " = ?";
+    }
 
     static int clamp(int position, int count) {
         return Math.max(0, Math.min(count, position));

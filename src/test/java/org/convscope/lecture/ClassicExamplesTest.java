@@ -60,9 +60,15 @@ class ClassicExamplesTest {
         assertEquals(new Dims(1, 5, 5), conv("Stride 1").outputDims().orElseThrow());
         assertEquals(new Dims(1, 3, 3), conv("Stride 2").outputDims().orElseThrow());
         ConvStepper three = conv("Stride 3 does not fit");
-        assertTrue(three.problem().orElseThrow().contains("not a whole number"), three.problem().orElseThrow());
-        assertEquals(0, three.count());
-        assertEquals("O = (W − K + 2P)/S + 1 = (7 − 3 + 2×0)/3 + 1 = 4/3 + 1, not a whole number", three.setup().formula());
+        assertTrue(three.problem().isEmpty(), "frameworks round down instead of refusing");
+        assertTrue(three.setup().roundsDown());
+        assertEquals(new Dims(1, 2, 2), three.outputDims().orElseThrow(), "⌊4/3⌋ + 1 = 2 a side");
+        assertEquals(1, three.setup().ignoredRows(), "row 7 is under no window");
+        assertEquals(1, three.setup().ignoredColumns());
+        assertEquals("O = (W − K + 2P)/S + 1 = (7 − 3 + 2×0)/3 + 1 = 4/3 + 1: not a whole number; frameworks round down:"
+                + " ⌊4/3⌋ + 1 = 2", three.setup().formula());
+        assertTrue(three.setup().rounding().orElseThrow().contains("hanging 2 cells over the edge"),
+                three.setup().rounding().orElseThrow());
         ConvStepper padded = conv("Stride 3 with padding 1");
         assertEquals(new Dims(1, 3, 3), padded.outputDims().orElseThrow());
         assertEquals("O = (W − K + 2P)/S + 1 = (7 − 3 + 2×1)/3 + 1 = 3", padded.setup().formula());

@@ -81,7 +81,6 @@ class StepperInvariantsTest {
     @ParameterizedTest
     @CsvSource({
         // size, kernel, stride, padding, expected words
-        "7, 3, 3, 0, not a whole number",
         "5, 7, 1, 0, kernel does not fit",
         "3, 7, 1, 1, padded to 5",
         "7, 3, 0, 0, stride must be at least 1",
@@ -97,6 +96,25 @@ class StepperInvariantsTest {
         assertEquals(0, s.output().length);
         assertEquals(s, s.next());
         assertTrue(s.setup().formula().startsWith("O = (W − K + 2P)/S + 1 = (" + size + " − " + kernel), s.setup().formula());
+    }
+
+    @Test
+    void aStrideThatDoesNotDivideIsRoundedDownAsFrameworksDo() {
+        // 7 wide, kernel 3, stride 3: windows at 0 and 3; the next one, at 6, would reach column 8 of 7
+        ConvStepper s = ConvStepper.start(setup(7, 3, 3, 0, 1, 1));
+        assertTrue(s.problem().isEmpty());
+        assertEquals(4, s.count());
+        ConvStep last = s.step(3);
+        assertEquals(3, last.top());
+        assertEquals(3, last.left());
+        assertEquals(1, s.setup().ignoredColumns());
+        // 8 wide: windows at 0 and 3 cover columns 0..5; columns 6 and 7 are ignored, the next window hangs 1 over
+        ConvSetup eight = setup(8, 3, 3, 0, 1, 1);
+        assertEquals(2, eight.outputWidth());
+        assertEquals(2, eight.ignoredColumns());
+        assertTrue(eight.rounding().orElseThrow().contains("hanging 1 cell over the edge"), eight.rounding().orElseThrow());
+        assertTrue(eight.rounding().orElseThrow().contains("the last 2 rows and 2 columns"), eight.rounding().orElseThrow());
+        assertTrue(setup(7, 3, 2, 0, 1, 1).rounding().isEmpty(), "(7 − 3)/2 is whole");
     }
 
     @Test

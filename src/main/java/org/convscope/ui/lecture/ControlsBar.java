@@ -1,6 +1,5 @@
 package org.convscope.ui.lecture;
 
-import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -18,27 +17,33 @@ import org.convscope.lecture.Stepper;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The stepping controls: lesson chooser, reset, back, play/pause, forward, speed, frames, predict-then-reveal and
- * exports. Buttons are icons with their key in the tooltip; on a narrow screen or at a large zoom the bar wraps onto
- * a second row instead of running off the screen. Focus stays off it.
+ * The stepping controls: lesson chooser, frames, reset, back, play/pause, forward, speed, progress, predict-then-reveal,
+ * the follow-up ("Then ReLU"), the parameters panel, theme, projector mode and exports. Buttons are icons with their key
+ * in the tooltip; on a narrow screen the bar wraps onto a second row. Focus stays off it, so the keys step the lecture.
  */
 final class ControlsBar extends FlowPane {
     private final LectureModel model;
+    private final LectureView view;
     private final Button reset = button("mdi2r-restart", "back to the first step (Home)");
     private final Button back = button("mdi2c-chevron-left", "step back (←)");
     private final Button play = button("mdi2p-play", "play / pause (space)");
     private final Button forward = button("mdi2c-chevron-right", "step forward (→)");
     private final Button previousFrame = button("mdi2s-skip-previous", "previous frame (Page Up)");
     private final Button nextFrame = button("mdi2s-skip-next", "next frame (Page Down)");
+    private final Button follow = new Button();
+    private final Button panel = button("mdi2t-tune-variant", "parameters and inputs of the frame (K)");
+    private final Button theme = button("mdi2t-theme-light-dark", "light or dark (T); high contrast (C)");
+    private final Button projector = button("mdi2p-projector-screen", "projector mode: the frame alone (H)");
     private final MenuButton export = new MenuButton("", new FontIcon("mdi2e-export-variant"));
     private final Slider speed = new Slider(0, LectureModel.SPEEDS.length - 1, 2);
-    private final Label speedLabel = Labels.of("", "speed-label");
-    private final Label progress = Labels.of("", "progress");
+    private final Label speedLabel = label("speed-label");
+    private final Label progress = label("progress");
     private final CheckBox predict = new CheckBox("predict (P)");
     private final ComboBox<Lesson> lessons = new ComboBox<>();
 
-    ControlsBar(LectureModel model, Consumer<ExportKind> exporter) {
+    ControlsBar(LectureModel model, LectureView view) {
         this.model = model;
+        this.view = view;
         export.setTooltip(new Tooltip("export: frame as PNG (E), steps as GIF (G), steps as PNG series (S)"));
         export.setFocusTraversable(false);
         export.setMinWidth(Region.USE_PREF_SIZE);
@@ -46,7 +51,7 @@ final class ControlsBar extends FlowPane {
         String[] keys = {"E", "G", "S"};
         for (ExportKind kind : ExportKind.values()) {
             MenuItem item = new MenuItem("Export " + kind.description() + "…  (" + keys[kind.ordinal()] + ")");
-            item.setOnAction(e -> exporter.accept(kind));
+            item.setOnAction(e -> view.export(kind));
             export.getItems().add(item);
         }
         getStyleClass().add("controls-bar");
@@ -56,9 +61,13 @@ final class ControlsBar extends FlowPane {
         speed.setFocusTraversable(false);
         speed.setTooltip(new Tooltip("speed while playing (+ and −)"));
         predict.setFocusTraversable(false);
-        predict.setTooltip(new Tooltip("predict, then reveal: each result stays hidden until the next key (P)"));
-        lessons.setFocusTraversable(false);
         predict.setMinWidth(Region.USE_PREF_SIZE);
+        predict.setTooltip(new Tooltip("predict, then reveal: each result stays hidden until the next key (P)"));
+        follow.setFocusTraversable(false);
+        follow.setMinWidth(Region.USE_PREF_SIZE);
+        follow.setTooltip(new Tooltip("the next operation on this frame's result, as the next step; ← takes it back (N)"));
+        follow.getStyleClass().add("follow-up");
+        lessons.setFocusTraversable(false);
         lessons.getItems().setAll(model.lessons());
         lessons.setConverter(new StringConverter<>() {
             @Override
@@ -72,7 +81,8 @@ final class ControlsBar extends FlowPane {
             }
         });
         lessons.setValue(model.lessonProperty().get());
-        getChildren().addAll(lessons, previousFrame, reset, back, play, forward, nextFrame, speed, speedLabel, progress, predict, export);
+        getChildren().addAll(lessons, previousFrame, reset, back, play, forward, nextFrame, speed, speedLabel, progress,
+                predict, follow, panel, theme, projector, export);
         wire();
     }
 
@@ -83,6 +93,11 @@ final class ControlsBar extends FlowPane {
         play.setOnAction(e -> model.togglePlay());
         previousFrame.setOnAction(e -> model.previousFrame());
         nextFrame.setOnAction(e -> model.nextFrame());
+        follow.setOnAction(e -> view.followUp());
+        panel.setOnAction(e -> view.togglePanel());
+        theme.setOnAction(e -> view.setTheme(view.getStyleClass().contains("light"),
+                view.getStyleClass().contains("high-contrast")));
+        projector.setOnAction(e -> view.setProjector(true));
         predict.setOnAction(e -> model.setPredict(predict.isSelected()));
         lessons.setOnAction(e -> {
             if (lessons.getValue() != null && lessons.getValue() != model.lessonProperty().get()) model.open(lessons.getValue());
@@ -93,19 +108,30 @@ final class ControlsBar extends FlowPane {
         model.speedProperty().addListener((obs, old, v) -> showSpeed());
         model.playingProperty().addListener((obs, old, on) -> ((FontIcon) play.getGraphic())
                 .setIconLiteral(on ? "mdi2p-pause" : "mdi2p-play"));
-        model.frameProperty().addListener((obs, old, f) -> showProgress());
+        model.frameProperty().addListener((obs, old, f) -> showFrame());
         showSpeed();
-        showProgress();
+        showFrame();
     }
 
     private void showSpeed() {
         speedLabel.setText(Numbers.format(model.speedProperty().get()) + " steps/s");
     }
 
-    private void showProgress() {
+    private void showFrame() {
         Stepper<?> s = model.stepper();
-        progress.setText("frame " + (model.frameIndexProperty().get() + 1) + "/" + model.lessonProperty().get().size()
-                + " · step " + s.position() + "/" + s.count());
+        progress.setText("frame " + (model.frameIndexProperty().get() + 1) + " of " + model.frameCount()
+                + " · step " + s.position() + " of " + s.count());
+        String name = view.followUpName().orElse("");
+        follow.setText(name.isEmpty() ? "" : name + " (N)");
+        follow.setVisible(!name.isEmpty());
+        follow.setManaged(!name.isEmpty());
+    }
+
+    private static Label label(String styleClass) {
+        Label label = new Label();
+        label.getStyleClass().add(styleClass);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static Button button(String icon, String tip) {

@@ -13,7 +13,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.convscope.engine.Dims;
 import org.convscope.io.FileException;
 import org.convscope.lecture.ConvParameters;
 import org.convscope.lecture.ConvSetup;
@@ -22,17 +21,24 @@ import org.convscope.lecture.ImageVolume;
 import org.convscope.lecture.KernelPreset;
 import org.convscope.lecture.LessonSources;
 import org.convscope.lecture.MatrixText;
-import org.convscope.lecture.ReluStepper;
+import org.convscope.lecture.Notation;
+import org.convscope.lecture.Origin;
 import org.convscope.lecture.Volume;
 
 /**
  * The convolution's parameters (input size, kernel size, stride, padding, filters, depth), the kernel presets of
- * the playground, and the inputs: a test digit, the explorer drawing, an image file or a matrix typed by hand.
- * Every change replaces the frame's convolution; combinations that do not fit are explained by the frame itself.
+ * the playground, and the inputs: a test digit, the explorer drawing, an image file or a matrix typed by hand. Every
+ * change replaces the frame's convolution, which then names where its numbers come from; the rules that fill what a
+ * larger size adds are stated here. Combinations that do not fit are explained by the frame itself.
  */
 final class ConvParametersPanel extends VBox {
+    /**
+     * Image files become inputs of this many pixels a side: three 8×8 channels, their products and the output still
+     * show every number readably at 1280×720.
+     */
+    static final int IMAGE_SIDE = 8;
+
     private final LectureModel model;
-    private final LessonSources sources;
     private final Spinner<Integer> size = spinner(1, 40);
     private final Spinner<Integer> kernel = spinner(1, 11);
     private final Spinner<Integer> stride = spinner(0, 6);
@@ -42,17 +48,12 @@ final class ConvParametersPanel extends VBox {
     private final ComboBox<KernelPreset> preset = new ComboBox<>();
     private final Spinner<Integer> digit = spinner(0, 9999);
     private final TextArea typed = new TextArea();
-    private final Label message = Labels.of("", "panel-message");
+    private final Label growth = new Label();
+    private final Label message = new Label();
     private boolean updating;
-    /**
-     * Image files become inputs of this many pixels a side: three 8×8 channels stacked, their products and the output
-     * still show every number readably at 1280×720.
-     */
-    static final int IMAGE_SIDE = 8;
 
     ConvParametersPanel(LectureModel model, LessonSources sources) {
         this.model = model;
-        this.sources = sources;
         getStyleClass().add("parameters-panel");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("parameters-grid");
@@ -67,41 +68,50 @@ final class ConvParametersPanel extends VBox {
         typed.setPromptText("a matrix, one row\nper line, e.g.\n1 0 2\n0 3 1");
         typed.setPrefRowCount(4);
         typed.setPrefColumnCount(12);
-        message.setWrapText(true);
-        message.setMinWidth(0);
+        for (Label l : new Label[] {growth, message}) {
+            l.setWrapText(true);
+            l.setMinWidth(0);
+            l.getStyleClass().add("panel-message");
+        }
         Button useDigit = new Button("Test digit");
         Button useExplorer = new Button("Explorer drawing");
         Button useFile = new Button("Image file…");
         Button useTyped = new Button("Use typed matrix");
-        Button relu = new Button("Then ReLU");
-        getChildren().addAll(Labels.of("parameters", "grid-heading"), grid, preset,
-                Labels.of("input", "grid-heading"), new HBox(useDigit, digit), useExplorer, useFile, typed, useTyped, relu, message);
+        Label parameters = new Label("parameters");
+        Label input = new Label("input");
+        parameters.getStyleClass().add("grid-heading");
+        input.getStyleClass().add("grid-heading");
+        getChildren().addAll(parameters, grid, preset, growth, input, new HBox(useDigit, digit), useExplorer, useFile,
+                typed, useTyped, message);
         for (var s : List.of(size, kernel, stride, padding, filters, depth)) {
             s.valueProperty().addListener((obs, old, v) -> parametersChanged());
         }
         preset.setOnAction(e -> presetChosen());
-        useDigit.setOnAction(e -> useInput(() -> sources.testDigit(digit.getValue())));
-        useExplorer.setOnAction(e -> useInput(sources::explorerDrawing));
+        useDigit.setOnAction(e -> useInput(() -> sources.testDigit(digit.getValue()),
+                Origin.written("test digit " + digit.getValue())));
+        useExplorer.setOnAction(e -> useInput(sources::explorerDrawing, Origin.written("the explorer's drawing")));
         useFile.setOnAction(e -> chooseFile());
-        useTyped.setOnAction(e -> useInput(() -> MatrixText.parse(typed.getText())));
-        relu.setOnAction(e -> {
-            if (model.stepper() instanceof ConvStepper s && s.problem().isEmpty()) {
-                model.replace(ReluStepper.start(s.result()));
-            }
-        });
+        useTyped.setOnAction(e -> useInput(() -> MatrixText.parse(typed.getText()), Origin.written("a typed matrix")));
+        model.frameIndexProperty().addListener((obs, old, i) -> message.setText(""));
+        model.lessonProperty().addListener((obs, old, l) -> message.setText(""));
     }
 
-    /** Shows the parameters of the convolution on screen without acting on them. */
+    /** Shows the convolution's parameters, its preset and its growth rules without acting on them. */
     void show(ConvStepper s) {
         updating = true;
-        ConvParameters p = ConvParameters.of(s.setup());
+        ConvSetup setup = s.setup();
+        ConvParameters p = ConvParameters.of(setup);
         size.getValueFactory().setValue(p.inputSize());
         kernel.getValueFactory().setValue(p.kernel());
         stride.getValueFactory().setValue(p.stride());
         padding.getValueFactory().setValue(p.padding());
         filters.getValueFactory().setValue(p.filters());
         depth.getValueFactory().setValue(p.depth());
+        preset.setValue(setup.filters().size() == 1 ? KernelPreset.matching(setup.filters().getFirst()) : null);
         updating = false;
+        growth.setText("When a size grows: input: " + setup.inputOrigin().growth().words() + "; filters: "
+                + setup.filterOrigin().growth().words() + (setup.filterOrigin().growth() instanceof Origin.Random ? ""
+                : ", new channels repeat the first") + "; " + ConvParameters.NEW_FILTERS + ".");
     }
 
     private ConvSetup setup() {
@@ -116,19 +126,21 @@ final class ConvParametersPanel extends VBox {
         message.setText("");
     }
 
+    /** One filter of the preset at the current kernel size, repeated over the input depth; no bias. */
     private void presetChosen() {
         KernelPreset p = preset.getValue();
-        if (p == null || !(model.stepper() instanceof ConvStepper)) return;
+        if (updating || p == null || !(model.stepper() instanceof ConvStepper)) return;
         ConvSetup old = setup();
-        Volume k = p.kernel();
+        Volume k = p.kernel(old.kernel());
         float[] values = new float[old.depth() * k.values().length];
         for (int c = 0; c < old.depth(); c++) System.arraycopy(k.values(), 0, values, c * k.values().length, k.values().length);
-        Volume filter = new Volume(new Dims(old.depth(), k.height(), k.width()), values);
-        model.replace(ConvStepper.start(new ConvSetup(old.input(), List.of(filter), new float[1], old.stride(), old.padding())));
+        Volume filter = new Volume(new org.convscope.engine.Dims(old.depth(), k.height(), k.width()), values);
+        model.replace(ConvStepper.start(new ConvSetup(old.input(), List.of(filter), new float[1], old.stride(),
+                old.padding(), old.inputOrigin(), new Origin("the " + p.label() + " preset", new Origin.Preset(p)))));
     }
 
     /** Replaces the input; the filters keep their numbers where they still fit the new depth. */
-    private void useInput(Supplier<Volume> input) {
+    private void useInput(Supplier<Volume> input, Origin origin) {
         if (!(model.stepper() instanceof ConvStepper)) return;
         try {
             Volume in = input.get();
@@ -136,7 +148,9 @@ final class ConvParametersPanel extends VBox {
             ConvParameters p = new ConvParameters(in.width(), old.kernel(), old.stride(), old.padding(),
                     old.filters().size(), in.channels());
             ConvSetup resized = p.applyTo(old);
-            model.replace(ConvStepper.start(new ConvSetup(in, resized.filters(), resized.bias(), old.stride(), old.padding())));
+            model.replace(ConvStepper.start(new ConvSetup(in, resized.filters(), resized.bias(), old.stride(),
+                    old.padding(), origin, old.filterOrigin())));
+            message.getStyleClass().remove("problem");
             message.setText("");
         } catch (RuntimeException e) {
             if (!message.getStyleClass().contains("problem")) message.getStyleClass().add("problem");
@@ -157,26 +171,20 @@ final class ConvParametersPanel extends VBox {
      * and three (red, green, blue) when it has colour; the filters follow the new depth.
      */
     void useImageFile(Path file) {
-        Volume[] loaded = new Volume[1];
+        String name = file.getFileName().toString();
         useInput(() -> {
             try {
-                loaded[0] = ImageVolume.load(file, IMAGE_SIDE);
-                return loaded[0];
+                return ImageVolume.load(file, IMAGE_SIDE);
             } catch (FileException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
-        });
-        if (loaded[0] != null && message.getText().isEmpty()) {
-            message.getStyleClass().remove("problem");
-            message.setText(file.getFileName() + ": " + IMAGE_SIDE + "×" + IMAGE_SIDE + ", "
-                    + (loaded[0].channels() == 3 ? "3 channels (red, green, blue)" : "1 channel (gray)"));
-        }
+        }, Origin.written(name + " (its middle square at " + Notation.size(IMAGE_SIDE, IMAGE_SIDE) + ")"));
     }
 
-    private static Spinner<Integer> spinner(int min, int max) {
+    static Spinner<Integer> spinner(int min, int max) {
         Spinner<Integer> s = new Spinner<>(min, max, min);
         s.setEditable(true);
-        s.setPrefWidth(90);
+        s.setPrefWidth(80);
         return s;
     }
 }

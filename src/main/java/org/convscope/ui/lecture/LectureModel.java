@@ -1,5 +1,6 @@
 package org.convscope.ui.lecture;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -20,7 +21,9 @@ import org.convscope.lecture.Stepper;
  * The lecture's state: the lesson, the current frame with its stepper moved to the current step, playing or not, the
  * speed, and "predict, then reveal" (a step first shows its inputs with the result hidden, the next key reveals it).
  * Forward at the end of a frame goes on to the next frame, so one key walks through a whole lecture; back is its exact
- * inverse. A frame keeps its edits and its position while the lesson is open.
+ * inverse. A frame keeps its edits and its position while the lesson is open. A follow-up ("Then ReLU") is a step
+ * too: it inserts a frame computed from the current one and moves there; back from that frame removes it and returns
+ * to exactly where the lecture was.
  */
 public final class LectureModel {
     /** Steps per second of the speed levels; + and − move between them. */
@@ -37,14 +40,19 @@ public final class LectureModel {
     private final Timeline timeline = new Timeline();
 
     private final List<Lesson> lessons;
-    /** Every frame of the lesson as last left (edits and position kept while the lesson is open). */
-    private Frame[] frames;
+    /** Every frame of the lesson as last left (edits and position kept while the lesson is open), follow-ups included. */
+    private final List<Frame> frames = new ArrayList<>();
     /**
      * Per frame, the lowest position since it was opened: where it was entered, lowered by Home, a jump or a click.
      * ← at the floor leaves the frame, so a frame entered at step 3 (or "end") by → is left by ← from step 3, and
      * → then ← always come back to the same state, whatever position a frame opens at.
      */
-    private int[] floors;
+    private final List<Integer> floors = new ArrayList<>();
+    /** Per frame, for a follow-up the state of the frame before it when it was made (null for the lesson's frames). */
+    private final List<Origin> followed = new ArrayList<>();
+
+    /** Where a follow-up was made from: the frame before it at this position, its result hidden or not. */
+    private record Origin(int position, boolean concealed) {}
 
     public LectureModel(Lesson lesson) {
         this(List.of(lesson));
@@ -118,9 +126,14 @@ public final class LectureModel {
     /** Opens a lesson at its first frame; every frame starts over as the lesson file has it. */
     public void open(Lesson l) {
         pause();
-        frames = l.frames().toArray(Frame[]::new);
-        floors = new int[frames.length];
-        for (int i = 0; i < frames.length; i++) floors[i] = frames[i].stepper().position();
+        frames.clear();
+        floors.clear();
+        followed.clear();
+        for (Frame f : l.frames()) {
+            frames.add(f);
+            floors.add(f.stepper().position());
+            followed.add(null);
+        }
         lesson.set(l);
         showFrame(0, false);
     }
@@ -132,9 +145,29 @@ public final class LectureModel {
         } else if (!stepper().atEnd()) {
             setStepper(stepper().next());
             concealed.set(predict.get());
-        } else if (frameIndex.get() < lesson.get().size() - 1) {
+        } else if (frameIndex.get() < frames.size() - 1) {
             showFrame(frameIndex.get() + 1, false);
         }
+    }
+
+    /** How many frames the lecture has now: the lesson's and the follow-ups made. */
+    public int frameCount() {
+        return frames.size();
+    }
+
+    /**
+     * A follow-up as a step: inserts {@code next} (e.g. ReLU of this frame's result) after the current frame and
+     * moves to its start; back from there removes it again and restores this frame exactly as it is now.
+     */
+    public void follow(Frame next) {
+        pause();
+        int k = frameIndex.get();
+        Origin from = new Origin(stepper().position(), concealed.get());
+        dropFollowUpsAfter(k);
+        frames.add(k + 1, next);
+        floors.add(k + 1, next.stepper().position());
+        followed.add(k + 1, from);
+        showFrame(k + 1, false);
     }
 
     /**
@@ -146,20 +179,40 @@ public final class LectureModel {
         if (concealed.get()) {
             setStepper(stepper().previous());
             concealed.set(false);
-        } else if (stepper().position() > floors[k]) {
+        } else if (stepper().position() > floors.get(k)) {
             if (predict.get()) concealed.set(true);
             else setStepper(stepper().previous());
+        } else if (k > 0 && followed.get(k) != null) {
+            Origin from = followed.get(k);
+            dropFollowUpsAfter(k - 1);
+            Frame before = frames.get(k - 1);
+            frames.set(k - 1, before.with(before.stepper().at(from.position())));
+            frameIndex.set(k - 1);
+            concealed.set(from.concealed());
+            frame.set(frames.get(k - 1));
         } else if (k > 0) {
             showFrame(k - 1, true);
         }
     }
 
     public void nextFrame() {
-        if (frameIndex.get() < lesson.get().size() - 1) showFrame(frameIndex.get() + 1, false);
+        if (frameIndex.get() < frames.size() - 1) showFrame(frameIndex.get() + 1, false);
     }
 
     public void previousFrame() {
-        if (frameIndex.get() > 0) showFrame(frameIndex.get() - 1, false);
+        if (frameIndex.get() > 0) {
+            dropFollowUpsAfter(frameIndex.get() - 1);
+            showFrame(frameIndex.get() - 1, false);
+        }
+    }
+
+    /** Removes the follow-ups right after frame k: they were made from it and leave with it. */
+    private void dropFollowUpsAfter(int k) {
+        while (k + 1 < frames.size() && followed.get(k + 1) != null) {
+            frames.remove(k + 1);
+            floors.remove(k + 1);
+            followed.remove(k + 1);
+        }
     }
 
     /** Back to the frame's first step. */
@@ -188,8 +241,8 @@ public final class LectureModel {
      */
     void preview(int position) {
         int k = frameIndex.get();
-        frames[k] = frame.get().with(stepper().at(position));
-        frame.set(frames[k]);
+        frames.set(k, frame.get().with(stepper().at(position)));
+        frame.set(frames.get(k));
     }
 
     /** Replaces the frame's computation by an edited one (e.g. a kernel cell typed in), staying at the same step. */
@@ -248,17 +301,17 @@ public final class LectureModel {
 
     /** Frame {@code index} as last left, at its end or at its floor. */
     private void showFrame(int index, boolean atEnd) {
-        Stepper<?> s = frames[index].stepper();
+        Stepper<?> s = frames.get(index).stepper();
         frameIndex.set(index);
         concealed.set(false);
-        frames[index] = frames[index].with(s.at(atEnd ? s.count() : floors[index]));
-        frame.set(frames[index]);
+        frames.set(index, frames.get(index).with(s.at(atEnd ? s.count() : floors.get(index))));
+        frame.set(frames.get(index));
     }
 
     private void setStepper(Stepper<?> s) {
         int k = frameIndex.get();
-        frames[k] = frame.get().with(s);
-        floors[k] = Math.min(floors[k], s.position());
-        frame.set(frames[k]);
+        frames.set(k, frame.get().with(s));
+        floors.set(k, Math.min(floors.get(k), s.position()));
+        frame.set(frames.get(k));
     }
 }

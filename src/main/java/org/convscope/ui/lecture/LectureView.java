@@ -2,102 +2,91 @@ package org.convscope.ui.lecture;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.convscope.data.DatasetFolder;
 import org.convscope.io.FileException;
 import org.convscope.lecture.ConvStepper;
 import org.convscope.lecture.DatasetLessonSources;
-import org.convscope.lecture.DenseStepper;
+import org.convscope.lecture.FollowUp;
 import org.convscope.lecture.Frame;
+import org.convscope.lecture.FrameText;
 import org.convscope.lecture.Lesson;
 import org.convscope.lecture.LessonFile;
 import org.convscope.lecture.LessonSources;
-import org.convscope.lecture.NetworkStepper;
 import org.convscope.lecture.PoolStepper;
-import org.convscope.lecture.ReluStepper;
-import org.convscope.lecture.SoftmaxStepper;
+import org.convscope.lecture.Stepper;
+import org.convscope.ui.lecture.diagram.DiagramView;
+import org.convscope.ui.lecture.diagram.Diagrams;
+import org.convscope.ui.lecture.diagram.FrameActions;
 
 /**
- * Lecture mode: one frame of a lesson at a time, its computation stepped with the real numbers, drawn large for a
- * projector. Keys: → and ← step (→ at a frame's end goes to the next frame), space plays, + and − change speed,
- * F full screen, H hides the controls, C high contrast, Z zoom, P predict-then-reveal, Home reset,
- * End shows every step, Page Down / Page Up change frame, E exports the frame as PNG, G its stepping sequence as GIF
- * and S as a PNG series, to a file or folder the user chooses. The frame is scaled down to fit when it is larger than
- * the window, so nothing runs off a 1920×1080 or 1280×720 screen.
+ * Lecture mode: one frame of a lesson at a time, its computation stepped with the real numbers, drawn to fill the
+ * screen for a projector. The frame's title and caption above, its explanation and formula below, all sized by the
+ * window; the diagram between them scaled up or down to fill what is left, at one size for all of a frame's steps.
+ * Keys: → and ← step (→ at a frame's end goes to the next frame), space plays, + and − change speed, Home and End go
+ * to the first and last step, Page Down / Page Up change frame, P predict-then-reveal, N the follow-up (Then ReLU…),
+ * Z zoom, K the parameters panel, H projector mode (the frame alone), F full screen, T light or dark, C high contrast,
+ * E exports the frame as PNG, G its steps as GIF and S as a PNG series.
  */
 public final class LectureView extends BorderPane {
     static final String STYLESHEET = "/css/lecture.css";
-    private static final String[] ZOOMS = {"zoom-1", "zoom-2", "zoom-3", "zoom-4"};
+    static final double[] ZOOMS = {1, 1.5, 2, 3};
+    /** Explanations are measured at up to this many steps of a frame to reserve their height. */
+    private static final int EXPLANATION_SAMPLES = 200;
+    /** Height of a line of the explanation, in ems of its font. */
+    private static final double LINE_HEIGHT = 1.4;
 
     private final LectureModel model;
-    private final Label title = Labels.of("", "frame-title");
-    private final Label caption = Labels.of("", "frame-caption");
-    private final Label explanation = Labels.of("", "explanation");
-    private final Label formula = Labels.of("", "formula");
-    private final ControlsBar controls;
-    private final StackPane panes = new StackPane();
-    private final ScaleToFit content = new ScaleToFit(panes);
-    private final Label status = Labels.of("", "status");
-    private final VBox bottom;
-    private final ScrollPane parametersScroll;
-    private ExportTarget exportTarget = new ExportDialogs();
-    private final ConvPane conv;
-    private final ReluPane relu;
-    private final PoolPane pool;
-    private final DensePane dense;
-    private final SoftmaxPane softmax;
-    private final NetworkPane network = new NetworkPane();
-    private final ConvParametersPanel parameters;
-    private boolean controlsShown = true;
+    private final Label title = text("frame-title");
+    private final Label caption = text("frame-caption");
+    private final Label explanation = text("explanation");
+    private final Label formula = text("formula");
+    private final DiagramView diagram = new DiagramView();
     private final VBox frameArea;
+    private final Label status = text("status");
+    private final ControlsBar controls;
+    private final ParametersDrawer parameters;
+    private final Exports exports;
+    private boolean projector;
+    private boolean panelOpen;
     private int zoom;
+    private Object reservedFor;
 
     /** Lecture mode over the model's lessons; {@code sources} gives test digits and the explorer drawing as inputs. */
     public LectureView(LectureModel model, LessonSources sources) {
         this.model = model;
-        parameters = new ConvParametersPanel(model, sources);
-        conv = new ConvPane(model);
-        relu = new ReluPane(model);
-        pool = new PoolPane(model);
-        dense = new DensePane(model);
-        softmax = new SoftmaxPane(model);
-        controls = new ControlsBar(model, this::export);
-        getStyleClass().addAll("lecture", ZOOMS[0]);
+        exports = new Exports(this);
+        parameters = new ParametersDrawer(model, sources);
+        controls = new ControlsBar(model, this);
+        getStyleClass().addAll("lecture", "dark");
         getStylesheets().add(LectureView.class.getResource(STYLESHEET).toExternalForm());
-        for (Label wrapping : new Label[] {title, explanation, caption, formula, status}) {
-            wrapping.setWrapText(true);
-            wrapping.setMinWidth(0);
-            wrapping.setMinHeight(Region.USE_PREF_SIZE);
-        }
-        panes.getStyleClass().add("content");
-        frameArea = new VBox(new VBox(title, caption), content, explanation, formula);
+        VBox header = new VBox(title, caption);
+        header.getStyleClass().add("frame-header");
+        VBox footer = new VBox(explanation, formula);
+        footer.getStyleClass().add("frame-footer");
+        frameArea = new VBox(header, diagram, footer);
         frameArea.getStyleClass().add("frame-area");
-        frameArea.setMinWidth(0);
-        VBox.setVgrow(content, Priority.ALWAYS);
-        parametersScroll = new ScrollPane(parameters);
-        parametersScroll.setFitToWidth(true);
-        parametersScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        parametersScroll.getStyleClass().add("parameters-scroll");
-        status.managedProperty().bind(status.textProperty().isNotEmpty());
-        status.visibleProperty().bind(status.managedProperty());
-        bottom = new VBox(status, controls);
+        frameArea.setMinSize(0, 0);
+        VBox.setVgrow(diagram, Priority.ALWAYS);
+        StackPane.setAlignment(status, Pos.BOTTOM_LEFT);
+        status.setMouseTransparent(true);
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        setCenter(new StackPane(frameArea, status));
         // A FlowPane works out its height for its wrap length, not for the width it gets: wrap at the view's width.
-        controls.prefWrapLengthProperty().bind(Bindings.createDoubleBinding(
+        controls.prefWrapLengthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(0, getWidth() - controls.getInsets().getLeft() - controls.getInsets().getRight()),
                 widthProperty(), controls.insetsProperty()));
-        setCenter(frameArea);
-        setBottom(bottom);
         setFocusTraversable(true);
         wire();
     }
@@ -109,31 +98,86 @@ public final class LectureView extends BorderPane {
         return new LectureView(new LectureModel(lessons), sources);
     }
 
+    private static Label text(String styleClass) {
+        Label label = new Label();
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.setMinWidth(0);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
     public LectureModel model() {
         return model;
     }
 
-    /** Where exports go instead of asking in a dialog; for tests. */
-    void setExportTarget(ExportTarget target) {
-        this.exportTarget = target;
+    /** The canvas the frame's diagram is drawn on. */
+    public DiagramView diagram() {
+        return diagram;
     }
 
-    /** The line under the frame that says where an export went, or why it failed. */
+    /** Where exports go instead of asking in a dialog; for tests. */
+    void setExportTarget(ExportTarget target) {
+        exports.setTarget(target);
+    }
+
+    /** The line over the frame that says where an export went, or why it failed. */
     Label status() {
         return status;
     }
 
-    /** The part of the screen a frame export shows: title, computation and explanation, without the controls. */
+    /** The part of the screen a frame export shows: title, diagram and explanation, without the controls. */
     Node frameArea() {
         return frameArea;
+    }
+
+    /** The theme's style classes ("dark" or "light", and "high-contrast"), for exports drawn apart from the window. */
+    List<String> themeClasses() {
+        return getStyleClass().stream().filter(c -> c.equals("dark") || c.equals("light") || c.equals("high-contrast"))
+                .toList();
+    }
+
+    /** Sets the theme: dark or light, high contrast or not. */
+    public void setTheme(boolean dark, boolean highContrast) {
+        getStyleClass().removeAll("dark", "light", "high-contrast");
+        getStyleClass().add(dark ? "dark" : "light");
+        if (highContrast) getStyleClass().add("high-contrast");
+    }
+
+    /** Projector mode: the frame alone, without controls and panel. */
+    public void setProjector(boolean on) {
+        projector = on;
+        arrange();
+    }
+
+    public boolean isProjector() {
+        return projector;
+    }
+
+    /** Opens or closes the parameters panel of the frames that have one. */
+    void togglePanel() {
+        panelOpen = !panelOpen;
+        arrange();
     }
 
     private void wire() {
         model.frameProperty().addListener((obs, old, f) -> show());
         model.concealedProperty().addListener((obs, old, c) -> show());
+        model.frameIndexProperty().addListener((obs, old, i) -> status.setText(""));
+        model.lessonProperty().addListener((obs, old, l) -> status.setText(""));
+        widthProperty().addListener((obs, old, w) -> resized());
+        heightProperty().addListener((obs, old, h) -> resized());
+        frameArea.widthProperty().addListener((obs, old, w) -> reserveExplanation());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         setOnMouseClicked(e -> requestFocus());
         show();
+    }
+
+    /** Text sizes follow the window: 14 px up to 1024×768 (no smaller), 17 at 1280×720, 26 at 1920×1080, 51 at 4K. */
+    private void resized() {
+        double size = Math.max(14, Math.min(64, Math.min(getWidth() / 72, getHeight() / 42)));
+        frameArea.setStyle("-fx-font-size: " + Math.round(size * 10) / 10.0 + "px;");
+        reserveExplanation();
     }
 
     private void onKey(KeyEvent e) {
@@ -150,104 +194,129 @@ public final class LectureView extends BorderPane {
             case PAGE_DOWN -> model.nextFrame();
             case PAGE_UP -> model.previousFrame();
             case P -> model.setPredict(!model.predictProperty().get());
+            case N -> followUp();
             case F -> toggleFullScreen();
-            case H -> {
-                controlsShown = !controlsShown;
-                show();
-            }
-            case C -> toggleStyle("high-contrast");
+            case H -> setProjector(!projector);
+            case K -> togglePanel();
+            case T -> setTheme(getStyleClass().contains("light"), getStyleClass().contains("high-contrast"));
+            case C -> setTheme(getStyleClass().contains("dark"), !getStyleClass().contains("high-contrast"));
             case Z -> cycleZoom();
-            case E -> export(ExportKind.FRAME_PNG);
-            case G -> export(ExportKind.STEPS_GIF);
-            case S -> export(ExportKind.STEPS_PNG_SERIES);
+            case E -> exports.start(ExportKind.FRAME_PNG);
+            case G -> exports.start(ExportKind.STEPS_GIF);
+            case S -> exports.start(ExportKind.STEPS_PNG_SERIES);
             default -> handled = false;
         }
         if (handled) e.consume();
     }
 
-    /** Exports the frame or its steps where the user chooses, then says where it went (or why it could not). */
+    /** The follow-up of the current frame (Then ReLU, Then max pooling) as the next step. */
+    void followUp() {
+        FollowUp.next(model.frame()).ifPresent(model::follow);
+    }
+
     void export(ExportKind kind) {
-        String name = "frame-" + (model.frameIndexProperty().get() + 1) + "-step-" + model.stepper().position();
-        Path target = exportTarget.choose(kind, name, getScene() == null ? null : getScene().getWindow());
-        if (target == null) return;
+        exports.start(kind);
+    }
+
+    /** Shows {@code text} over the frame, as a problem or not. */
+    void say(String text, boolean problem) {
         status.getStyleClass().remove("problem");
-        try {
-            int images = switch (kind) {
-                case FRAME_PNG -> {
-                    FrameExport.png(this, target);
-                    yield 1;
-                }
-                case STEPS_GIF -> FrameExport.gif(this, target, 500);
-                case STEPS_PNG_SERIES -> FrameExport.series(this, target);
-            };
-            status.setText("Saved the " + kind.description() + (images > 1 ? " (" + images + " images)" : "") + " to "
-                    + target.toAbsolutePath());
-        } catch (FileException e) {
-            status.getStyleClass().add("problem");
-            status.setText("Cannot export: " + e.getMessage());
-        }
+        if (problem) status.getStyleClass().add("problem");
+        status.setText(text);
     }
 
     private void toggleFullScreen() {
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) stage.setFullScreen(!stage.isFullScreen());
     }
 
-    private void toggleStyle(String styleClass) {
-        if (!getStyleClass().remove(styleClass)) getStyleClass().add(styleClass);
+    private void cycleZoom() {
+        zoom = (zoom + 1) % ZOOMS.length;
+        diagram.setZoom(ZOOMS[zoom]);
     }
 
-    private void cycleZoom() {
-        getStyleClass().remove(ZOOMS[zoom]);
-        zoom = (zoom + 1) % ZOOMS.length;
-        getStyleClass().add(ZOOMS[zoom]);
-    }
+    private final FrameActions actions = new FrameActions() {
+        @Override
+        public void jumpTo(int position) {
+            model.jumpTo(position);
+        }
+
+        @Override
+        public void edit(Stepper<?> edited) {
+            model.edit(edited);
+        }
+    };
 
     private void show() {
         Frame f = model.frame();
         boolean concealed = model.concealedProperty().get();
-        title.setText(f.title());
-        caption.setText(f.caption());
-        String text = f.stepper().explain();
-        explanation.setText(concealed ? conceal(text) : text);
-        formula.setText("");
-        Node pane = switch (f.stepper()) {
-            case ConvStepper s -> {
-                conv.show(s, concealed);
-                parameters.show(s);
-                formula.setText(s.setup().formula());
-                yield conv;
-            }
-            case ReluStepper s -> {
-                relu.show(s, concealed);
-                yield relu;
-            }
-            case PoolStepper s -> {
-                pool.show(s, concealed);
-                yield pool;
-            }
-            case DenseStepper s -> {
-                dense.show(s, concealed);
-                yield dense;
-            }
-            case SoftmaxStepper s -> {
-                softmax.show(s, concealed);
-                yield softmax;
-            }
-            case NetworkStepper s -> {
-                network.show(s);
-                yield network;
-            }
-        };
-        setBottom(controlsShown ? bottom : null);
-        setRight(controlsShown && f.stepper() instanceof ConvStepper ? parametersScroll : null);
-        if (panes.getChildren().size() != 1 || panes.getChildren().getFirst() != pane) panes.getChildren().setAll(pane);
+        Stepper<?> s = f.stepper();
+        title.setText(FrameText.title(f));
+        caption.setText(FrameText.caption(f));
+        caption.setManaged(!caption.getText().isEmpty());
+        caption.setVisible(caption.isManaged()); // an unmanaged label keeps its old size, which exports would show
+        explanation.setText(concealed ? s.question() : s.explain());
         explanation.getStyleClass().remove("problem");
-        if (f.stepper().problem().isPresent()) explanation.getStyleClass().add("problem");
+        if (s.problem().isPresent()) explanation.getStyleClass().add("problem");
+        formula.setText(formula(s));
+        formula.setManaged(!formula.getText().isEmpty());
+        formula.setVisible(formula.isManaged());
+        diagram.show(Diagrams.of(s, concealed, actions));
+        parameters.show(s);
+        arrange();
+        reserveExplanation();
     }
 
-    /** The explanation with the result after its last "=" hidden, for predict-then-reveal. */
-    static String conceal(String text) {
-        int eq = text.lastIndexOf(" = ");
-        return eq < 0 ? text : text.substring(0, eq) + " = ?";
+    /** The output-size formula of a convolution or pooling frame, with what frameworks do when it is not whole. */
+    private static String formula(Stepper<?> s) {
+        return switch (s) {
+            case ConvStepper c -> c.setup().formula() + c.setup().rounding().map(r -> "\n" + r).orElse("");
+            case PoolStepper p -> p.formula();
+            default -> "";
+        };
+    }
+
+    private void arrange() {
+        setBottom(projector ? null : controls);
+        setRight(!projector && panelOpen && parameters.has(model.stepper()) ? parameters : null);
+    }
+
+    /**
+     * Gives the explanation the height of its longest text over the frame's steps, so that the diagram above it
+     * keeps one size while the frame steps. Measured again only when the frame, its computation or the width changes.
+     */
+    private void reserveExplanation() {
+        Stepper<?> s = model.stepper();
+        double width = frameArea.getWidth() - frameArea.snappedLeftInset() - frameArea.snappedRightInset();
+        Object key = List.of(model.frameIndexProperty().get(), s.reset(), width, String.valueOf(frameArea.getStyle()));
+        if (width <= 0 || key.equals(reservedFor)) return;
+        reservedFor = key;
+        explanation.applyCss();
+        Text wrapped = new Text();
+        wrapped.setFont(explanation.getFont());
+        wrapped.setWrappingWidth(width);
+        Text line = new Text();
+        line.setFont(explanation.getFont());
+        int lines = 1;
+        int n = s.count();
+        int samples = Math.min(n + 1, EXPLANATION_SAMPLES);
+        for (int i = 0; i < samples; i++) {
+            Stepper<?> at = s.at(samples == 1 ? 0 : (int) Math.round((double) i * n / (samples - 1)));
+            for (String text : new String[] {at.explain(), at.question()}) {
+                wrapped.setText(text);
+                line.setText(text);
+                lines = Math.max(lines, (int) Math.round(wrapped.getLayoutBounds().getHeight() / line.getLayoutBounds().getHeight()));
+            }
+        }
+        // Lines at a fixed height: a measured one can change once a fallback font for a sign has been loaded.
+        double height = Math.ceil(lines * LINE_HEIGHT * explanation.getFont().getSize()
+                + explanation.snappedTopInset() + explanation.snappedBottomInset());
+        explanation.setMinHeight(height);
+        explanation.setPrefHeight(height);
+        explanation.setMaxHeight(height);
+    }
+
+    /** The current frame's follow-up button text, if it has one. */
+    Optional<String> followUpName() {
+        return FollowUp.name(model.frame());
     }
 }

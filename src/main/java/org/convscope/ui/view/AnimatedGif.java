@@ -3,6 +3,7 @@ package org.convscope.ui.view;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -20,12 +21,22 @@ public final class AnimatedGif {
 
     public static void write(List<BufferedImage> frames, int delayMillis, Path file) throws FileException {
         if (frames.isEmpty()) throw new IllegalArgumentException(file + ": no frames to write");
+        write(frames.iterator(), delayMillis, file);
+    }
+
+    /**
+     * Writes frames as they come, so a long sequence never needs to be held in memory at once: each is taken from
+     * {@code frames} (which may draw it first) and encoded before the next.
+     */
+    public static void write(Iterator<BufferedImage> frames, int delayMillis, Path file) throws FileException {
+        if (!frames.hasNext()) throw new IllegalArgumentException(file + ": no frames to write");
         AtomicFiles.write(file, out -> {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
             try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
                 writer.setOutput(stream);
                 writer.prepareWriteSequence(null);
-                for (BufferedImage frame : frames) {
+                while (frames.hasNext()) {
+                    BufferedImage frame = frames.next();
                     IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
                     timing(meta, delayMillis);
                     writer.writeToSequence(new IIOImage(frame, null, meta), null);

@@ -24,7 +24,11 @@ public final class PngExport {
 
     /** Writes an FX image as PNG. */
     public static void write(javafx.scene.image.Image image, Path file) throws FileException {
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        write(SwingFXUtils.fromFXImage(image, null), file);
+    }
+
+    /** Writes an image as PNG; any thread. */
+    public static void write(BufferedImage buffered, Path file) throws FileException {
         AtomicFiles.write(file, out -> {
             if (!ImageIO.write(buffered, "png", out)) throw new java.io.IOException("no PNG writer available");
         });

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -13,6 +14,7 @@ import org.convscope.lecture.Lesson;
 import org.convscope.lecture.LessonFile;
 import org.convscope.lecture.LessonSources;
 import org.convscope.lecture.Stepper;
+import org.convscope.ui.lecture.diagram.Diagram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -68,12 +70,13 @@ class LectureKeyboardTest {
         robot.type(KeyCode.RIGHT);
         assertTrue(model().concealedProperty().get());
         String explanation = robot.lookup(".explanation").queryAs(Label.class).getText();
-        assertTrue(explanation.endsWith("= ?"), explanation);
-        assertTrue(robot.lookup(".cell.current").queryAs(Label.class).getText().equals("?"));
+        assertEquals("out[1, 1] = max(0, −3) = ?", explanation);
+        assertEquals(List.of("?"), DiagramClicks.texts(view.diagram(), "current"), "the output cell asks, uncoloured");
+        assertEquals("out[1, 1] = max(0, −3) = ?", DiagramClicks.texts(view.diagram(), "sum").getFirst());
         robot.type(KeyCode.RIGHT);
         assertFalse(model().concealedProperty().get());
         assertEquals(1, model().stepper().position());
-        assertEquals("0", robot.lookup(".cell.current").queryAs(Label.class).getText(), "relu(−3) = 0");
+        assertEquals(List.of("0"), DiagramClicks.texts(view.diagram(), "current"), "relu(−3) = 0");
     }
 
     @Test
@@ -105,8 +108,42 @@ class LectureKeyboardTest {
     @Test
     void clickingAnOutputCellJumpsThere(FxRobot robot) {
         robot.type(KeyCode.RIGHT);
-        NumberGrid output = robot.lookup(".number-grid").nth(1).queryAs(NumberGrid.class);
-        robot.clickOn(output.getChildrenUnmodifiable().getFirst().lookupAll(".cell").stream().skip(9).findFirst().orElseThrow());
+        List<Diagram.Click> outputs = DiagramClicks.hits(view.diagram(), Diagram.Click.class);
+        assertEquals(16, outputs.size(), "one per cell of the 4×4 output");
+        robot.clickOn(DiagramClicks.screen(view.diagram(), outputs.get(9)));
         assertEquals(10, model().stepper().position());
+    }
+
+    @Test
+    void zoomEnlargesTheDiagramAndProjectorModeGivesItTheScreen(FxRobot robot) {
+        double fit = view.diagram().scale();
+        robot.type(KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.5 * fit, view.diagram().scale(), 1e-6, "Z enlarges the diagram, not the panels");
+        robot.type(KeyCode.Z, KeyCode.Z, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(fit, view.diagram().scale(), 1e-6, "the fourth Z fits it again");
+        double height = view.diagram().getHeight();
+        robot.type(KeyCode.H);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.isProjector());
+        assertTrue(view.getBottom() == null && view.getRight() == null, "no controls, no panel");
+        assertTrue(view.diagram().getHeight() > height, "the diagram takes the controls' room");
+        assertTrue(view.diagram().scale() >= fit);
+        robot.type(KeyCode.H);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.isProjector());
+    }
+
+    @Test
+    void themesSwitchWithTAndC(FxRobot robot) {
+        assertTrue(view.getStyleClass().contains("dark"), "dark like the rest of the app");
+        robot.type(KeyCode.T);
+        assertTrue(view.getStyleClass().contains("light"));
+        assertFalse(view.getStyleClass().contains("dark"));
+        robot.type(KeyCode.C);
+        assertTrue(view.getStyleClass().containsAll(List.of("light", "high-contrast")));
+        robot.type(KeyCode.T, KeyCode.C);
+        assertEquals(List.of("dark"), view.themeClasses());
     }
 }
