@@ -14,7 +14,7 @@ import org.convscope.engine.kernel.Parallel;
  * filters at a time ({@link ConvTiles#tile}) straight from X̃ and from the weights rearranged once per
  * weightsVersion into panels [ROWS filters][tap][channel] → wp[panel][tap][channel][ROWS] (filters past F/G are zero).
  * A tile goes straight into y where its positions and filters are all real; otherwise into a small buffer whose
- * real part is then copied. The tiles are split over the threads in blocks of runs and panels. Backward:
+ * real part is then stored by {@link WideStores}. The tiles are split over the threads in blocks of runs and panels. Backward:
  * {@link GemmConv} with the vector kernels.
  */
 final class WideConv implements ConvPlan {
@@ -25,6 +25,7 @@ final class WideConv implements ConvPlan {
     private final ConvGeometry g;
     private final Parallel parallel;
     private final WideImage image;
+    private final WideStores stores;
     private final int cg;             // C/G
     private final int fg;             // F/G
     private final int taps;           // kH·kW
@@ -53,6 +54,7 @@ final class WideConv implements ConvPlan {
         panels = Math.ceilDiv(fg, ROWS);
         runs = Math.ceilDiv(WideImage.span(g), WIDTH);
         image = new WideImage(g, runs * WIDTH, true);
+        stores = new WideStores(runs, image.span(), image.pitch(), g.outW());
         int threads = parallel.threads();
         int want = Math.max(1, Math.ceilDiv(4 * threads, g.groups()));
         int runBlocks = Math.min(runs, want);
@@ -138,27 +140,7 @@ final class WideConv implements ConvPlan {
         } else {
             ConvTiles.tile(taps, image.tapBase(), cg, image.plane(), src, srcOff + gr * cg * image.plane() + q, packed, wOff, bias, bOff, out, outOff, ldo);
         }
-        if (!direct) {
-            for (int i = 0; i < rows; i++) copyOut(tile[slot], i * WIDTH, q, y, yOff + (f0 + i) * positions);
-        }
-    }
-
-    /** The real positions among wide positions [q0, q0 + WIDTH) of one filter's tile row, into its output plane. */
-    private void copyOut(float[] row, int rowOff, int q0, float[] y, int plane) {
-        int pitch = image.pitch();
-        int outW = g.outW();
-        int end = Math.min(q0 + WIDTH, image.span());
-        for (int q = q0; q < end; ) {
-            int oy = q / pitch;
-            int ox = q - oy * pitch;
-            if (ox >= outW) {
-                q = (oy + 1) * pitch;
-                continue;
-            }
-            int n = Math.min(outW - ox, end - q);
-            System.arraycopy(row, rowOff + q - q0, y, plane + oy * outW + ox, n);
-            q += n;
-        }
+        if (!direct) stores.store(r, tile[slot], rows, y, yOff + f0 * positions, positions);
     }
 
     @Override
