@@ -18,9 +18,10 @@ import org.convscope.engine.kernel.Parallel;
 
 /**
  * Times every convolution of ResNet-18 and MobileNetV2 at 224×224 ({@link ConvLayers}), one image, forward (and with
- * --backward the backward pass too), on 1 and 2 threads: per layer the median ms and GFLOP/s, per network the sum of
- * the layers' medians and the median of whole passes (every layer in order, as a network runs them). A plain main,
- * not JMH: a pass over a network is the unit that matters, and its layers must run in order.
+ * --backward the backward pass too), on 1 and 2 threads: per layer the median ms and GFLOP/s of the layer run alone
+ * over and over, per network the sum of those and the median of whole passes (every layer in order, each reading the
+ * output of the one before where the shapes chain). A plain main, not JMH: a pass over a network is a unit that
+ * matters, and its layers must run in order.
  * <pre>
  * mvn -q test-compile
  * java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes org.convscope.bench.ConvBench \
@@ -97,8 +98,11 @@ public final class ConvBench {
             ConvPlan[] plans = new ConvPlan[pools.length];
             for (int t = 0; t < pools.length; t++) plans[t] = ConvPlans.create(g, pools[t], kernels);
             float scale = (float) Math.sqrt(2.0 / (g.groupChannels() * g.taps()));
+            // A layer reads the output of the one before when the shapes chain, as in the network: warm in cache.
+            Bound previous = bound.isEmpty() ? null : bound.getLast();
+            float[] x = previous != null && previous.y.length == g.inputSize() ? previous.y : random(random, g.inputSize(), 1f);
             bound.add(new Bound(layer, plans, random(random, g.weightSize(), scale), random(random, g.filters(), 0.1f),
-                    random(random, g.inputSize(), 1f), new float[g.outputSize()], random(random, g.outputSize(), 1f),
+                    x, new float[g.outputSize()], random(random, g.outputSize(), 1f),
                     new float[g.weightSize()], new float[g.filters()], new float[g.inputSize()]));
         }
         return bound;
@@ -110,8 +114,16 @@ public final class ConvBench {
         return a;
     }
 
-    /** Runs every layer once in order on plan set t; returns the pass's ns and adds each layer's ns to times. */
-    private static long pass(List<Bound> layers, int t, boolean backward, long[][] times, int index) {
+    /** Runs layer l once on plan set t; returns the ns it took. */
+    private static long layer(Bound l, int t, boolean backward) {
+        long start = now();
+        l.plans[t].forward(l.w, 1, l.b, l.x, 0, l.y, 0);
+        if (backward) l.plans[t].backward(l.w, l.x, 0, l.dy, 0, l.dw, l.db, l.dx, 0);
+        return now() - start;
+    }
+
+    /** Runs every layer once in order on plan set t; returns the ns the pass took, and each layer's in inPass. */
+    private static long pass(List<Bound> layers, int t, boolean backward, List<List<Long>> inPass) {
         long start = now();
         long before = start;
         for (int i = 0; i < layers.size(); i++) {
@@ -119,37 +131,46 @@ public final class ConvBench {
             l.plans[t].forward(l.w, 1, l.b, l.x, 0, l.y, 0);
             if (backward) l.plans[t].backward(l.w, l.x, 0, l.dy, 0, l.dw, l.db, l.dx, 0);
             long after = now();
-            if (times != null) times[i][index] = after - before;
+            if (inPass != null) inPass.get(i).add(after - before);
             before = after;
         }
         return before - start;
     }
 
+    /**
+     * Per layer, that layer alone over and over (its buffers warm in cache, as PyTorch's figures per layer are
+     * measured), then whole passes (each layer's output cold when the next network's pass comes back to it, as in
+     * an explorer that keeps every layer's output). Rounds alternate the thread counts, so a busy minute hits both.
+     */
     private static void run(String name, List<Bound> layers, int[] threads, double seconds, double warmup,
                             boolean backward, Map<String, Double> torch) {
         long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
-        while (System.nanoTime() < warmEnd) for (int t = 0; t < threads.length; t++) pass(layers, t, backward, null, 0);
-        // Rounds alternate the thread counts, so that a busy minute hits both alike.
+        while (System.nanoTime() < warmEnd) for (int t = 0; t < threads.length; t++) pass(layers, t, backward, null);
         int rounds = 4;
-        List<List<long[]>> layerTimes = new ArrayList<>();
+        List<List<List<Long>>> layerTimes = new ArrayList<>(); // [thread setting][layer][sample]
+        List<List<List<Long>>> inPass = new ArrayList<>();     // [thread setting][layer][pass]
         List<List<Long>> passTimes = new ArrayList<>();
         for (int t = 0; t < threads.length; t++) {
             layerTimes.add(new ArrayList<>());
+            inPass.add(new ArrayList<>());
+            for (int i = 0; i < layers.size(); i++) {
+                layerTimes.get(t).add(new ArrayList<>());
+                inPass.get(t).add(new ArrayList<>());
+            }
             passTimes.add(new ArrayList<>());
         }
+        long slice = (long) (seconds / rounds / threads.length / 2 * 1e9);
         for (int round = 0; round < rounds; round++) {
             for (int t = 0; t < threads.length; t++) {
-                long end = System.nanoTime() + (long) (seconds / rounds / threads.length * 1e9);
-                while (System.nanoTime() < end) {
-                    long[][] times = new long[layers.size()][1];
-                    passTimes.get(t).add(pass(layers, t, backward, times, 0));
-                    long[] flat = new long[layers.size()];
-                    for (int i = 0; i < flat.length; i++) flat[i] = times[i][0];
-                    layerTimes.get(t).add(flat);
+                for (int i = 0; i < layers.size(); i++) {
+                    long end = System.nanoTime() + slice / layers.size();
+                    do layerTimes.get(t).get(i).add(layer(layers.get(i), t, backward)); while (System.nanoTime() < end);
                 }
+                long end = System.nanoTime() + slice;
+                do passTimes.get(t).add(pass(layers, t, backward, inPass.get(t))); while (System.nanoTime() < end);
             }
         }
-        print(name, layers, threads, layerTimes, passTimes, backward, torch);
+        print(name, layers, threads, layerTimes, inPass, passTimes, backward, torch);
     }
 
     private static double medianMs(List<Long> ns) {
@@ -157,11 +178,12 @@ public final class ConvBench {
         return a[a.length / 2] / 1e6;
     }
 
-    private static void print(String name, List<Bound> layers, int[] threads, List<List<long[]>> layerTimes,
-                              List<List<Long>> passTimes, boolean backward, Map<String, Double> torch) {
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%n%s (%d passes on %d thread(s))%n%-22s %-14s",
+    private static void print(String name, List<Bound> layers, int[] threads, List<List<List<Long>>> layerTimes,
+                              List<List<List<Long>>> inPass, List<List<Long>> passTimes, boolean backward,
+                              Map<String, Double> torch) {
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%n%s (%d whole passes on %d thread(s))%n%-22s %-14s",
                 name, passTimes.get(0).size(), threads[0], "layer", "plan"));
-        for (int t : threads) header.append(String.format(Locale.ROOT, " %8s", t + "T ms"));
+        for (int t : threads) header.append(String.format(Locale.ROOT, " %8s %8s", t + "T ms", "in pass"));
         header.append(String.format(Locale.ROOT, " %8s", "GFLOP/s"));
         boolean compare = !torch.isEmpty() && !backward;
         if (compare) for (int t : threads) header.append(String.format(Locale.ROOT, " %9s %6s", "torch " + t + "T", "ratio"));
@@ -177,11 +199,10 @@ public final class ConvBench {
             double last = 0;
             double[] ms = new double[threads.length];
             for (int t = 0; t < threads.length; t++) {
-                int index = i;
-                ms[t] = medianMs(layerTimes.get(t).stream().map(a -> a[index]).toList());
+                ms[t] = medianMs(layerTimes.get(t).get(i));
                 sums[t] += ms[t];
                 last = ms[t];
-                row.append(String.format(Locale.ROOT, " %8.3f", ms[t]));
+                row.append(String.format(Locale.ROOT, " %8.3f %8.3f", ms[t], medianMs(inPass.get(t).get(i))));
             }
             row.append(String.format(Locale.ROOT, " %8.1f", layerFlops / last / 1e6));
             if (compare) {
@@ -195,10 +216,10 @@ public final class ConvBench {
             System.out.println(row);
         }
         StringBuilder sum = new StringBuilder(String.format(Locale.ROOT, "%-37s", "sum of the layers' medians"));
-        StringBuilder whole = new StringBuilder(String.format(Locale.ROOT, "%-37s", "median of whole passes"));
+        StringBuilder whole = new StringBuilder(String.format(Locale.ROOT, "%-37s", "whole passes, median"));
         for (int t = 0; t < threads.length; t++) {
-            sum.append(String.format(Locale.ROOT, " %8.3f", sums[t]));
-            whole.append(String.format(Locale.ROOT, " %8.3f", medianMs(passTimes.get(t))));
+            sum.append(String.format(Locale.ROOT, " %8.3f %8s", sums[t], ""));
+            whole.append(String.format(Locale.ROOT, " %8s %8.3f", "", medianMs(passTimes.get(t))));
         }
         sum.append(String.format(Locale.ROOT, " %8.1f", flops / sums[threads.length - 1] / 1e6));
         if (compare) for (int t = 0; t < threads.length; t++) sum.append(String.format(Locale.ROOT, " %9.3f %6.2f", torchSums[t], torchSums[t] / sums[t]));

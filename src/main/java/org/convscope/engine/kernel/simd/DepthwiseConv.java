@@ -69,6 +69,10 @@ final class DepthwiseConv implements ConvPlan {
     private void channel(WideImage image, float[] w, int wOff, float b, float[] y, int yOff) {
         float[] src = image.data();
         int[] taps = image.tapBase();
+        if (taps.length == 9) {
+            nineTaps(src, taps, image.pitch(), w, wOff, b, y, yOff);
+            return;
+        }
         int pitch = image.pitch();
         int full = outW - outW % (2 * L);
         FloatVector bias = FloatVector.broadcast(S, b);
@@ -94,6 +98,39 @@ final class DepthwiseConv implements ConvPlan {
                     s0 = FloatVector.fromArray(S, src, row + taps[t] + ox).fma(FloatVector.broadcast(S, w[wOff + t]), s0);
                 }
                 s0.intoArray(y, out + ox, m);
+            }
+        }
+    }
+
+    /**
+     * {@link #channel} for 3×3 kernels, the common case, with the nine weights held in registers for the whole
+     * plane (the generic loop reloads them for every vector, as a store to y might have changed w). One vector per
+     * step: the out-of-order core overlaps the steps' chains of nine multiply-adds.
+     */
+    private void nineTaps(float[] src, int[] t, int pitch, float[] w, int wOff, float b, float[] y, int yOff) {
+        FloatVector w0 = FloatVector.broadcast(S, w[wOff]), w1 = FloatVector.broadcast(S, w[wOff + 1]);
+        FloatVector w2 = FloatVector.broadcast(S, w[wOff + 2]), w3 = FloatVector.broadcast(S, w[wOff + 3]);
+        FloatVector w4 = FloatVector.broadcast(S, w[wOff + 4]), w5 = FloatVector.broadcast(S, w[wOff + 5]);
+        FloatVector w6 = FloatVector.broadcast(S, w[wOff + 6]), w7 = FloatVector.broadcast(S, w[wOff + 7]);
+        FloatVector w8 = FloatVector.broadcast(S, w[wOff + 8]);
+        int t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5], t6 = t[6], t7 = t[7], t8 = t[8];
+        FloatVector bias = FloatVector.broadcast(S, b);
+        for (int oy = 0; oy < outH; oy++) {
+            int row = oy * pitch;
+            int out = yOff + oy * outW;
+            for (int ox = 0; ox < outW; ox += L) {
+                int a = row + ox;
+                FloatVector s = FloatVector.fromArray(S, src, a + t0).fma(w0, bias);
+                s = FloatVector.fromArray(S, src, a + t1).fma(w1, s);
+                s = FloatVector.fromArray(S, src, a + t2).fma(w2, s);
+                s = FloatVector.fromArray(S, src, a + t3).fma(w3, s);
+                s = FloatVector.fromArray(S, src, a + t4).fma(w4, s);
+                s = FloatVector.fromArray(S, src, a + t5).fma(w5, s);
+                s = FloatVector.fromArray(S, src, a + t6).fma(w6, s);
+                s = FloatVector.fromArray(S, src, a + t7).fma(w7, s);
+                s = FloatVector.fromArray(S, src, a + t8).fma(w8, s);
+                if (ox + L <= outW) s.intoArray(y, out + ox);
+                else s.intoArray(y, out + ox, S.indexInRange(ox, outW));
             }
         }
     }

@@ -14,12 +14,13 @@ import org.convscope.engine.kernel.Parallel;
  * filters at a time ({@link ConvTiles#tile}) straight from X̃ and from the weights rearranged once per
  * weightsVersion into panels [ROWS filters][tap][channel] → wp[panel][tap][channel][ROWS] (filters past F/G are zero).
  * A tile goes straight into y where its positions and filters are all real; otherwise into a small buffer whose
- * real part is then stored by {@link WideStores}. The tiles are split over the threads in blocks of runs and panels. Backward:
+ * real part is then stored by {@link WideStores}. The tiles are split over the threads in blocks of runs and panels;
+ * a task takes one panel through all its runs before the next, so that it writes {@link ConvTiles#ROWS} output rows
+ * at a time front to back, which the prefetchers follow (a run through all panels writes every filter's row at once:
+ * in a network pass, where the output is not in cache, that made 1×1 expansions 2–3 times slower). Backward:
  * {@link GemmConv} with the vector kernels.
  */
 final class WideConv implements ConvPlan {
-    /** Weights per task, in bytes, above which a task keeps one panel while it visits its runs (else the reverse). */
-    private static final long PANEL_OUTER_BYTES = 256 * 1024;
     private static final int[] ONE_TAP = {0};
 
     private final ConvGeometry g;
@@ -35,7 +36,6 @@ final class WideConv implements ConvPlan {
     private final int runBlock;       // runs per task
     private final int panelBlock;     // panels per task
     private final int tasks;
-    private final boolean panelOuter; // a task's loop order
     private final float[] packed;     // [G][panels][taps][C/G][ROWS]
     private final float[] bias;       // [G][panels][ROWS]
     private final float[][] tile;     // [slot][ROWS][WIDTH]
@@ -62,7 +62,6 @@ final class WideConv implements ConvPlan {
         runBlock = Math.ceilDiv(runs, runBlocks);
         panelBlock = Math.ceilDiv(panels, panelBlocks);
         tasks = g.groups() * Math.ceilDiv(runs, runBlock) * Math.ceilDiv(panels, panelBlock);
-        panelOuter = runBlock > 1 && (long) panelBlock * taps * cg * ROWS * Float.BYTES > PANEL_OUTER_BYTES;
         packed = new float[g.groups() * panels * taps * cg * ROWS];
         bias = new float[g.groups() * panels * ROWS];
         int slots = Math.min(threads, tasks);
@@ -94,11 +93,7 @@ final class WideConv implements ConvPlan {
             int p0 = task % panelTasks * panelBlock;
             int r1 = Math.min(runs, r0 + runBlock);
             int p1 = Math.min(panels, p0 + panelBlock);
-            if (panelOuter) {
-                for (int p = p0; p < p1; p++) for (int r = r0; r < r1; r++) tile(gr, r, p, src, srcOff, x, xOff, y, yOff, slot);
-            } else {
-                for (int r = r0; r < r1; r++) for (int p = p0; p < p1; p++) tile(gr, r, p, src, srcOff, x, xOff, y, yOff, slot);
-            }
+            for (int p = p0; p < p1; p++) for (int r = r0; r < r1; r++) tile(gr, r, p, src, srcOff, x, xOff, y, yOff, slot);
         });
     }
 

@@ -1,6 +1,9 @@
 package org.convscope.engine.kernel.simd;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.Vector;
+import jdk.incubator.vector.VectorSpecies;
 import org.convscope.engine.kernel.ConvGeometry;
 import org.convscope.engine.kernel.Parallel;
 
@@ -17,6 +20,10 @@ import org.convscope.engine.kernel.Parallel;
  * A 1×1 convolution with stride 1 and no padding reads the input itself ({@link #direct()}): no copy, no junk.
  */
 final class WideImage {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Lane indices 0, 2, 4, …: the even lanes of two vectors, for {@link FloatVector#selectFrom(Vector, Vector)}. */
+    private static final FloatVector EVEN = even();
     private final ConvGeometry g;
     private final int pitch;          // Wq
     private final int rows;           // Hq
@@ -96,6 +103,26 @@ final class WideImage {
         return tapBase;
     }
 
+    private static FloatVector even() {
+        float[] lanes = new float[L];
+        for (int l = 0; l < L; l++) lanes[l] = 2 * l;
+        return FloatVector.fromArray(S, lanes, 0);
+    }
+
+    /**
+     * out[dst + j] = x[src + 2j] for j in [first, last): L at a time as the even lanes of two vectors while those
+     * stay before x[src + 2·(last − 1)], the last one read, the rest one by one.
+     */
+    private static void everyOther(float[] x, int src, float[] out, int dst, int first, int last) {
+        int j = first;
+        for (; j + L < last; j += L) {
+            FloatVector lo = FloatVector.fromArray(S, x, src + 2 * j);
+            FloatVector hi = FloatVector.fromArray(S, x, src + 2 * j + L);
+            EVEN.selectFrom(lo, hi).intoArray(out, dst + j);
+        }
+        for (; j < last; j++) out[dst + j] = x[src + 2 * j];
+    }
+
     /** Fills X̃ from the image at x[xOff], channels split over the threads. Nothing to do when direct. */
     void fill(float[] x, int xOff, Parallel parallel) {
         if (data == null) return;
@@ -126,6 +153,8 @@ final class WideImage {
                     int dst = base + i * pitch;
                     if (sw == 1) {
                         System.arraycopy(x, src + first, data, dst + first, last - first);
+                    } else if (sw == 2) {
+                        everyOther(x, src, data, dst, first, last);
                     } else {
                         for (int j = first; j < last; j++) data[dst + j] = x[src + sw * j];
                     }
