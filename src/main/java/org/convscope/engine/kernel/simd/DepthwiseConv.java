@@ -1,7 +1,6 @@
 package org.convscope.engine.kernel.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.convscope.engine.kernel.ConvGeometry;
 import org.convscope.engine.kernel.ConvPlan;
@@ -12,21 +11,26 @@ import org.convscope.engine.kernel.Parallel;
  * A depthwise convolution (G = C, F = m·C): filter f = c·m + j sees channel c alone,
  * y[f][oy][ox] = b[f] + Σ_{ky,kx} w[f][0][ky][kx] · x[c][oy·sH − padTop + ky·dH][ox·sW − padLeft + kx·dW].
  * Memory-bound: each channel is copied once into its thread's padded, stride-split plane ({@link WideImage} of one
- * channel, small enough to stay in the first-level cache), then each output row is computed two vectors at a time,
- * one broadcast weight per tap, the bias as the first term, and stored with a mask on the row's last vector.
- * Channels are split over the threads. Backward: {@link GemmConv} with the vector kernels.
+ * channel, small enough to stay in the first-level cache), then the wide grid is computed two vectors at a time,
+ * the bias as the first term, one broadcast weight per tap, and the real lanes stored by {@link WideStores} (a 7×7
+ * output fills 49 of 64 lanes so, against 49 of 112 row by row) from a two-vector buffer: vectors passed to a method
+ * the JIT does not inline are boxed, which made this three times slower. Channels are split over the threads.
+ * Backward: {@link GemmConv} with the vector kernels.
  */
 final class DepthwiseConv implements ConvPlan {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final int WIDTH = 2 * L;
 
     private final ConvGeometry g;
     private final Parallel parallel;
     private final int multiplier;     // m = F/C
-    private final int outH;
-    private final int outW;
+    private final int planeOut;       // outH·outW
+    private final int runs;           // ⌈span / WIDTH⌉
     private final int blocks;         // tasks: blocks of channels
     private final WideImage[] planes; // [slot]: one channel's X̃
+    private final float[][] pair;     // [slot][WIDTH]: one run's two vectors on their way to y
+    private final WideStores stores;
     private GemmConv backward;
 
     DepthwiseConv(ConvGeometry g, Parallel parallel) {
@@ -34,15 +38,15 @@ final class DepthwiseConv implements ConvPlan {
         this.g = g;
         this.parallel = parallel;
         multiplier = g.filters() / g.channels();
-        outH = g.outH();
-        outW = g.outW();
+        planeOut = g.outH() * g.outW();
         blocks = Math.min(g.channels(), 4 * parallel.threads());
         ConvGeometry one = new ConvGeometry(1, g.height(), g.width(), 1, 1, g.kernelH(), g.kernelW(), g.strideH(), g.strideW(),
                 g.padTop(), g.padLeft(), g.padBottom(), g.padRight(), g.dilationH(), g.dilationW());
-        // Rows are read in whole pairs of vectors: up to outW rounded up to 2L past the last row's start.
-        int readEnd = (outH - 1) * WideImage.pitch(one) + Math.ceilDiv(outW, 2 * L) * 2 * L;
+        runs = Math.ceilDiv(WideImage.span(one), WIDTH);
         planes = new WideImage[Math.min(parallel.threads(), blocks)];
-        for (int s = 0; s < planes.length; s++) planes[s] = new WideImage(one, readEnd, false);
+        for (int s = 0; s < planes.length; s++) planes[s] = new WideImage(one, runs * WIDTH, false);
+        pair = new float[planes.length][WIDTH];
+        stores = new WideStores(runs, WideImage.span(one), WideImage.pitch(one), g.outW());
     }
 
     @Override
@@ -59,55 +63,39 @@ final class DepthwiseConv implements ConvPlan {
             for (int c = channels * block / blocks, end = channels * (block + 1) / blocks; c < end; c++) {
                 image.fillChannel(x, xOff + c * plane, 0);
                 for (int f = c * multiplier; f < (c + 1) * multiplier; f++) {
-                    channel(image, w, f * g.taps(), bias[f], y, yOff + f * outH * outW);
+                    if (g.taps() == 9) nineTaps(image, w, f * 9, bias[f], pair[slot], y, yOff + f * planeOut);
+                    else anyTaps(image, w, f * g.taps(), bias[f], pair[slot], y, yOff + f * planeOut);
                 }
             }
         });
     }
 
-    /** One filter's output plane from one channel's X̃. */
-    private void channel(WideImage image, float[] w, int wOff, float b, float[] y, int yOff) {
+    /** One filter's output plane at y[yOff] from one channel's X̃, any kernel. */
+    private void anyTaps(WideImage image, float[] w, int wOff, float b, float[] out, float[] y, int yOff) {
         float[] src = image.data();
         int[] taps = image.tapBase();
-        if (taps.length == 9) {
-            nineTaps(src, taps, image.pitch(), w, wOff, b, y, yOff);
-            return;
-        }
-        int pitch = image.pitch();
-        int full = outW - outW % (2 * L);
         FloatVector bias = FloatVector.broadcast(S, b);
-        for (int oy = 0; oy < outH; oy++) {
-            int row = oy * pitch;
-            int out = yOff + oy * outW;
-            for (int ox = 0; ox < full; ox += 2 * L) {
-                FloatVector s0 = bias;
-                FloatVector s1 = bias;
-                for (int t = 0; t < taps.length; t++) {
-                    FloatVector v = FloatVector.broadcast(S, w[wOff + t]);
-                    int at = row + taps[t] + ox;
-                    s0 = FloatVector.fromArray(S, src, at).fma(v, s0);
-                    s1 = FloatVector.fromArray(S, src, at + L).fma(v, s1);
-                }
-                s0.intoArray(y, out + ox);
-                s1.intoArray(y, out + ox + L);
+        for (int r = 0, q = 0; r < runs; r++, q += WIDTH) {
+            FloatVector s0 = bias;
+            FloatVector s1 = bias;
+            for (int t = 0; t < taps.length; t++) {
+                FloatVector v = FloatVector.broadcast(S, w[wOff + t]);
+                s0 = FloatVector.fromArray(S, src, q + taps[t]).fma(v, s0);
+                s1 = FloatVector.fromArray(S, src, q + taps[t] + L).fma(v, s1);
             }
-            for (int ox = full; ox < outW; ox += L) {
-                VectorMask<Float> m = S.indexInRange(ox, outW);
-                FloatVector s0 = bias;
-                for (int t = 0; t < taps.length; t++) {
-                    s0 = FloatVector.fromArray(S, src, row + taps[t] + ox).fma(FloatVector.broadcast(S, w[wOff + t]), s0);
-                }
-                s0.intoArray(y, out + ox, m);
-            }
+            s0.intoArray(out, 0);
+            s1.intoArray(out, L);
+            stores.store(r, out, 1, y, yOff, 0);
         }
     }
 
     /**
-     * {@link #channel} for 3×3 kernels, the common case, with the nine weights held in registers for the whole
-     * plane (the generic loop reloads them for every vector, as a store to y might have changed w). One vector per
-     * step: the out-of-order core overlaps the steps' chains of nine multiply-adds.
+     * {@link #anyTaps} for 3×3 kernels, the common case, with the nine weights held in registers for the whole
+     * plane (the general loop reloads them for every vector, as a store to y might have changed w).
      */
-    private void nineTaps(float[] src, int[] t, int pitch, float[] w, int wOff, float b, float[] y, int yOff) {
+    private void nineTaps(WideImage image, float[] w, int wOff, float b, float[] out, float[] y, int yOff) {
+        float[] src = image.data();
+        int[] t = image.tapBase();
         FloatVector w0 = FloatVector.broadcast(S, w[wOff]), w1 = FloatVector.broadcast(S, w[wOff + 1]);
         FloatVector w2 = FloatVector.broadcast(S, w[wOff + 2]), w3 = FloatVector.broadcast(S, w[wOff + 3]);
         FloatVector w4 = FloatVector.broadcast(S, w[wOff + 4]), w5 = FloatVector.broadcast(S, w[wOff + 5]);
@@ -115,23 +103,19 @@ final class DepthwiseConv implements ConvPlan {
         FloatVector w8 = FloatVector.broadcast(S, w[wOff + 8]);
         int t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5], t6 = t[6], t7 = t[7], t8 = t[8];
         FloatVector bias = FloatVector.broadcast(S, b);
-        for (int oy = 0; oy < outH; oy++) {
-            int row = oy * pitch;
-            int out = yOff + oy * outW;
-            for (int ox = 0; ox < outW; ox += L) {
-                int a = row + ox;
-                FloatVector s = FloatVector.fromArray(S, src, a + t0).fma(w0, bias);
-                s = FloatVector.fromArray(S, src, a + t1).fma(w1, s);
-                s = FloatVector.fromArray(S, src, a + t2).fma(w2, s);
-                s = FloatVector.fromArray(S, src, a + t3).fma(w3, s);
-                s = FloatVector.fromArray(S, src, a + t4).fma(w4, s);
-                s = FloatVector.fromArray(S, src, a + t5).fma(w5, s);
-                s = FloatVector.fromArray(S, src, a + t6).fma(w6, s);
-                s = FloatVector.fromArray(S, src, a + t7).fma(w7, s);
-                s = FloatVector.fromArray(S, src, a + t8).fma(w8, s);
-                if (ox + L <= outW) s.intoArray(y, out + ox);
-                else s.intoArray(y, out + ox, S.indexInRange(ox, outW));
+        for (int r = 0; r < runs; r++) {
+            for (int j = 0, q = r * WIDTH; j < WIDTH; j += L, q += L) {
+                FloatVector s = FloatVector.fromArray(S, src, q + t0).fma(w0, bias);
+                s = FloatVector.fromArray(S, src, q + t1).fma(w1, s);
+                s = FloatVector.fromArray(S, src, q + t2).fma(w2, s);
+                s = FloatVector.fromArray(S, src, q + t3).fma(w3, s);
+                s = FloatVector.fromArray(S, src, q + t4).fma(w4, s);
+                s = FloatVector.fromArray(S, src, q + t5).fma(w5, s);
+                s = FloatVector.fromArray(S, src, q + t6).fma(w6, s);
+                s = FloatVector.fromArray(S, src, q + t7).fma(w7, s);
+                FloatVector.fromArray(S, src, q + t8).fma(w8, s).intoArray(out, j);
             }
+            stores.store(r, out, 1, y, yOff, 0);
         }
     }
 

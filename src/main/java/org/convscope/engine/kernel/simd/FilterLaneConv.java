@@ -61,11 +61,17 @@ final class FilterLaneConv implements ConvPlan {
         tile = new float[Math.min(threads, tasks)][POSITIONS * WIDTH];
     }
 
+    /** Bytes of one panel of weights above which its tiles read it from beyond the level-2 cache too often. */
+    private static final long PANEL_BYTES = 256 * 1024;
+
     /**
      * Whether the filters in the lanes use them better than {@link WideConv}'s positions do, by a clear margin:
-     * the share of real lanes in either, counting the positions of tiles and runs and the filters of panels.
+     * the share of real lanes in either, counting the positions of tiles and runs and the filters of panels. Not
+     * where a panel of weights is large (ResNet's 3×3 convolutions of 512 channels at 7×7: a 590 KB panel per 7
+     * positions made this 10% slower than the wide grid with its idle lanes).
      */
     static boolean suits(ConvGeometry g) {
+        if ((long) g.taps() * g.groupChannels() * WIDTH * Float.BYTES > PANEL_BYTES) return false;
         double positions = (double) g.outH() * g.outW();
         int fg = g.groupFilters();
         double wide = positions / (Math.ceilDiv(WideImage.span(g), ConvTiles.WIDTH) * ConvTiles.WIDTH)

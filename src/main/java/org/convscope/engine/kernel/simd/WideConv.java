@@ -39,7 +39,7 @@ final class WideConv implements ConvPlan {
     private final float[] packed;     // [G][panels][taps][C/G][ROWS]
     private final float[] bias;       // [G][panels][ROWS]
     private final float[][] tile;     // [slot][ROWS][WIDTH]
-    private final float[][] scratch;  // [slot][C/G][WIDTH]: the last run of a direct image, copied
+    private final float[] lastRun;    // [G][C/G][WIDTH]: the last, partial run of an image read directly, copied
     private boolean packedOnce;
     private long version;
     private GemmConv backward;
@@ -66,7 +66,7 @@ final class WideConv implements ConvPlan {
         bias = new float[g.groups() * panels * ROWS];
         int slots = Math.min(threads, tasks);
         tile = new float[slots][ROWS * WIDTH];
-        scratch = image.direct() ? new float[slots][cg * WIDTH] : null;
+        lastRun = image.direct() && runs * WIDTH > image.span() ? new float[g.channels() * WIDTH] : null;
     }
 
     @Override
@@ -83,6 +83,10 @@ final class WideConv implements ConvPlan {
         }
         for (int f = 0; f < g.filters(); f++) bias[(f / fg * panels) * ROWS + f % fg] = b[f];
         image.fill(x, xOff, parallel);
+        if (lastRun != null) {
+            int q = (runs - 1) * WIDTH;
+            for (int c = 0; c < g.channels(); c++) System.arraycopy(x, xOff + c * positions + q, lastRun, c * WIDTH, positions - q);
+        }
         float[] src = image.direct() ? x : image.data();
         int srcOff = image.direct() ? xOff : 0;
         int runTasks = Math.ceilDiv(runs, runBlock);
@@ -93,7 +97,7 @@ final class WideConv implements ConvPlan {
             int p0 = task % panelTasks * panelBlock;
             int r1 = Math.min(runs, r0 + runBlock);
             int p1 = Math.min(panels, p0 + panelBlock);
-            for (int p = p0; p < p1; p++) for (int r = r0; r < r1; r++) tile(gr, r, p, src, srcOff, x, xOff, y, yOff, slot);
+            for (int p = p0; p < p1; p++) for (int r = r0; r < r1; r++) tile(gr, r, p, src, srcOff, y, yOff, slot);
         });
     }
 
@@ -116,7 +120,7 @@ final class WideConv implements ConvPlan {
     }
 
     /** Run r (wide positions [r·WIDTH, (r + 1)·WIDTH)) × panel p of group gr, into y. */
-    private void tile(int gr, int r, int p, float[] src, int srcOff, float[] x, int xOff, float[] y, int yOff, int slot) {
+    private void tile(int gr, int r, int p, float[] src, int srcOff, float[] y, int yOff, int slot) {
         int q = r * WIDTH;
         int f0 = gr * fg + p * ROWS;
         int rows = Math.min(ROWS, (gr + 1) * fg - f0);
@@ -128,10 +132,7 @@ final class WideConv implements ConvPlan {
         int outOff = direct ? yOff + f0 * positions + q : 0;
         int ldo = direct ? positions : WIDTH;
         if (image.direct() && !wholeRun) {
-            float[] s = scratch[slot];
-            int n = positions - q;
-            for (int c = 0; c < cg; c++) System.arraycopy(x, xOff + (gr * cg + c) * positions + q, s, c * WIDTH, n);
-            ConvTiles.tile(1, ONE_TAP, cg, WIDTH, s, 0, packed, wOff, bias, bOff, out, outOff, ldo);
+            ConvTiles.tile(1, ONE_TAP, cg, WIDTH, lastRun, gr * cg * WIDTH, packed, wOff, bias, bOff, out, outOff, ldo);
         } else {
             ConvTiles.tile(taps, image.tapBase(), cg, image.plane(), src, srcOff + gr * cg * image.plane() + q, packed, wOff, bias, bOff, out, outOff, ldo);
         }

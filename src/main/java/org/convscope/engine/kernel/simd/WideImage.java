@@ -3,6 +3,7 @@ package org.convscope.engine.kernel.simd;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.Vector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.convscope.engine.kernel.ConvGeometry;
 import org.convscope.engine.kernel.Parallel;
@@ -110,8 +111,21 @@ final class WideImage {
     }
 
     /**
+     * n floats from x[src] to out[dst], a vector at a time, the last one masked: rows of a small image are a few
+     * dozen floats, where System.arraycopy's call costs as much as the copy.
+     */
+    private static void copy(float[] x, int src, float[] out, int dst, int n) {
+        int j = 0;
+        for (; j + L <= n; j += L) FloatVector.fromArray(S, x, src + j).intoArray(out, dst + j);
+        if (j < n) {
+            VectorMask<Float> m = S.indexInRange(j, n);
+            FloatVector.fromArray(S, x, src + j, m).intoArray(out, dst + j, m);
+        }
+    }
+
+    /**
      * out[dst + j] = x[src + 2j] for j in [first, last): L at a time as the even lanes of two vectors while those
-     * stay before x[src + 2·(last − 1)], the last one read, the rest one by one.
+     * stay before x[src + 2·(last − 1)], the last one read, the rest one by one (masked loads measured slower here).
      */
     private static void everyOther(float[] x, int src, float[] out, int dst, int first, int last) {
         int j = first;
@@ -152,7 +166,7 @@ final class WideImage {
                     int src = xOff + (c * g.height() + iy) * g.width() + px - g.padLeft();
                     int dst = base + i * pitch;
                     if (sw == 1) {
-                        System.arraycopy(x, src + first, data, dst + first, last - first);
+                        copy(x, src + first, data, dst + first, last - first);
                     } else if (sw == 2) {
                         everyOther(x, src, data, dst, first, last);
                     } else {
