@@ -40,6 +40,7 @@ public final class ConvCases {
                 geometry(3, 11, 9, 9, 3, 5, 5, 2, 1, 2, 1, 0, 3, 1, 2),        // depthwise ×3, 5×5, odd everything
                 geometry(4, 6, 6, 4, 4, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1),         // depthwise 1×1
                 geometry(16, 20, 19, 24, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1),     // many runs and panels to split
+                geometry(32, 24, 24, 9, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1),      // patches unrolled in chunks, split mid-row
                 geometry(40, 5, 5, 70, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1),       // small image, many filters
                 geometry(24, 7, 7, 64, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1),       // 7×7 output: filters in the lanes
                 geometry(33, 7, 7, 50, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1),       // 1×1 at 7×7
