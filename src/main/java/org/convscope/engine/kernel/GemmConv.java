@@ -48,7 +48,7 @@ public final class GemmConv implements ConvPlan {
         patch = g.groupChannels() * g.taps();
         chunk = Math.ceilDiv(positions, Math.ceilDiv(positions, CHUNK));
         byGroup = g.groups() >= parallel.threads() && g.groups() > 1;
-        byRow = positions < ROWS_BELOW && !g.pointwise();
+        byRow = positions < ROWS_BELOW;
         int slots = byGroup ? Math.min(parallel.threads(), g.groups()) : 1;
         col = new float[slots][];
         dcol = new float[slots][];

@@ -15,7 +15,11 @@ import org.convscope.engine.kernel.Parallel;
  * the bias as the first term, one broadcast weight per tap, and the real lanes stored by {@link WideStores} (a 7×7
  * output fills 49 of 64 lanes so, against 49 of 112 row by row) from a two-vector buffer: vectors passed to a method
  * the JIT does not inline are boxed, which made this three times slower. Channels are split over the threads.
- * Backward: {@link GemmConv} with the vector kernels.
+ * <p>
+ * Backward on the same grid, channel by channel: dy[f] is spread onto the wide grid (zero at the junk positions),
+ * dW[f][t] += Σ_q dY[q] · X̃[tapBase(t) + q] as vector dot products, and dX̃[tapBase(t) + q] += w[f][t] · dY[q] is
+ * gathered back onto the image by the adjoint of the copy into X̃. (The patch matrices of {@link GemmConv} cost a
+ * strided scalar copy of nine values per input value here.)
  */
 final class DepthwiseConv implements ConvPlan {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -31,7 +35,8 @@ final class DepthwiseConv implements ConvPlan {
     private final WideImage[] planes; // [slot]: one channel's X̃
     private final float[][] pair;     // [slot][WIDTH]: one run's two vectors on their way to y
     private final WideStores stores;
-    private GemmConv backward;
+    private final float[][] wideGrad; // [slot][runs·WIDTH]: dy of one filter on the wide grid, allocated by backward
+    private final float[][] gridGrad; // [slot][like X̃]: dL/dX̃ of one channel, allocated by backward
 
     DepthwiseConv(ConvGeometry g, Parallel parallel) {
         if (!g.depthwise()) throw new IllegalArgumentException("depthwise convolution needs groups = channels, got " + g);
@@ -46,6 +51,8 @@ final class DepthwiseConv implements ConvPlan {
         planes = new WideImage[Math.min(parallel.threads(), blocks)];
         for (int s = 0; s < planes.length; s++) planes[s] = new WideImage(one, runs * WIDTH, false);
         pair = new float[planes.length][WIDTH];
+        wideGrad = new float[planes.length][];
+        gridGrad = new float[planes.length][];
         stores = new WideStores(runs, WideImage.span(one), WideImage.pitch(one), g.outW());
     }
 
@@ -121,7 +128,49 @@ final class DepthwiseConv implements ConvPlan {
 
     @Override
     public void backward(float[] w, float[] x, int xOff, float[] dy, int dyOff, float[] dw, float[] db, float[] dx, int dxOff) {
-        if (backward == null) backward = new GemmConv(g, parallel, VectorKernels.INSTANCE);
-        backward.backward(w, x, xOff, dy, dyOff, dw, db, dx, dxOff);
+        int channels = g.channels();
+        int plane = g.height() * g.width();
+        int taps = g.taps();
+        parallel.forEachWithSlot(blocks, (block, slot) -> {
+            WideImage image = planes[slot];
+            if (wideGrad[slot] == null) wideGrad[slot] = new float[runs * WIDTH];
+            if (dx != null && gridGrad[slot] == null) gridGrad[slot] = new float[image.data().length];
+            float[] wide = wideGrad[slot];
+            float[] grid = dx == null ? null : gridGrad[slot];
+            for (int c = channels * block / blocks, end = channels * (block + 1) / blocks; c < end; c++) {
+                image.fillChannel(x, xOff + c * plane, 0);
+                if (grid != null) java.util.Arrays.fill(grid, 0f);
+                for (int f = c * multiplier; f < (c + 1) * multiplier; f++) {
+                    int d = dyOff + f * planeOut;
+                    float sum = 0f;
+                    for (int i = d; i < d + planeOut; i++) sum += dy[i];
+                    db[f] += sum;
+                    for (int oy = 0; oy < g.outH(); oy++) WideImage.copy(dy, d + oy * g.outW(), wide, oy * image.pitch(), g.outW());
+                    for (int t = 0; t < taps; t++) {
+                        dw[f * taps + t] += dot(wide, image.data(), image.tapBase()[t], pair[slot]);
+                        if (grid != null) addScaled(w[f * taps + t], wide, grid, image.tapBase()[t]);
+                    }
+                }
+                if (grid != null) image.readChannel(grid, dx, dxOff + c * plane, 0);
+            }
+        });
+    }
+
+    /** Σ_q wide[q] · src[at + q] over the wide grid's runs, its lanes added in order (lanes: a scratch of WIDTH). */
+    private float dot(float[] wide, float[] src, int at, float[] lanes) {
+        FloatVector s = FloatVector.zero(S);
+        for (int q = 0; q < runs * WIDTH; q += L) s = FloatVector.fromArray(S, wide, q).fma(FloatVector.fromArray(S, src, at + q), s);
+        s.intoArray(lanes, 0);
+        float sum = 0f;
+        for (int l = 0; l < L; l++) sum += lanes[l];
+        return sum;
+    }
+
+    /** grid[at + q] += a · wide[q] over the wide grid's runs. */
+    private void addScaled(float a, float[] wide, float[] grid, int at) {
+        FloatVector v = FloatVector.broadcast(S, a);
+        for (int q = 0; q < runs * WIDTH; q += L) {
+            FloatVector.fromArray(S, wide, q).fma(v, FloatVector.fromArray(S, grid, at + q)).intoArray(grid, at + q);
+        }
     }
 }

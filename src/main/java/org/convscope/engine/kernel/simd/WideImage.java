@@ -114,7 +114,7 @@ final class WideImage {
      * n floats from x[src] to out[dst], a vector at a time, the last one masked: rows of a small image are a few
      * dozen floats, where System.arraycopy's call costs as much as the copy.
      */
-    private static void copy(float[] x, int src, float[] out, int dst, int n) {
+    static void copy(float[] x, int src, float[] out, int dst, int n) {
         int j = 0;
         for (; j + L <= n; j += L) FloatVector.fromArray(S, x, src + j).intoArray(out, dst + j);
         if (j < n) {
@@ -149,6 +149,21 @@ final class WideImage {
 
     /** Fills channel c of X̃ from the image at x[xOff] (channel c of the image at xOff + c·H·W). */
     void fillChannel(float[] x, int xOff, int c) {
+        transfer(x, xOff, c, data, true);
+    }
+
+    /**
+     * The adjoint of {@link #fillChannel} for a gradient laid out like X̃ in grid: dx[c][iy][ix] at dxOff ← the
+     * grid's value where fillChannel put pixel (iy, ix), or 0 where no phase a tap reads holds it. The padding's
+     * values are dropped.
+     */
+    void readChannel(float[] grid, float[] dx, int dxOff, int c) {
+        java.util.Arrays.fill(dx, dxOff + c * g.height() * g.width(), dxOff + (c + 1) * g.height() * g.width(), 0f);
+        transfer(dx, dxOff, c, grid, false);
+    }
+
+    /** Copies channel c between the image at x[xOff] and its phases in grid, into the grid when toGrid is set. */
+    private void transfer(float[] x, int xOff, int c, float[] grid, boolean toGrid) {
         int sh = g.strideH();
         int sw = g.strideW();
         for (int py = 0; py < sh; py++) {
@@ -166,11 +181,14 @@ final class WideImage {
                     int src = xOff + (c * g.height() + iy) * g.width() + px - g.padLeft();
                     int dst = base + i * pitch;
                     if (sw == 1) {
-                        copy(x, src + first, data, dst + first, last - first);
-                    } else if (sw == 2) {
-                        everyOther(x, src, data, dst, first, last);
+                        if (toGrid) copy(x, src + first, grid, dst + first, last - first);
+                        else copy(grid, dst + first, x, src + first, last - first);
+                    } else if (sw == 2 && toGrid) {
+                        everyOther(x, src, grid, dst, first, last);
+                    } else if (toGrid) {
+                        for (int j = first; j < last; j++) grid[dst + j] = x[src + sw * j];
                     } else {
-                        for (int j = first; j < last; j++) data[dst + j] = x[src + sw * j];
+                        for (int j = first; j < last; j++) x[src + sw * j] = grid[dst + j];
                     }
                 }
             }
