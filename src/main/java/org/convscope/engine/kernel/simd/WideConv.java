@@ -56,8 +56,10 @@ final class WideConv implements ConvPlan {
         image = new WideImage(g, runs * WIDTH, true);
         stores = new WideStores(runs, image.span(), image.pitch(), g.outW());
         int threads = parallel.threads();
+        // Split what is larger, the weights or the image, so that each task reads its own share of it once.
         int want = Math.max(1, Math.ceilDiv(4 * threads, g.groups()));
-        int runBlocks = Math.min(runs, want);
+        boolean weightsLarger = (long) fg * taps > (long) g.height() * g.width();
+        int runBlocks = weightsLarger ? Math.min(runs, Math.ceilDiv(want, Math.min(panels, want))) : Math.min(runs, want);
         int panelBlocks = Math.min(panels, Math.ceilDiv(want, runBlocks));
         runBlock = Math.ceilDiv(runs, runBlocks);
         panelBlock = Math.ceilDiv(panels, panelBlocks);
