@@ -86,16 +86,16 @@ final class WideConv implements ConvPlan {
         int wOff = weights.offset(gr, p);
         int bOff = (gr * panels + p) * ROWS;
         boolean wholeRun = q + WIDTH <= image.span();
-        boolean direct = wholeRun && rows == ROWS && image.pitch() == g.outW();
-        float[] out = direct ? y : tile[slot];
-        int outOff = direct ? yOff + f0 * positions + q : 0;
-        int ldo = direct ? positions : WIDTH;
+        boolean intoY = wholeRun && rows == ROWS && image.pitch() == g.outW();
+        float[] out = intoY ? y : tile[slot];
+        int outOff = intoY ? yOff + f0 * positions + q : 0;
+        int ldo = intoY ? positions : WIDTH;
         if (image.direct() && !wholeRun) {
             ConvTiles.tile(1, ONE_TAP, cg, WIDTH, lastRun, gr * cg * WIDTH, packed, wOff, bias, bOff, out, outOff, ldo);
         } else {
             ConvTiles.tile(taps, image.tapBase(), cg, image.plane(), src, srcOff + gr * cg * image.plane() + q, packed, wOff, bias, bOff, out, outOff, ldo);
         }
-        if (!direct) stores.store(r, tile[slot], rows, y, yOff + f0 * positions, positions);
+        if (!intoY) stores.store(r, tile[slot], rows, y, yOff + f0 * positions, positions);
     }
 
     @Override
