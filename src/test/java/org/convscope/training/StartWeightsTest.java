@@ -75,7 +75,7 @@ class StartWeightsTest {
 
         StartWeights.Match match = start.match(edited);
         assertEquals(List.of("block1.conv1 starts fresh: kernel 3×3 → 5×5"), match.fresh());
-        assertEquals(13, match.layers(), "7 convolutions, 6 batch norms (the fully connected layer is one more)");
+        assertEquals(13, match.layers(), "6 convolutions, 6 batch norms and the fully connected layer");
 
         Network started = Network.initialized(edited, 3);
         start.applyTo(started);

@@ -39,6 +39,8 @@ class NewSessionPaneTest {
     @TempDir
     static Path folder;
 
+    private static final ChosenFiles NO_DIALOGS = new ChosenFiles();
+
     private final CompletableFuture<TrainingSession> started = new CompletableFuture<>();
     private volatile String failWith;
     private NewSessionPane pane;
@@ -60,7 +62,7 @@ class NewSessionPaneTest {
     @Start
     void start(Stage stage) throws Exception {
         ColourFolders.write(folder, 12);
-        pane = new NewSessionPane(Presets.lenet5(), TrainingSettings.defaults(), opener);
+        pane = new NewSessionPane(Presets.lenet5(), null, TrainingSettings.defaults(), opener, NO_DIALOGS);
         pane.setOnClose(() -> closed = true);
         stage.setScene(new Scene(pane, 980, 700));
         stage.show();
