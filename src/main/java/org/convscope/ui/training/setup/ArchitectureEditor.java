@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.concurrent.Task;
@@ -71,6 +73,7 @@ public final class ArchitectureEditor extends VBox {
     private final TableColumn<ArchitectureModel.Row, String> reads = column("reads", 130,
             r -> String.join(", ", r.reads()));
     private long modelRequest;
+    private final ReadOnlyBooleanWrapper openingModel = new ReadOnlyBooleanWrapper(this, "openingModel");
     final IntField inputHeight;
     final IntField inputWidth;
     final Label inputChannels = new Label();
@@ -249,6 +252,7 @@ public final class ArchitectureEditor extends VBox {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         showModelStatus("Opening " + name + "…", false);
         openModel.setDisable(true);
+        openingModel.set(true);
         Task<ModelFile.Model> read = new Task<>() {
             @Override
             protected ModelFile.Model call() throws FileException {
@@ -260,15 +264,22 @@ public final class ArchitectureEditor extends VBox {
             openModel.setDisable(false);
             showModelStatus("", false);
             modelOpened(name, read.getValue());
+            openingModel.set(false);
         });
         read.setOnFailed(e -> {
             if (id != modelRequest) return;
             openModel.setDisable(false);
+            openingModel.set(false);
             Throwable t = read.getException();
             showModelStatus("Cannot open it: " + (t.getMessage() == null ? t.toString() : t.getMessage())
                     + " — the network is unchanged.", true);
         });
         Thread.ofPlatform().name(LOAD_THREAD).daemon().start(read);
+    }
+
+    /** Whether a model file is being read (the network may change when it is). */
+    public ReadOnlyBooleanProperty openingModelProperty() {
+        return openingModel.getReadOnlyProperty();
     }
 
     private void modelOpened(String name, ModelFile.Model opened) {

@@ -97,6 +97,7 @@ public final class NewSessionPane extends BorderPane {
             update();
         });
         data.loadingProperty().addListener((obs, old, now) -> update());
+        editor.openingModelProperty().addListener((obs, old, now) -> update());
         model.analysisProperty().addListener((obs, old, now) -> update());
         start.setOnAction(e -> start());
         cancel.setOnAction(e -> onClose.run());
@@ -120,7 +121,8 @@ public final class NewSessionPane extends BorderPane {
     private void update() {
         StudioData d = data.dataProperty().get();
         ArchitectureModel.Analysis a = model.analysis();
-        boolean ready = d != null && !data.loadingProperty().get() && a.valid() && !starting;
+        boolean ready = d != null && !data.loadingProperty().get() && !editor.openingModelProperty().get() && a.valid()
+                && !starting;
         start.setDisable(!ready);
         cancel.setDisable(starting);
         if (d == null) {

@@ -189,6 +189,18 @@ class ModelStartTest {
         assertTrue(accuracy > 0.98, "not chance: " + accuracy);
     }
 
+    @Test
+    void theCurrentNetworkOfASessionStartedFromAModelIsOfferedWithThoseWeights(FxRobot robot) throws Exception {
+        Network model = ModelFile.load(RESBLOCK).network();
+        NewSessionPane again = Snapshots.onFxThread(() -> new NewSessionPane(model.spec(),
+                org.convscope.training.StartWeights.of(model, "model.onnx"), TrainingSettings.defaults(), opener, dialogs));
+        assertEquals("Current network (model)", again.editor.start.getValue().title());
+        assertEquals("The network the studio trains now, from the weights it started with (model.onnx)",
+                again.editor.startDescription.getText());
+        assertEquals("Weights from model.onnx (every layer)", again.editor.weights.getText());
+        assertTrue(again.editor.graphNote.isVisible());
+    }
+
     /** The share of {@code test} that {@code net} classifies right, computed here without the studio. */
     private static double accuracy(Network net, SampleSource test) {
         Workspace ws = new Workspace(net, KernelSelection.preferred(), 100);
