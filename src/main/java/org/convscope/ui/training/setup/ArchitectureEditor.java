@@ -6,10 +6,8 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
-import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -29,7 +27,6 @@ import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.Preset;
 import org.convscope.engine.spec.Presets;
-import org.convscope.io.FileException;
 import org.convscope.model.ModelFile;
 import org.convscope.training.StartWeights;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -53,27 +50,22 @@ public final class ArchitectureEditor extends VBox {
         }
     }
 
-    /** The name of the thread that reads model files. */
-    static final String LOAD_THREAD = "convscope-load-model";
     static final String GRAPH_NOTE = "A graph: its layers read the outputs of earlier layers (column \"reads\"), so"
             + " layers cannot be added, removed or moved; their parameters can be changed.";
     private static final String GRAPH_NOTE_SHORT = "A graph (see \"reads\"): layers cannot be added, removed or moved;"
             + " their parameters can be changed";
 
     private final ArchitectureModel model;
-    private final Supplier<Path> chooseModel;
     final ComboBox<Start> start = new ComboBox<>();
-    final Button openModel = new Button("Open model…", new FontIcon("mdi2f-folder-open-outline"));
+    final OpenModel openModel;
     final Label startDescription = new Label();
-    final Label modelStatus = new Label();
     final Label graphNote = new Label(GRAPH_NOTE_SHORT);
     final Label weights = new Label();
     private final HBox editTools = new HBox(6);
     private final Tooltip graphTip = new Tooltip(GRAPH_NOTE);
     private final TableColumn<ArchitectureModel.Row, String> reads = column("reads", 130,
             r -> String.join(", ", r.reads()));
-    private long modelRequest;
-    private final ReadOnlyBooleanWrapper openingModel = new ReadOnlyBooleanWrapper(this, "openingModel");
+    private Start modelStart; // the start of the model file opened last, if any
     final IntField inputHeight;
     final IntField inputWidth;
     final Label inputChannels = new Label();
@@ -97,7 +89,7 @@ public final class ArchitectureEditor extends VBox {
     public ArchitectureEditor(ArchitectureModel model, NetworkSpec current, StartWeights currentStart,
                               Supplier<Path> chooseModel) {
         this.model = model;
-        this.chooseModel = chooseModel;
+        this.openModel = new OpenModel(chooseModel, this::modelOpened);
         this.form = new LayerForm(this::formChanged);
         this.inputHeight = new IntField("input-height", 1, 512, model.input().height(), h -> inputSize());
         this.inputWidth = new IntField("input-width", 1, 512, model.input().width(), w -> inputSize());
@@ -129,14 +121,8 @@ public final class ArchitectureEditor extends VBox {
         startDescription.getStyleClass().add("note");
         startDescription.setWrapText(true);
         startDescription.setText(starts.get(0).description());
-        openModel.setId("open-model");
-        openModel.setTooltip(new Tooltip("Start from a model file (ConvScope .safetensors or .onnx) and its weights"));
-        HBox startRow = new HBox(8, new Label("Start from"), start, openModel);
+        HBox startRow = new HBox(8, new Label("Start from"), start, openModel.button);
         startRow.setAlignment(Pos.CENTER_LEFT);
-        modelStatus.setId("model-status");
-        modelStatus.setWrapText(true);
-        modelStatus.setMinHeight(Region.USE_PREF_SIZE);
-        showModelStatus("", false);
 
         inputChannels.setId("input-channels");
         HBox inputRow = new HBox(6, new Label("Input"), inputChannels, new Label("×"), inputHeight, new Label("×"),
@@ -199,7 +185,7 @@ public final class ArchitectureEditor extends VBox {
         form.setMinHeight(Region.USE_PREF_SIZE);
         Label formTitle = new Label("Selected layer");
         formTitle.getStyleClass().add("section");
-        getChildren().addAll(startRow, modelStatus, startDescription, inputRow, tools, table, verdict, weights,
+        getChildren().addAll(startRow, openModel.status, startDescription, inputRow, tools, table, verdict, weights,
                 formTitle, form);
     }
 
@@ -237,49 +223,11 @@ public final class ArchitectureEditor extends VBox {
         });
         up.setOnAction(e -> moveSelected(-1));
         down.setOnAction(e -> moveSelected(1));
-        openModel.setOnAction(e -> {
-            Path file = chooseModel == null ? null : chooseModel.get();
-            if (file != null) openModel(file);
-        });
-    }
-
-    /**
-     * Reads a model file (ConvScope or ONNX) on a background thread; once read, it becomes the start, with its
-     * weights. A file that cannot be used is said in one line, and the network being edited stays as it is.
-     */
-    void openModel(Path file) {
-        long id = ++modelRequest;
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        showModelStatus("Opening " + name + "…", false);
-        openModel.setDisable(true);
-        openingModel.set(true);
-        Task<ModelFile.Model> read = new Task<>() {
-            @Override
-            protected ModelFile.Model call() throws FileException {
-                return ModelFile.load(file);
-            }
-        };
-        read.setOnSucceeded(e -> {
-            if (id != modelRequest) return;
-            openModel.setDisable(false);
-            showModelStatus("", false);
-            modelOpened(name, read.getValue());
-            openingModel.set(false);
-        });
-        read.setOnFailed(e -> {
-            if (id != modelRequest) return;
-            openModel.setDisable(false);
-            openingModel.set(false);
-            Throwable t = read.getException();
-            showModelStatus("Cannot open it: " + (t.getMessage() == null ? t.toString() : t.getMessage())
-                    + " — the network is unchanged.", true);
-        });
-        Thread.ofPlatform().name(LOAD_THREAD).daemon().start(read);
     }
 
     /** Whether a model file is being read (the network may change when it is). */
     public ReadOnlyBooleanProperty openingModelProperty() {
-        return openingModel.getReadOnlyProperty();
+        return openModel.openingProperty();
     }
 
     private void modelOpened(String name, ModelFile.Model opened) {
@@ -290,17 +238,10 @@ public final class ArchitectureEditor extends VBox {
         String description = String.format(Locale.ROOT, "%s: %d layers, %,d parameters, input %s%s; training starts"
                 + " from its weights", name, spec.layers().size(), spec.parameterCount(), spec.input(),
                 spec.isSequence() ? "" : ", a graph");
-        Start entry = new Start("Model " + name, description, named, StartWeights.of(opened.network(), name));
-        start.getItems().removeIf(s -> s.weights() != null);
-        start.getItems().add(0, entry);
-        start.getSelectionModel().select(entry);
-    }
-
-    private void showModelStatus(String text, boolean problem) {
-        modelStatus.setText(text);
-        modelStatus.setVisible(!text.isEmpty());
-        modelStatus.setManaged(!text.isEmpty());
-        modelStatus.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("problem"), problem);
+        if (modelStart != null) start.getItems().remove(modelStart);
+        modelStart = new Start("Model " + name, description, named, StartWeights.of(opened.network(), name));
+        start.getItems().add(0, modelStart);
+        start.getSelectionModel().select(modelStart);
     }
 
     private void inputSize() {

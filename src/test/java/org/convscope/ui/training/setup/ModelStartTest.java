@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.convscope.ui.training.setup.SetupRobot.type;
+import static org.convscope.ui.training.setup.SetupRobot.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.convscope.engine.Network;
@@ -29,7 +28,6 @@ import org.convscope.training.StudioData;
 import org.convscope.training.TrainingSession;
 import org.convscope.training.TrainingSettings;
 import org.convscope.ui.Snapshots;
-import org.convscope.ui.training.SessionOpener;
 import org.convscope.ui.training.StudioDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,17 +51,9 @@ class ModelStartTest {
     static Path folder;
 
     private final ChosenFiles dialogs = new ChosenFiles();
-    private final CompletableFuture<TrainingSession> started = new CompletableFuture<>();
+    private final SetupRobot.Host opener = new SetupRobot.Host();
     private NewSessionPane pane;
     private Stage stage;
-
-    private final SessionOpener opener = (what, make, unsaved, onFailure) -> Thread.ofPlatform().start(() -> {
-        try {
-            started.complete(make.call());
-        } catch (Exception e) {
-            started.completeExceptionally(e);
-        }
-    });
 
     @Start
     void start(Stage stage) throws Exception {
@@ -76,17 +66,7 @@ class ModelStartTest {
 
     @AfterEach
     void close() throws Exception {
-        if (started.isDone() && !started.isCompletedExceptionally()) started.get().close();
-    }
-
-    private static void waitUntil(BooleanSupplier condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            WaitForAsyncUtils.waitForFxEvents();
-            if (condition.getAsBoolean()) return;
-            Thread.sleep(20);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        opener.close();
     }
 
     private void chooseData(FxRobot robot, StudioData.Kind kind, Path dir) throws Exception {
@@ -150,7 +130,7 @@ class ModelStartTest {
         snapshots("new-session-graph-batch-norm");
 
         robot.clickOn("#start-session");
-        TrainingSession session = started.get(60, TimeUnit.SECONDS);
+        TrainingSession session = opener.started.get(60, TimeUnit.SECONDS);
         Network trained = session.networkCopy().get(30, TimeUnit.SECONDS);
         assertEquals(graph.sources(), trained.spec().sources(), "the session trains the graph");
         assertEquals(graph.input(), trained.spec().input());
@@ -182,7 +162,7 @@ class ModelStartTest {
         assertEquals("Weights from lenet5-trained.onnx (every layer)", text(robot, "#start-weights"));
 
         robot.clickOn("#start-session");
-        TrainingSession session = started.get(120, TimeUnit.SECONDS);
+        TrainingSession session = opener.started.get(120, TimeUnit.SECONDS);
         session.evaluate().get(120, TimeUnit.SECONDS);
         double accuracy = session.latestFrame().test().accuracy();
         assertEquals(accuracy(bundled.network(), session.testSource()), accuracy, 1e-12, "the model's own accuracy");
@@ -261,12 +241,5 @@ class ModelStartTest {
             });
         }
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void type(FxRobot robot, String spinner, String value) {
-        Spinner<?> s = robot.lookup(spinner).queryAs(Spinner.class);
-        robot.doubleClickOn(s.getEditor()).write(value);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(value, String.valueOf(s.getValue()), spinner);
     }
 }
