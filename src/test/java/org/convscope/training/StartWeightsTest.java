@@ -87,6 +87,14 @@ class StartWeightsTest {
     }
 
     @Test
+    void colourDataGivesTheFirstConvolutionFreshWeights() throws Exception {
+        Network model = ModelFile.load(LENET).network();
+        NetworkSpec colour = new NetworkSpec("colour", new org.convscope.engine.Dims(3, 28, 28), model.spec().layers());
+        assertEquals(List.of("conv1 starts fresh: 1 → 3 input channels"),
+                StartWeights.of(model, "lenet.onnx").match(colour).fresh());
+    }
+
+    @Test
     void aRenamedLayerIsNotInTheModel() throws Exception {
         Network model = ModelFile.load(LENET).network();
         NetworkSpec edited = with(model.spec(), "fc2", new DenseSpec("hidden", 84));

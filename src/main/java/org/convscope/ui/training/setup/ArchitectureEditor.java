@@ -139,6 +139,7 @@ public final class ArchitectureEditor extends VBox {
         }
         editTools.getChildren().addAll(add, remove, up, down);
         editTools.setId("edit-tools");
+        editTools.setMinWidth(Region.USE_PREF_SIZE);
         graphNote.setId("graph-note");
         graphNote.getStyleClass().add("note");
         graphNote.setWrapText(true);
@@ -151,7 +152,7 @@ public final class ArchitectureEditor extends VBox {
         table.setId("layer-table");
         table.getColumns().setAll(List.of(
                 column("#", 34, r -> Integer.toString(r.index() + 1)),
-                column("name", 80, r -> r.spec().name()),
+                column("name", 100, r -> r.spec().name()),
                 reads,
                 column("layer", 200, r -> r.spec().describe()),
                 column("output", 90, r -> r.output() == null ? "—" : r.output().toString()),

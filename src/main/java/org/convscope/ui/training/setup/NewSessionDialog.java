@@ -1,7 +1,9 @@
 package org.convscope.ui.training.setup;
 
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.convscope.engine.spec.NetworkSpec;
@@ -28,10 +30,16 @@ public final class NewSessionDialog {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
-        stage.setScene(new Scene(pane, 980, 700));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(pane, size(screen.getWidth(), 980, 1400), size(screen.getHeight(), 700, 950)));
         pane.setOnClose(stage::close);
         pane.chooseData(dataKey);
         stage.show();
         return stage;
+    }
+
+    /** Most of the screen, so that a real network's table has room: at least {@code least}, at most {@code most}. */
+    private static double size(double screen, double least, double most) {
+        return Math.min(screen, Math.clamp(0.85 * screen, least, most));
     }
 }

@@ -223,12 +223,13 @@ class ModelStartTest {
     }
 
     /**
-     * The pane at the two window sizes it must fit, written to target/snapshots/NAME-WxH.png. Off screen: the headless
+     * The pane at the window sizes it must fit (the dialog opens at 980×700), written to
+     * target/snapshots/NAME-WxH.png. Off screen: the headless
      * screen is 1000×1000; the pane goes back into its window afterwards.
      */
     private void snapshots(String name) throws Exception {
         Scene window = stage.getScene();
-        for (int[] size : new int[][] {{1280, 720}, {1920, 1080}}) {
+        for (int[] size : new int[][] {{980, 700}, {1280, 720}, {1920, 1080}}) {
             Scene offScreen = Snapshots.onFxThread(() -> {
                 window.setRoot(new Pane());
                 return new Scene(pane, size[0], size[1]);
