@@ -105,6 +105,16 @@ public final class GridBlock implements Block {
         return this;
     }
 
+    /**
+     * Outlines cells (row, col) to (row + h, col + w) of a heatmap, at least {@code least} units wide and high however
+     * small the cells (a window on a large map); {@code focus} keeps it in view when zoomed in.
+     */
+    public GridBlock window(int row, int col, int h, int w, Ink ink, double width, boolean dashed, boolean focus,
+                            double least) {
+        regions.add(new Region(row, col, h, w, ink, width, dashed, focus, least));
+        return this;
+    }
+
     /** Reserves room for outlines reaching {@code rows} rows below and {@code cols} columns right of the grid. */
     public GridBlock reserve(int rows, int cols) {
         extraRows = Math.max(extraRows, rows);
@@ -150,9 +160,10 @@ public final class GridBlock implements Block {
         s.add(new Item.Outline(all, Ink.TEXT, 0.06, false));
         for (Region g : regions) {
             Rect r = cells(x, y, g.row, g.col, g.rows, g.cols);
-            if (r.width() < g.least) {
-                double grow = (g.least - r.width()) / 2;
-                r = new Rect(r.x() - grow, r.y() - grow, g.least, g.least);
+            if (r.width() < g.least || r.height() < g.least) {
+                double w = Math.max(r.width(), g.least);
+                double h = Math.max(r.height(), g.least);
+                r = new Rect(r.centerX() - w / 2, r.centerY() - h / 2, w, h);
             }
             s.add(new Item.Outline(r, g.ink, g.width, g.dashed));
             if (g.focus) s.focus(r);
