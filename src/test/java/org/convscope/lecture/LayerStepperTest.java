@@ -43,7 +43,7 @@ class LayerStepperTest {
     static NetworkPass fixture(String name) throws Exception {
         Network net = ModelFile.load(ONNX.resolve(name).resolve("model.onnx")).network();
         float[] input = Npy.read(ONNX.resolve(name).resolve("input.npy")).data();
-        return NetworkPass.run(name, net, input, "the fixture's input");
+        return NetworkPass.run(name, net, new NetworkInput.Given("the fixture's input", input), LessonSources.NONE);
     }
 
     /** The engine's output of every layer for the pass's input, computed again apart from the pass. */
@@ -150,7 +150,7 @@ class LayerStepperTest {
         float[] input = new float[4 * 9 * 7];
         SplittableRandom random = new SplittableRandom(5);
         for (int i = 0; i < input.length; i++) input[i] = (float) random.nextGaussian();
-        return NetworkPass.run("odd-window", net, input, "seeded random numbers");
+        return NetworkPass.run("odd-window", net, new NetworkInput.Given("seeded random numbers", input), LessonSources.NONE);
     }
 
     @Test
@@ -181,8 +181,8 @@ class LayerStepperTest {
         assertTrue(s.caption().contains("In detail: channels 1 to 3"), s.caption());
         LayerStepper other = new LayerStepper(s.conv().withFilter(15), 0, 5);
         assertEquals(layer + " of resblock: filter 16 of 16", other.title());
-        assertTrue(other.caption().contains("map 16 of 16") && other.caption().contains("In detail: channels 16 to 16")
-                || other.caption().contains("In detail: channel 16"), other.caption());
+        assertTrue(other.caption().contains("map 16 of 16") && other.caption().contains("In detail: channel 16 ("),
+                other.caption());
         assertEquals(6, other.pages(), "16 channels, three at a time");
         assertThrows(IllegalArgumentException.class, () -> LayerConv.of(pass, second, 16));
         assertThrows(IllegalArgumentException.class, () -> LayerConv.of(pass, second + 1, 0), "a batch norm is no convolution");
@@ -196,7 +196,7 @@ class LayerStepperTest {
         for (int y = 0; y < 40; y++) for (int x = 0; x < 48; x++) picture.setRGB(x, y, (x * 5) << 16 | (y * 6) << 8 | 90);
         Path file = dir.resolve("stripes.png");
         ImageIO.write(picture, "png", file.toFile());
-        NetworkPass photo = NetworkInput.pass("resblock", net, new NetworkInput.PhotoFile(file), Preprocessing.IMAGENET,
+        NetworkPass photo = NetworkPass.run("resblock", net, new NetworkInput.PhotoFile(file, Preprocessing.IMAGENET),
                 LessonSources.NONE);
         float[] expected = PhotoPreprocess.imagenet(net.input()).apply(org.convscope.data.Photo.load(file), net.input());
         assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(photo.values()));
@@ -204,8 +204,8 @@ class LayerStepperTest {
 
         Path text = dir.resolve("notes.png");
         Files.writeString(text, "not a picture");
-        DatasetException bad = assertThrows(DatasetException.class, () -> NetworkInput.pass("resblock", net,
-                new NetworkInput.PhotoFile(text), Preprocessing.IMAGENET, LessonSources.NONE));
+        DatasetException bad = assertThrows(DatasetException.class, () -> NetworkPass.run("resblock", net,
+                new NetworkInput.PhotoFile(text, Preprocessing.IMAGENET), LessonSources.NONE));
         assertTrue(bad.getMessage().contains("notes.png") && !bad.getMessage().contains("\n"), bad.getMessage());
 
         float[] ink = new float[28 * 28];
@@ -221,7 +221,7 @@ class LayerStepperTest {
                 throw new IllegalStateException();
             }
         };
-        NetworkPass digit = NetworkInput.pass("resblock", net, new NetworkInput.TestDigit(3), Preprocessing.IMAGENET, digits);
+        NetworkPass digit = NetworkPass.run("resblock", net, new NetworkInput.TestDigit(3, Preprocessing.IMAGENET), digits);
         float[] x = digit.values();
         int plane = 32 * 32;
         for (int i = 0; i < plane; i++) {
@@ -230,8 +230,8 @@ class LayerStepperTest {
             assertEquals(r, b, 1e-5, "a gray digit is the same in red and blue before the normalisation");
         }
         assertEquals("test digit 3, ImageNet preprocessing", digit.input());
-        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> NetworkInput.pass("resblock",
-                net, new NetworkInput.Explorer(), Preprocessing.IMAGENET, LessonSources.NONE));
-        assertEquals("the explorer has no input yet", none.getMessage());
+        IllegalArgumentException digitSized = assertThrows(IllegalArgumentException.class, () -> NetworkPass.run("resblock",
+                net, new NetworkInput.Given("the explorer's input", new float[28 * 28]), LessonSources.NONE));
+        assertEquals("the explorer's input has 784 numbers; the model takes 32×32×3 = 3072", digitSized.getMessage());
     }
 }
