@@ -123,6 +123,11 @@ public final class LayerConv {
         return pass.snapshot().source(source);
     }
 
+    /** The index of the layer it reads, {@link NetworkSpec#INPUT} for the network's input. */
+    public int source() {
+        return source;
+    }
+
     /** Whether the layer reads the network's input (the preprocessed picture). */
     public boolean readsInput() {
         return source == NetworkSpec.INPUT;

@@ -19,6 +19,8 @@ import org.convscope.engine.spec.Window;
 public record LayerStepper(LayerConv conv, int position, int page) implements Stepper<LayerStepper> {
     /** Kernels up to this many taps show three channels in detail at a time; larger ones one. */
     private static final int SMALL_KERNEL = 9;
+    /** Up to this many channels (a picture's three), each channel's sum is a term of its own in the sum line. */
+    public static final int LISTED = 3;
 
     public LayerStepper {
         position = Stepper.clamp(position, count(conv));
@@ -120,14 +122,19 @@ public record LayerStepper(LayerConv conv, int position, int page) implements St
         return "out" + Notation.index(row(index), col(index), conv.filter());
     }
 
+    /** Whether the sum line adds each channel's sum (a few channels), rather than their sum (many). */
+    public boolean listsChannels() {
+        return conv.depth() > 1 && conv.depth() <= LISTED;
+    }
+
     /**
-     * The terms of the total as the sum line writes them: one sum per channel ("ΣR", "Σ17") when every channel is
-     * shown, "Σ w·x" for one channel, else the sum over all of them; then b.
+     * The terms of the total as the sum line writes them: one sum per channel ("ΣR", "Σ17") for a few channels,
+     * "Σ w·x" for one channel, else the sum over all of them; then b.
      */
     public List<String> termNames() {
         List<String> names = new ArrayList<>();
         if (conv.depth() == 1) names.add("Σ w·x");
-        else if (summarised()) names.add("Σ of " + conv.depth() + " channels");
+        else if (!listsChannels()) names.add("Σ of " + conv.depth() + " channels");
         else {
             for (int c = 0; c < conv.depth(); c++) {
                 int channel = conv.firstChannel() + c;
@@ -142,7 +149,7 @@ public record LayerStepper(LayerConv conv, int position, int page) implements St
     public String arithmetic(ConvUnit unit, float total) {
         NumberStyle style = numberStyle();
         List<Double> terms = new ArrayList<>();
-        if (summarised() || conv.depth() == 1) terms.add((double) unit.channelSum());
+        if (!listsChannels()) terms.add((double) unit.channelSum());
         else for (ChannelTerms t : unit.channels()) terms.add((double) t.sum());
         terms.add((double) unit.bias());
         List<String> shown = new ArrayList<>();

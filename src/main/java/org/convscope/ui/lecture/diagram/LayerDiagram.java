@@ -17,19 +17,24 @@ import org.convscope.lecture.NumberStyle;
  * A real network's filter over its layer's real input. The maps: each channel shown in detail whole (the window's
  * place on it) and close up (following the window), every channel's Σ when there are more than a page, the output map
  * so far. The arithmetic: per channel shown, the numbers under the window × the filter's weights = the products, and
- * their Σ; the bias; the sum line with the engine's output. Two arrangements, the view taking the one that comes out
- * larger: maps above the arithmetic (channels in rows; wide screens) or beside it (channels in columns; tall ones).
- * In predict mode the sums, the sum line's result and the current output cell are hidden.
+ * their Σ; the bias; the sum line with the engine's output. Several arrangements, the view taking the one that comes
+ * out largest: the maps above the arithmetic (a channel's whole map and close-up side by side, or one over the other;
+ * a channel's arithmetic in one row, or folded in two with the products under the weights), or the maps beside the
+ * arithmetic, channels in columns. In predict mode the sums, the sum line's result and the current output cell are
+ * hidden.
  */
 final class LayerDiagram {
     private LayerDiagram() {}
 
     static List<Diagram> arrangements(LayerStepper s, boolean concealed, FrameActions actions) {
         Pieces parts = new Pieces(s, LayerFacts.of(s), s.current(), concealed, actions);
-        return List.of(Sketch.of(parts.wide(), 0.5), Sketch.of(parts.tall(), 0.5));
+        List<Diagram> arrangements = new ArrayList<>(List.of(Sketch.of(parts.above(false), 0.5),
+                Sketch.of(parts.above(true), 0.5), Sketch.of(parts.beside(), 0.5)));
+        if (s.perPage() == 1) arrangements.add(Sketch.of(parts.corner(), 0.5));
+        return arrangements;
     }
 
-    /** The blocks of one step, each made once and placed in both arrangements. */
+    /** The blocks of one step, each made once and placed in every arrangement. */
     private static final class Pieces {
         private final LayerStepper s;
         private final LayerFacts facts;
@@ -37,7 +42,12 @@ final class LayerDiagram {
         private final boolean concealed;
         private final List<Integer> shown;
         private final List<Block> labels = new ArrayList<>();
-        private final List<Block> maps = new ArrayList<>();
+        /** Per channel shown: the whole map (or, for a small input, the whole padded map with the window). */
+        private final List<Block> wholes = new ArrayList<>();
+        /** Per channel shown: the close-up as high as the arithmetic's grids, or null when the whole map is small. */
+        private final List<Block> closes = new ArrayList<>();
+        /** Per channel shown: whole map and close-up side by side, for the arrangement with the maps beside. */
+        private final List<Block> pairs = new ArrayList<>();
         private final List<Block> under = new ArrayList<>();
         private final List<Block> kernels = new ArrayList<>();
         private final List<Block> products = new ArrayList<>();
@@ -53,12 +63,17 @@ final class LayerDiagram {
             shown = s.shown();
             LayerConv conv = s.conv();
             Optional<Integer> step = s.position() == 0 ? Optional.empty() : Optional.of(s.position() - 1);
+            boolean small = LayerMaps.fitsClose(conv);
+            double rowSide = Math.max(3, conv.window().kernelH());
             for (int c : shown) {
                 int channel = conv.firstChannel() + c;
                 labels.add(Parts.label(conv.channelName(channel)));
-                Block close = LayerMaps.close(s, facts, channel, step);
-                maps.add(LayerMaps.fitsClose(conv) ? close : Blocks.row(Parts.GAP,
-                        Blocks.Align.START, LayerMaps.whole(s, facts, channel, step), close));
+                Block whole = small ? LayerMaps.close(s, facts, channel, step, LayerMaps.SIDE)
+                        : LayerMaps.whole(s, facts, channel, step);
+                wholes.add(whole);
+                closes.add(small ? null : LayerMaps.close(s, facts, channel, step, rowSide));
+                pairs.add(small ? whole : Blocks.row(Parts.GAP, Blocks.Align.START, whole,
+                        LayerMaps.close(s, facts, channel, step, LayerMaps.SIDE)));
                 under.add(LayerMaps.underWindow(s, facts, c, unit));
                 kernels.add(kernel(c));
                 products.add(products(c));
@@ -154,34 +169,61 @@ final class LayerDiagram {
             return Parts.heading(text);
         }
 
-        /** The maps side by side, the arithmetic under them in one row per channel, the sum line at the bottom. */
-        Block wide() {
+        /** The input's heading over every shown channel's whole map under its name, then the Σs and the output map. */
+        private Block band() {
             List<Block> channels = new ArrayList<>();
             for (int i = 0; i < shown.size(); i++) {
-                channels.add(Blocks.column(0.2, Blocks.Align.START, labels.get(i), maps.get(i)));
+                channels.add(Blocks.column(0.2, Blocks.Align.START, labels.get(i), wholes.get(i)));
             }
             Block inputs = Blocks.column(0.2, Blocks.Align.START, heading(LayerMaps.inputHeading(s.conv())),
                     Blocks.row(Parts.GAP, Blocks.Align.START, channels));
-            Block band = Blocks.row(1, Blocks.Align.START, inputs, summary, output);
+            return Blocks.row(1, Blocks.Align.START, inputs, summary, output);
+        }
+
+        /**
+         * The whole maps in a band over the arithmetic and the sum line. Per channel one row: the close-up, the numbers
+         * under the window × the weights = the products, Σ; or, folded, two rows, the products under the weights.
+         */
+        Block above(boolean folded) {
             List<List<Block>> table = new ArrayList<>();
-            table.add(Arrays.asList(null, over("under the window"), null, over(filterHeading()), null,
-                    over("products w·x"), null));
-            for (int i = 0; i < shown.size(); i++) {
-                table.add(List.of(labels.get(i), under.get(i), operator("×"), kernels.get(i), operator("="),
-                        products.get(i), sums.get(i)));
+            if (folded) {
+                table.add(Arrays.asList(null, null, over("under the window"), null, over(filterHeading())));
+                for (int i = 0; i < shown.size(); i++) {
+                    table.add(Arrays.asList(labels.get(i), closes.get(i), under.get(i), operator("×"), kernels.get(i)));
+                    table.add(Arrays.asList(null, null, null, operator("="), Blocks.row(Parts.GAP, Blocks.Align.CENTER,
+                            products.get(i), sums.get(i))));
+                }
+                table.add(Arrays.asList(null, null, null, null, bias()));
+            } else {
+                table.add(Arrays.asList(null, null, over("under the window"), null, over(filterHeading()), null,
+                        over("products w·x"), null));
+                for (int i = 0; i < shown.size(); i++) {
+                    table.add(Arrays.asList(labels.get(i), closes.get(i), under.get(i), operator("×"), kernels.get(i),
+                            operator("="), products.get(i), sums.get(i)));
+                }
+                table.add(Arrays.asList(null, null, null, null, bias(), null, null, null));
             }
-            table.add(Arrays.asList(null, null, null, bias(), null, null, null));
-            Block arithmetic = Blocks.table(table, Parts.GAP, 0.4, Blocks.Align.START,
-                    Blocks.Align.CENTER);
-            return Blocks.column(0.6, Blocks.Align.START, band, arithmetic, sumLine());
+            Block arithmetic = Blocks.table(table, Parts.GAP, 0.4, Blocks.Align.START, Blocks.Align.CENTER);
+            return Blocks.column(0.6, Blocks.Align.START, band(), arithmetic, sumLine());
+        }
+
+        /**
+         * For one channel in detail: its close-up, the numbers under the window × the weights in a row, the products and
+         * Σ under the weights, and the maps (whole map, Σs, output) in the corner under the numbers.
+         */
+        Block corner() {
+            List<List<Block>> table = new ArrayList<>();
+            table.add(Arrays.asList(null, null, over("under the window"), null, over(filterHeading())));
+            table.add(Arrays.asList(labels.getFirst(), closes.getFirst(), under.getFirst(), operator("×"), kernels.getFirst()));
+            table.add(Arrays.asList(null, new Blocks.Overhang(band()), null, operator("="),
+                    Blocks.column(0.2, Blocks.Align.START, products.getFirst(), sums.getFirst())));
+            table.add(Arrays.asList(null, null, null, null, bias()));
+            Block arithmetic = Blocks.table(table, Parts.GAP, 0.4, Blocks.Align.START, Blocks.Align.CENTER);
+            return Blocks.column(0.6, Blocks.Align.START, arithmetic, sumLine());
         }
 
         /** The maps in a column at the left, the arithmetic in one column per channel, Σs and output at the right. */
-        Block tall() {
-            List<Block> channels = new ArrayList<>();
-            for (int i = 0; i < shown.size(); i++) channels.add(Blocks.column(0.2, Blocks.Align.START, labels.get(i), maps.get(i)));
-            Block inputs = Blocks.column(0.4, Blocks.Align.START, heading(LayerMaps.inputHeading(s.conv())),
-                    Blocks.column(0.4, Blocks.Align.START, channels));
+        Block beside() {
             double[] widths = new double[shown.size()];
             List<Block> columnProducts = new ArrayList<>();
             for (int i = 0; i < shown.size(); i++) {
@@ -192,6 +234,10 @@ final class LayerDiagram {
             Block arithmetic = Blocks.column(0.35, Blocks.Align.START, heading("under the window"),
                     spread(labels, widths), spread(under, widths), heading("× " + filterHeading()), spread(kernels, widths),
                     bias(), heading("= products w·x"), spread(columnProducts, widths));
+            List<Block> maps = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) maps.add(Blocks.column(0.2, Blocks.Align.START, labels.get(i), pairs.get(i)));
+            Block inputs = Blocks.column(0.4, Blocks.Align.START, heading(LayerMaps.inputHeading(s.conv())),
+                    Blocks.column(0.4, Blocks.Align.START, maps));
             Block right = Blocks.column(0.8, Blocks.Align.START, summary, output);
             Block top = Blocks.row(1, Blocks.Align.START, inputs, arithmetic, right);
             return Blocks.column(0.6, Blocks.Align.START, top, sumLine());

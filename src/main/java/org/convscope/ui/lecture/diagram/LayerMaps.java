@@ -1,6 +1,8 @@
 package org.convscope.ui.lecture.diagram;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.convscope.engine.Dims;
 import org.convscope.engine.explain.UnitExplanation.ChannelTerms;
@@ -9,6 +11,7 @@ import org.convscope.engine.spec.Window;
 import org.convscope.lecture.LayerConv;
 import org.convscope.lecture.LayerStepper;
 import org.convscope.lecture.Notation;
+import org.convscope.lecture.NumberStyle;
 
 /**
  * The maps of a real network's frame, as heatmaps of any size: one input channel whole, with the window's place and
@@ -28,6 +31,8 @@ final class LayerMaps {
     private static final int CLICKABLE = 4096;
     /** Up to this many channel sums are written out as numbers; more are a grid of tints. */
     private static final int SUMS_AS_NUMBERS = 6;
+    /** Width of the grid of many channels' sums, in units. */
+    private static final double SUMS_WIDTH = 9;
 
     private LayerMaps() {}
 
@@ -53,9 +58,13 @@ final class LayerMaps {
         return w.dilationW() * (w.kernelW() - 1) + 1;
     }
 
-    /** The close-up's size in cells of the padded input: [rows, cols]. */
+    /**
+     * The close-up's size in cells of the padded input, [rows, cols]: about four windows, or the whole padded input
+     * when that is less than twice as large.
+     */
     private static int[] closeSize(LayerConv conv) {
         int side = Math.clamp((long) CLOSE_WINDOWS * Math.max(spanH(conv.window()), spanW(conv.window())), CLOSE_MIN, CLOSE_MAX);
+        if (Math.max(paddedHeight(conv), paddedWidth(conv)) < 2 * side) side = Integer.MAX_VALUE;
         return new int[] {Math.min(side, paddedHeight(conv)), Math.min(side, paddedWidth(conv))};
     }
 
@@ -101,10 +110,10 @@ final class LayerMaps {
     }
 
     /**
-     * The part of channel c around the window, padded, the window outlined (and its taps, when they are spread out by
-     * a dilation): it moves with the window. Before the first step, the top-left corner.
+     * The part of channel c around the window, padded, {@code side} units a side, the window outlined (and its taps,
+     * when they are spread out by a dilation): it moves with the window. Before the first step, the top-left corner.
      */
-    static Block close(LayerStepper s, LayerFacts facts, int c, Optional<Integer> step) {
+    static Block close(LayerStepper s, LayerFacts facts, int c, Optional<Integer> step, double side) {
         LayerConv conv = s.conv();
         Window w = conv.window();
         Dims in = conv.input();
@@ -123,7 +132,7 @@ final class LayerMaps {
                 values[i] = pad[i] ? Float.NaN : x[(c * in.height() + y) * in.width() + xx];
             }
         }
-        double cell = SIDE / Math.max(size[0], size[1]);
+        double cell = side / Math.max(size[0], size[1]);
         float range = conv.colour() ? facts.shiftedRange()[c] : facts.inputRange();
         GridBlock g = GridBlock.heat(size[0], size[1], cell, values, 0, range, tint(conv, c));
         for (int i = 0; i < values.length; i++) if (pad[i]) g.tint(i, Ink.PAD, 0.35);
@@ -143,13 +152,10 @@ final class LayerMaps {
         return g;
     }
 
-    /** "input 224×224×3, padded by 3"; "the output of layer1.0.relu, 56×56×64". */
+    /** "input 224×224×3"; "relu: 112×112×64" for the output of the layer it reads (the padding shows in grey). */
     static String inputHeading(LayerConv conv) {
-        Window w = conv.window();
-        boolean padded = w.padTop() + w.padBottom() + w.padLeft() + w.padRight() > 0;
-        String what = conv.readsInput() ? "input " : conv.sourceWords() + ", ";
-        return what + Notation.size(conv.input()) + (padded ? ", padded to "
-                + Notation.size(paddedHeight(conv), paddedWidth(conv)) : "");
+        String what = conv.readsInput() ? "input " : conv.pass().network().spec().layers().get(conv.source()).name() + ": ";
+        return what + Notation.size(conv.input());
     }
 
     /**
@@ -176,45 +182,59 @@ final class LayerMaps {
     }
 
     /**
-     * Every channel's Σ w·x at this step: numbers for a few channels, else a grid of tints, the channels shown in
-     * detail outlined; a click on a channel shows its page. Empty before the first step and while hidden.
+     * Every channel's Σ w·x at this step: numbers for a few channels (in rows of three, each under its name), else a
+     * grid of tints in rows of 8 or more; the channels shown in detail outlined; a click on a channel shows its page.
+     * Empty before the first step and while hidden.
      */
     static Block sums(LayerStepper s, LayerFacts facts, Optional<ConvUnit> unit, boolean concealed, FrameActions actions) {
         LayerConv conv = s.conv();
         int n = conv.depth();
-        boolean numbers = n <= SUMS_AS_NUMBERS;
-        int cols = numbers ? n : n <= 256 ? Math.min(n, 16) : 32;
-        int rows = Math.ceilDiv(n, cols);
-        float[] sums = new float[rows * cols];
+        float[] sums = new float[n];
         Arrays.fill(sums, Float.NaN);
         if (!concealed) unit.ifPresent(u -> {
             for (int c = 0; c < n; c++) sums[c] = u.channels().get(c).sum();
         });
-        GridBlock g = numbers ? GridBlock.numbers(rows, cols, facts.sumChars())
-                : GridBlock.heat(rows, cols, Math.min(0.8, 8.0 / cols), sums, 0, facts.sumRange(), Item.Tint.DIVERGING);
-        for (int c = 0; c < n; c++) {
-            int channel = c;
-            String name = conv.channelName(conv.firstChannel() + c);
-            if (numbers && !Float.isNaN(sums[c])) {
-                g.text(c, facts.style().format(sums[c]), Ink.TEXT, "channel-sum");
-                Parts.tint(g, c, sums[c], facts.sumRange(), Item.Tint.DIVERGING);
-            }
-            g.hover(c, Float.isNaN(sums[c]) ? name : name + ": Σ w·x = " + org.convscope.lecture.NumberStyle.exactText(sums[c]));
-            g.onClick(c, () -> actions.view(s.withPage(s.pageOf(channel))));
+        Block heading = Parts.heading("Σ w·x per channel");
+        if (n > SUMS_AS_NUMBERS) {
+            int cols = Math.min(n, Math.max(8, (int) Math.ceil(Math.sqrt(2.0 * n))));
+            float[] cells = Arrays.copyOf(sums, Math.ceilDiv(n, cols) * cols);
+            Arrays.fill(cells, n, cells.length, Float.NaN);
+            GridBlock g = GridBlock.heat(cells.length / cols, cols, Math.min(1, SUMS_WIDTH / cols), cells, 0,
+                    facts.sumRange(), Item.Tint.DIVERGING);
+            for (int c = 0; c < n; c++) channelSum(s, g, c, cols, c, sums[c], facts, false, actions);
+            return Blocks.column(0.2, Blocks.Align.START, heading, g);
         }
-        for (int c : s.shown()) g.outline(c / cols, c % cols, 1, 1, Ink.ACCENT, numbers ? 0.1 : 0.06, false, false);
-        Block labels = numbers ? Blocks.row(0, Blocks.Align.START, channelLabels(conv, g.width() / cols)) : null;
-        return Blocks.column(0.2, Blocks.Align.START, Parts.heading("Σ w·x of each of the " + n + " channels"), labels, g);
+        List<Block> rows = new ArrayList<>();
+        for (int first = 0; first < n; first += 3) {
+            int count = Math.min(3, n - first);
+            GridBlock g = GridBlock.numbers(1, count, facts.sumChars());
+            List<Block> names = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int c = first + i;
+                channelSum(s, g, i, count, c, sums[c], facts, true, actions);
+                String name = conv.colour() ? conv.channelName(c) : String.valueOf(conv.firstChannel() + c + 1);
+                names.add(Blocks.boxed(Blocks.text(name, Parts.HEADING, Item.Face.SANS_BOLD, Ink.MUTED, Item.Align.CENTER,
+                        "heading", null), g.width() / count, 0, Blocks.Align.CENTER, Blocks.Align.START));
+            }
+            rows.add(Blocks.column(0.1, Blocks.Align.START, Blocks.row(0, Blocks.Align.START, names), g));
+        }
+        return Blocks.column(0.2, Blocks.Align.START, heading, Blocks.column(0.3, Blocks.Align.START, rows));
     }
 
-    private static java.util.List<Block> channelLabels(LayerConv conv, double width) {
-        java.util.List<Block> labels = new java.util.ArrayList<>();
-        for (int c = 0; c < conv.depth(); c++) {
-            String name = conv.colour() ? conv.channelName(c) : String.valueOf(conv.firstChannel() + c + 1);
-            labels.add(Blocks.boxed(Blocks.text(name, Parts.HEADING, Item.Face.SANS_BOLD, Ink.MUTED, Item.Align.CENTER,
-                    "heading", null), width, 0, Blocks.Align.CENTER, Blocks.Align.START));
+    /**
+     * Cell i of a grid of sums {@code cols} wide: channel c's Σ (a number, or a tint), its name on hover, a click
+     * showing its page, an outline when it is shown in detail.
+     */
+    private static void channelSum(LayerStepper s, GridBlock g, int i, int cols, int c, float sum, LayerFacts facts,
+                                   boolean number, FrameActions actions) {
+        String name = s.conv().channelName(s.conv().firstChannel() + c);
+        if (number && !Float.isNaN(sum)) {
+            g.text(i, facts.style().format(sum), Ink.TEXT, "channel-sum");
+            Parts.tint(g, i, sum, facts.sumRange(), Item.Tint.DIVERGING);
         }
-        return labels;
+        g.hover(i, Float.isNaN(sum) ? name : name + ": Σ w·x = " + NumberStyle.exactText(sum));
+        g.onClick(i, () -> actions.view(s.withPage(s.pageOf(c))));
+        if (s.shown().contains(c)) g.outline(i / cols, i % cols, 1, 1, Ink.ACCENT, number ? 0.1 : 0.06, false, false);
     }
 
     /** The numbers under the window in channel c of the filter (from 0, of its depth); padding taps grey. */
