@@ -215,7 +215,7 @@ final class LayerDiagram {
             List<List<Block>> table = new ArrayList<>();
             table.add(Arrays.asList(null, null, over("under the window"), null, over(filterHeading())));
             table.add(Arrays.asList(labels.getFirst(), closes.getFirst(), under.getFirst(), operator("×"), kernels.getFirst()));
-            table.add(Arrays.asList(null, new Blocks.Overhang(band()), null, operator("="),
+            table.add(Arrays.asList(new Blocks.Overhang(band()), null, null, operator("="),
                     Blocks.column(0.2, Blocks.Align.START, products.getFirst(), sums.getFirst())));
             table.add(Arrays.asList(null, null, null, null, bias()));
             Block arithmetic = Blocks.table(table, Parts.GAP, 0.4, Blocks.Align.START, Blocks.Align.CENTER);
