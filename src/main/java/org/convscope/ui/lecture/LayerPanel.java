@@ -39,6 +39,9 @@ final class LayerPanel extends VBox {
     private final Spinner<Integer> digit = ConvParametersPanel.spinner(0, 9999);
     private final ComboBox<Preprocessing> preprocessing = new ComboBox<>();
     private boolean updating;
+    /** The network and model name the layer chooser lists: listing them again at every step would cost a pass each. */
+    private Network shownNetwork;
+    private String shownModel;
 
     LayerPanel(LectureModel model, LayerFrames frames) {
         this.model = model;
@@ -112,12 +115,15 @@ final class LayerPanel extends VBox {
         LayerConv conv = s.conv();
         NetworkPass pass = conv.pass();
         Network net = pass.network();
-        modelName.setText(pass.model() + " · " + Notation.size(net.input()) + " input · "
-                + String.format(java.util.Locale.ROOT, "%,d", net.spec().parameterCount()) + " parameters");
-        List<LayerItem> items = LayerConv.convolutions(net.spec()).stream()
-                .map(i -> new LayerItem(i, describe(net.spec(), i))).toList();
-        if (!layer.getItems().equals(items)) layer.getItems().setAll(items);
-        layer.setValue(items.stream().filter(i -> i.index() == conv.layer()).findFirst().orElse(null));
+        if (shownNetwork != net || !pass.model().equals(shownModel)) {
+            shownNetwork = net;
+            shownModel = pass.model();
+            modelName.setText(pass.model() + " · " + Notation.size(net.input()) + " input · "
+                    + String.format(java.util.Locale.ROOT, "%,d", net.spec().parameterCount()) + " parameters");
+            layer.getItems().setAll(LayerConv.convolutions(net.spec()).stream()
+                    .map(i -> new LayerItem(i, describe(net.spec(), i))).toList());
+        }
+        layer.setValue(layer.getItems().stream().filter(i -> i.index() == conv.layer()).findFirst().orElse(null));
         ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) filter.getValueFactory())
                 .setMax(conv.spec().filters());
         filter.getValueFactory().setValue(conv.filter() + 1);
