@@ -1,7 +1,5 @@
 package org.convscope.ui.lecture.diagram;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.convscope.engine.Dims;
 import org.convscope.engine.explain.UnitExplanation.ChannelTerms;
 import org.convscope.engine.explain.UnitExplanation.ConvUnit;
@@ -23,23 +21,11 @@ record LayerFacts(NumberStyle style, int inputChars, int kernelChars, int produc
                   float[] shiftedRange /* [3] */, float[] least /* [3] */) {
     /** Steps looked at for the tint ranges of products and sums. */
     private static final int SAMPLES = 48;
-    private static final Map<LayerConv, LayerFacts> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<LayerConv, LayerFacts> eldest) {
-            return size() > 4;
-        }
-    };
+    /** A few layers' facts: a frame's conv is kept while it is shown, each facts holds a picture's planes once. */
+    private static final Recent<LayerConv, LayerFacts> CACHE = new Recent<>(4);
 
     static LayerFacts of(LayerStepper s) {
-        synchronized (CACHE) {
-            LayerFacts f = CACHE.get(s.conv());
-            if (f != null) return f;
-        }
-        LayerFacts f = compute(s);
-        synchronized (CACHE) {
-            CACHE.put(s.conv(), f);
-        }
-        return f;
+        return CACHE.get(s.conv(), () -> compute(s));
     }
 
     private static LayerFacts compute(LayerStepper s) {
