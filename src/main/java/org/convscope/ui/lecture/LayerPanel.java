@@ -200,7 +200,12 @@ final class LayerPanel extends VBox {
         chooser.setTitle("Model for the lecture");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Models", "*.onnx", "*.safetensors"));
         File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null && stepper() != null) frames.open(file.toPath(), stepper().conv().pass().from());
+        if (file != null) openModel(file.toPath());
+    }
+
+    /** A model file (ONNX or ConvScope's), read in the background, shown over the frame's input where it fits. */
+    void openModel(java.nio.file.Path file) {
+        if (stepper() != null) frames.open(file, stepper().conv().pass().from());
     }
 
     private void choosePhoto() {

@@ -214,4 +214,32 @@ class LectureNetworkFramesTest {
         robot.interact(() -> button(robot, "Explorer's input").fire());
         assertSame(explorer, layer().conv().pass(), "back to the explorer's own pass, at once");
     }
+
+    @Test
+    void anotherModelOpensInTheBackgroundOverTheSameInputWhereItFits(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.type(KeyCode.L);
+        robot.interact(() -> view.layerPanel().openModel(Path.of("src/test/resources/onnx/mobile/model.onnx")));
+        waitForStatus(String::isEmpty);
+        NetworkPass mobile = layer().conv().pass();
+        assertEquals("model.onnx", mobile.model());
+        assertNotSame(explorer.network(), mobile.network());
+        assertEquals("the explorer's input (a photo)", mobile.input(), "a 32×32×3 input fits the mobile fixture as well");
+        assertTrue(text(robot, ".frame-title").startsWith("stem.0 of model.onnx: filter 1 of 16"), text(robot, ".frame-title"));
+
+        robot.interact(() -> view.layerPanel().openModel(Path.of("src/test/resources/onnx/lenet/model.onnx")));
+        waitForStatus(String::isEmpty);
+        assertEquals(new Dims(1, 28, 28), layer().conv().pass().network().input());
+        assertEquals("test digit 0, MNIST preprocessing", layer().conv().pass().input(),
+                "a colour picture does not fit a digit model: a test digit, preprocessed as MNIST was made");
+
+        Path broken = dir.resolve("broken.onnx");
+        Files.writeString(broken, "not a model");
+        robot.interact(() -> view.layerPanel().openModel(broken));
+        waitForStatus(t -> t.startsWith("broken.onnx: "));
+        assertFalse(view.status().getText().contains("\n"));
+        assertEquals(new Dims(1, 28, 28), layer().conv().pass().network().input(), "a broken file changes nothing");
+
+        robot.interact(() -> button(robot, "Explorer's model").fire());
+        assertSame(explorer, layer().conv().pass(), "back to the app's model and the explorer's own pass, at once");
+    }
 }
