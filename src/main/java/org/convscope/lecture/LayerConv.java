@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.convscope.engine.Dims;
+import org.convscope.engine.Network;
 import org.convscope.engine.explain.Explainer;
 import org.convscope.engine.explain.UnitExplanation.ConvUnit;
 import org.convscope.engine.explain.UnitRef;
@@ -75,7 +76,7 @@ public final class LayerConv {
     }
 
     /** Where layer i's weight is among the network's parameters: after the parameters of the layers before it. */
-    private static int parameterIndex(org.convscope.engine.Network network, int layer) {
+    private static int parameterIndex(Network network, int layer) {
         int index = 0;
         for (int i = 0; i < layer; i++) index += network.layers().get(i).params().size();
         return index;

@@ -1,11 +1,17 @@
 package org.convscope.ui.lecture;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -54,15 +60,15 @@ final class LayerPanel extends VBox {
         }
         layer.setMaxWidth(Double.MAX_VALUE);
         preprocessing.setMaxWidth(Double.MAX_VALUE);
-        preprocessing.setTooltip(new javafx.scene.control.Tooltip("how a picture becomes the model's input"));
+        preprocessing.setTooltip(new Tooltip("how a picture becomes the model's input"));
         Button explorerModel = new Button("Explorer's model");
         Button openModel = new Button("Open model…");
         Button explorerInput = new Button("Explorer's input");
         Button useDigit = new Button("Test digit");
         Button pattern = new Button("Colour pattern");
         Button photo = new Button("Photo…");
-        previousPage.setTooltip(new javafx.scene.control.Tooltip("the previous channels ([)"));
-        nextPage.setTooltip(new javafx.scene.control.Tooltip("the next channels (])"));
+        previousPage.setTooltip(new Tooltip("the previous channels ([)"));
+        nextPage.setTooltip(new Tooltip("the next channels (])"));
         getChildren().addAll(heading("model"), modelName, new HBox(6, explorerModel, openModel), heading("layer"), layer,
                 new HBox(6, new Label("filter"), filter), new HBox(6, previousPage, page, nextPage), heading("input"),
                 input, explorerInput, new HBox(6, useDigit, digit), pattern, photo, preprocessing);
@@ -119,23 +125,24 @@ final class LayerPanel extends VBox {
             shownNetwork = net;
             shownModel = pass.model();
             modelName.setText(pass.model() + " · " + Notation.size(net.input()) + " input · "
-                    + String.format(java.util.Locale.ROOT, "%,d", net.spec().parameterCount()) + " parameters");
+                    + String.format(Locale.ROOT, "%,d", net.spec().parameterCount()) + " parameters");
             layer.getItems().setAll(LayerConv.convolutions(net.spec()).stream()
                     .map(i -> new LayerItem(i, describe(net.spec(), i))).toList());
         }
         layer.setValue(layer.getItems().stream().filter(i -> i.index() == conv.layer()).findFirst().orElse(null));
-        ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) filter.getValueFactory())
+        ((SpinnerValueFactory.IntegerSpinnerValueFactory) filter.getValueFactory())
                 .setMax(conv.spec().filters());
         filter.getValueFactory().setValue(conv.filter() + 1);
         List<Integer> shown = s.shown();
         int from = conv.firstChannel() + shown.getFirst() + 1;
         int to = conv.firstChannel() + shown.getLast() + 1;
         page.setText((s.pages() == 1 ? "channels shown: " : "in detail: ") + (from == to ? conv.channelName(from - 1)
-                : "channels " + from + " to " + to) + (conv.depth() > shown.size() ? " of " + conv.depth() : ""));
+                : "channels " + from + " to " + to) + (conv.depth() > shown.size() ? ", of the " + conv.depth()
+                + " it sees" : ""));
         previousPage.setDisable(s.page() == 0);
         nextPage.setDisable(s.page() >= s.pages() - 1);
         input.setText(pass.input());
-        List<Preprocessing> fitting = java.util.Arrays.stream(Preprocessing.values()).filter(p -> p.fits(net.input())).toList();
+        List<Preprocessing> fitting = Arrays.stream(Preprocessing.values()).filter(p -> p.fits(net.input())).toList();
         if (!preprocessing.getItems().equals(fitting)) preprocessing.getItems().setAll(fitting);
         Preprocessing used = pass.from().preprocessing();
         preprocessing.setValue(used != null ? used : Preprocessing.defaultFor(net.input()));
@@ -161,7 +168,7 @@ final class LayerPanel extends VBox {
     }
 
     /** The frame's layer and filter over another input, made with the preprocessing chosen. */
-    private void rerun(java.util.function.Function<Preprocessing, NetworkInput> input) {
+    private void rerun(Function<Preprocessing, NetworkInput> input) {
         LayerStepper s = stepper();
         if (s == null) return;
         NetworkPass pass = s.conv().pass();
@@ -204,7 +211,7 @@ final class LayerPanel extends VBox {
     }
 
     /** A model file (ONNX or ConvScope's), read in the background, shown over the frame's input where it fits. */
-    void openModel(java.nio.file.Path file) {
+    void openModel(Path file) {
         if (stepper() != null) frames.open(file, stepper().conv().pass().from());
     }
 
@@ -217,7 +224,7 @@ final class LayerPanel extends VBox {
     }
 
     /** A photo file as the input, preprocessed as chosen; read and run in the background. */
-    void usePhoto(java.nio.file.Path file) {
+    void usePhoto(Path file) {
         rerun(p -> new NetworkInput.PhotoFile(file, p));
     }
 }
