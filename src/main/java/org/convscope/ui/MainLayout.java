@@ -15,10 +15,14 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.convscope.data.InkImage;
+import org.convscope.engine.Network;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.WarmUp;
 import org.convscope.io.FileException;
+import org.convscope.lecture.CurrentModel;
+import org.convscope.lecture.NetworkInput;
+import org.convscope.lecture.NetworkPass;
 import org.convscope.training.Autosave;
 import org.convscope.training.SessionData;
 import org.convscope.training.StudioSessions;
@@ -114,7 +118,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     /** The lecture steppers, or the reason they cannot start (the rest of the app still works). */
     private javafx.scene.Node lecture() {
         try {
-            return LectureView.standalone(this::explorerDigit);
+            return LectureView.standalone(this::explorerDigit, this::currentModel);
         } catch (FileException e) {
             return message("Cannot load the lessons: " + e.getMessage());
         }
@@ -124,6 +128,22 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     private float[] explorerDigit() {
         Frame frame = explorerModel.frameProperty().get();
         return frame == null ? null : frame.preprocessed().centred().ink().clone();
+    }
+
+    /**
+     * The explorer's model and its current input through it, as the lecture's frames of a real network take them: the
+     * explorer's own forward pass, so the lecture shows the very numbers the explorer shows.
+     */
+    private CurrentModel currentModel() {
+        Network network = explorerModel.networkProperty().get();
+        String name = explorerModel.modelNameProperty().get();
+        Frame frame = explorerModel.frameProperty().get();
+        NetworkPass pass = null;
+        if (frame != null && frame.snapshot().spec() == network.spec()) {
+            String words = "the explorer's input (" + explorerModel.sourceProperty().get() + ")";
+            pass = new NetworkPass(name, network, frame.snapshot(), new NetworkInput.Given(words, frame.snapshot().input()));
+        }
+        return new CurrentModel(name, network, pass);
     }
 
     /** The first session; an autosave left by a crash is moved aside first, then offered in the studio. */

@@ -62,6 +62,24 @@ class ConvScopeAppTest {
     }
 
     @Test
+    void theLecturesNetworkFrameTakesTheExplorersModelAndItsOwnPass(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup("#" + MainLayout.TABS_ID).queryAs(TabPane.class);
+        ExplorerView explorer = (ExplorerView) tabs.getTabs().get(0).getContent();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> explorer.model().frameProperty().get() != null);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(javafx.scene.input.KeyCode.L);
+        LectureView lecture = (LectureView) tabs.getTabs().get(1).getContent();
+        org.convscope.lecture.Stepper<?> s = lecture.model().stepper();
+        assertTrue(s instanceof org.convscope.lecture.LayerStepper, "L shows a filter of the explorer's model at once");
+        org.convscope.lecture.NetworkPass pass = ((org.convscope.lecture.LayerStepper) s).conv().pass();
+        assertTrue(pass.network() == explorer.model().networkProperty().get());
+        assertTrue(pass.snapshot() == explorer.model().frameProperty().get().snapshot(), "the explorer's own numbers");
+        assertEquals("conv1 of LeNet-5 (bundled): filter 1 of 6", org.convscope.lecture.FrameText.title(lecture.model().frame()));
+        assertEquals("the explorer's input (Drawing)", pass.input());
+    }
+
+    @Test
     void trainingStudioLoadsWhenItsTabIsOpened(FxRobot robot) throws Exception {
         TabPane tabs = robot.lookup("#" + MainLayout.TABS_ID).queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(2));
