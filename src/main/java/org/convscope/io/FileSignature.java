@@ -21,7 +21,7 @@ public final class FileSignature {
         if (startsWith(head, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return Optional.of("a PNG image");
         if (startsWith(head, 0xFF, 0xD8, 0xFF)) return Optional.of("a JPEG image");
         if (startsWith(head, 'G', 'I', 'F', '8')) return Optional.of("a GIF image");
-        if (startsWith(head, 'B', 'M') && head.length >= 14) return Optional.of("a BMP image");
+        if (startsWith(head, 'B', 'M') && head.length >= LENGTH) return Optional.of("a BMP image");
         if (startsWith(head, 'I', 'I', 0x2A, 0) || startsWith(head, 'M', 'M', 0, 0x2A)) {
             return Optional.of("a TIFF image");
         }
