@@ -49,7 +49,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "measuring time of each figure (default: ${DEFAULT-VALUE})")
     double seconds;
 
-    @Option(names = "--threads", paramLabel = "T", description = "threads of the multi-threaded figures (default: all cores)")
+    @Option(names = "--threads", paramLabel = "T",
+            description = "threads of the multi-threaded figures, 1.." + Cli.MAX_THREADS + " (default: all cores)")
     Integer threads;
 
     @Option(names = "--ui", description = "measure the drawing explorer's stroke-to-screen latency (headless) instead")
@@ -72,8 +73,7 @@ final class BenchCommand implements Callable<Integer> {
         if (ui) return uiLatency(spec.commandLine().getOut());
         if (studio) return studioCost(spec.commandLine().getOut());
         if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t <= 0) throw new IllegalArgumentException("--threads must be at least 1, got " + t);
+        int t = Cli.threads(spec, threads);
         PrintWriter out = spec.commandLine().getOut();
         Kernels fast = KernelSelection.preferred();
         Map<String, Object> figures = new LinkedHashMap<>();

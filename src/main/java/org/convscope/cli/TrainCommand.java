@@ -25,11 +25,14 @@ import org.convscope.engine.train.ShiftAugmentation;
 import org.convscope.engine.train.TrainConfig;
 import org.convscope.engine.train.Trainer;
 import org.convscope.io.FileException;
+import org.convscope.io.MemoryBudget;
 import org.convscope.model.ModelFile;
 import org.convscope.training.DatasetSamples;
+import org.convscope.training.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code convscope train}: trains a network headless, reporting every epoch, and saves it after each one. */
@@ -39,6 +42,9 @@ final class TrainCommand implements Callable<Integer> {
     enum OptimizerName { sgd, momentum, adam }
 
     enum LossName { ce, mse }
+
+    /** Largest architecture file read; a real one is a few kilobytes. */
+    private static final long MAX_ARCHITECTURE_BYTES = 1 << 20;
 
     @Spec
     CommandSpec spec;
@@ -53,7 +59,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "mini-batch size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "64",
+            description = "mini-batch size, 1.." + TrainingSettings.MAX_BATCH + " (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = "--lr", paramLabel = "X", description = "learning rate (default: 0.1 sgd, 0.05 momentum, 0.001 adam)")
@@ -77,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "augment: move each training image by up to PX pixels (default: ${DEFAULT-VALUE})")
     int shift;
 
-    @Option(names = "--threads", paramLabel = "T", description = "threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "T", description = "threads, 1.." + Cli.MAX_THREADS + " (default: all cores)")
     Integer threads;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
@@ -97,13 +104,13 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws FileException {
         PrintWriter stdout = spec.commandLine().getOut();
+        TrainConfig config = config();
         NetworkSpec architecture = architecture();
         TrainTest sets = fitted(data == null ? DatasetFolder.bundledMnist() : DatasetFolder.load(data), architecture);
         DatasetSamples plain = DatasetSamples.of(sets.train(), limit);
         ShiftAugmentation train = new ShiftAugmentation(plain, shift, seed);
         DatasetSamples test = DatasetSamples.of(sets.test(), 0);
         checkFits(architecture, plain);
-        TrainConfig config = config();
         Network network = Network.initialized(architecture, seed);
         ProgressBar bar = json ? null : ProgressBar.onTerminal();
         if (!json) {
@@ -127,21 +134,39 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private NetworkSpec architecture() {
+    private NetworkSpec architecture() throws FileException {
         NetworkSpec preset = Presets.byName(arch);
         if (preset != null) return preset;
         Path file = Path.of(arch);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(arch + ": no such preset or architecture file (presets: "
+            throw new IllegalArgumentException(FileException.cut(arch, 80) + ": no such preset or architecture file (presets: "
                     + String.join(", ", Presets.all().stream().map(p -> p.key()).toList()) + ")");
         }
         try {
+            if (Files.size(file) > MAX_ARCHITECTURE_BYTES) {
+                throw new FileException(file, "an architecture file of " + MemoryBudget.size(Files.size(file))
+                        + " is larger than the limit of " + MemoryBudget.size(MAX_ARCHITECTURE_BYTES));
+            }
             return NetworkSpecJson.fromJson(Files.readString(file));
         } catch (InvalidNetworkException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage());
+            throw new FileException(file, e.getMessage());
+        } catch (FileException e) {
+            throw e;
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new FileException(file, "not an architecture file: not UTF-8 text");
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": cannot read: " + e.getMessage());
+            throw new FileException(file, "cannot read: " + FileException.reason(e));
         }
+    }
+
+    /** How the architecture is named in messages: the file's name, or the preset's. */
+    private String architectureName() {
+        return Presets.byName(arch) != null ? "--arch " + arch : FileException.displayName(Path.of(arch));
+    }
+
+    /** How the data set is named in messages. */
+    private String dataName() {
+        return data == null ? "the bundled MNIST" : FileException.displayName(data);
     }
 
     /** Pads (or resizes) the images to the network's input size, e.g. MNIST's 28×28 to lenet5-32's 32×32. */
@@ -152,23 +177,26 @@ final class TrainCommand implements Callable<Integer> {
                 DatasetFit.to(sets.test(), in.height(), in.width()));
     }
 
-    private static void checkFits(NetworkSpec architecture, DatasetSamples train) {
+    private void checkFits(NetworkSpec architecture, DatasetSamples train) {
         Dims expected = architecture.input();
+        String where = architectureName() + " (" + architecture.name() + ")";
         if (!expected.equals(train.dims())) {
-            throw new IllegalArgumentException(architecture.name() + ": expects " + expected + " images, the data set has "
+            throw new IllegalArgumentException(where + ": expects " + expected + " images, " + dataName() + " has "
                     + train.dims());
         }
         if (architecture.numClasses() < train.numClasses()) {
-            throw new IllegalArgumentException(architecture.name() + ": has " + architecture.numClasses()
-                    + " outputs, the data set has " + train.numClasses() + " classes");
+            throw new IllegalArgumentException(where + ": has " + architecture.numClasses() + " outputs, " + dataName()
+                    + " has " + train.numClasses() + " classes");
         }
     }
 
     private TrainConfig config() {
         if (epochs <= 0) throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
-        if (batch <= 0) throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t <= 0) throw new IllegalArgumentException("--threads must be at least 1, got " + t);
+        if (batch <= 0 || batch > TrainingSettings.MAX_BATCH) {
+            throw new ParameterException(spec.commandLine(), "--batch must be 1.." + TrainingSettings.MAX_BATCH
+                    + ", got " + batch);
+        }
+        int t = Cli.threads(spec, threads);
         OptimizerConfig opt = switch (optimizer) {
             case sgd -> OptimizerConfig.sgd(lr == null ? 0.1f : lr);
             case momentum -> OptimizerConfig.momentum(lr == null ? 0.05f : lr, 0.9f);

@@ -51,8 +51,11 @@ public final class ModelFile {
 
     /** Loads and checks a model file; every problem is a one-line {@link FileException} naming the file. */
     public static Model load(Path file) throws FileException {
-        SafeTensorsFile content = SafeTensors.read(file);
+        SafeTensorsFile content = SafeTensors.read(file, "model file");
         Map<String, String> metadata = content.metadata();
+        String version = metadata.getOrDefault("format_version", VERSION);
+        if (!VERSION.equals(version)) throw new FileException(file, "model format_version " + FileException.cut(version)
+                + " is not supported; this ConvScope reads version " + VERSION);
         String architecture = metadata.get("architecture");
         if (architecture == null) {
             throw new FileException(file, "not a ConvScope model: no \"architecture\" in the metadata");

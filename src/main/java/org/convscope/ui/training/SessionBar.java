@@ -102,7 +102,8 @@ final class SessionBar extends HBox {
 
     /**
      * Opens a crash's autosave; once open, the file becomes the autosave again (the new session counts as unsaved:
-     * it is in no file the user chose, so it is autosaved at once and quitting offers to save it).
+     * it is in no file the user chose, so it is autosaved at once and quitting offers to save it). If it cannot be
+     * restored, it is set aside under a name of its own, said once, so the next start is clean.
      */
     void restore(Path recovered) {
         say("Restoring the autosave…", false);
@@ -111,7 +112,8 @@ final class SessionBar extends HBox {
             var session = SessionLoader.open(recovered, data);
             Autosave.restored(recovered, autosave);
             return session;
-        }, true, reason -> say(reason, true));
+        }, true, reason -> say(reason + "; the autosave " + Autosave.keptAs(Autosave.setAside(recovered))
+                .replaceFirst("^it ", ""), true));
     }
 
     void chooseExport() {
