@@ -86,9 +86,13 @@ public final class FileException extends IOException {
         return text.substring(0, Math.max(1, max - more.length())) + more;
     }
 
-    /** A problem as one line of at most {@value #MAX_PROBLEM} characters. */
+    /**
+     * A problem as one line of at most {@value #MAX_PROBLEM} characters. Gson's link to its troubleshooting guide,
+     * which some of its messages carry on a line of their own, is advice for programmers and is dropped.
+     */
     public static String oneLine(String text) {
-        String line = String.valueOf(text).strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("\\p{Cc}", " ");
+        String line = String.valueOf(text).replaceAll("\\R\\s*See https://github\\.com/google/gson/\\S*", "")
+                .strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("\\p{Cc}", " ");
         return line.length() <= MAX_PROBLEM ? line : line.substring(0, MAX_PROBLEM - 1) + "…";
     }
 
@@ -99,7 +103,7 @@ public final class FileException extends IOException {
         if (text.length() <= MAX_NAME) {
             return text;
         }
-        int half = (MAX_NAME - 1) / 2;
-        return text.substring(0, half) + "…" + text.substring(text.length() - half);
+        int tail = (MAX_NAME - 1) / 2;
+        return text.substring(0, MAX_NAME - 1 - tail) + "…" + text.substring(text.length() - tail);
     }
 }
