@@ -1,13 +1,7 @@
 package org.convscope.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import org.convscope.data.DatasetException;
-import org.convscope.engine.spec.InvalidNetworkException;
-import org.convscope.engine.train.TrainingDivergedException;
-import org.convscope.io.FileException;
-import org.convscope.io.MemoryBudget;
+import org.convscope.io.Failures;
 import org.convscope.training.TrainingSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,7 +57,7 @@ public final class Cli {
 
     private static int fail(PrintWriter err, String command, Throwable e) {
         err.println("convscope" + (command.isEmpty() ? "" : " " + command) + ": " + oneLine(e));
-        if (System.getenv("CONVSCOPE_DEBUG") != null) e.printStackTrace(err);
+        if (System.getenv(Failures.DEBUG) != null) e.printStackTrace(err);
         return FAILED;
     }
 
@@ -72,23 +66,9 @@ public final class Cli {
         return name.equals("convscope") ? "" : name + " ";
     }
 
-    /**
-     * The user-facing message, one line. Our own exceptions already name the file and the problem; anything else is
-     * said in words, never by a Java class name: running out of memory, an input or output error, or an internal
-     * error whose details {@code CONVSCOPE_DEBUG=1} shows.
-     */
+    /** The user-facing message, one line (see {@link Failures#describe}). */
     static String oneLine(Throwable e) {
-        boolean ours = e instanceof FileException || e instanceof DatasetException || e instanceof InvalidNetworkException
-                || e instanceof TrainingDivergedException || e instanceof IllegalArgumentException;
-        String message = switch (e) {
-            case Throwable t when ours && t.getMessage() != null -> t.getMessage();
-            case UncheckedIOException u -> FileException.reason(u.getCause());
-            case IOException io -> FileException.reason(io);
-            case OutOfMemoryError _ -> "out of memory: the Java heap of " + MemoryBudget.size(Runtime.getRuntime().maxMemory())
-                    + " is too small for this";
-            default -> "internal error (set CONVSCOPE_DEBUG=1 to see where)";
-        };
-        return message.replaceAll("\\s*\\R\\s*", " ");
+        return Failures.describe(e);
     }
 
     static final class Version implements CommandLine.IVersionProvider {
