@@ -16,16 +16,13 @@ import org.convscope.engine.Loss;
 import org.convscope.engine.Network;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.optim.OptimizerConfig;
-import org.convscope.engine.spec.InvalidNetworkException;
 import org.convscope.engine.spec.NetworkSpec;
-import org.convscope.engine.spec.NetworkSpecJson;
 import org.convscope.engine.spec.Presets;
 import org.convscope.engine.train.EpochResult;
 import org.convscope.engine.train.ShiftAugmentation;
 import org.convscope.engine.train.TrainConfig;
 import org.convscope.engine.train.Trainer;
 import org.convscope.io.FileException;
-import org.convscope.io.MemoryBudget;
 import org.convscope.model.ModelFile;
 import org.convscope.training.DatasetSamples;
 import org.convscope.training.TrainingSettings;
@@ -42,9 +39,6 @@ final class TrainCommand implements Callable<Integer> {
     enum OptimizerName { sgd, momentum, adam }
 
     enum LossName { ce, mse }
-
-    /** Largest architecture file read; a real one is a few kilobytes. */
-    private static final long MAX_ARCHITECTURE_BYTES = 1 << 20;
 
     @Spec
     CommandSpec spec;
@@ -142,21 +136,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(FileException.cut(arch, 80) + ": no such preset or architecture file (presets: "
                     + String.join(", ", Presets.all().stream().map(p -> p.key()).toList()) + ")");
         }
-        try {
-            if (Files.size(file) > MAX_ARCHITECTURE_BYTES) {
-                throw new FileException(file, "an architecture file of " + MemoryBudget.size(Files.size(file))
-                        + " is larger than the limit of " + MemoryBudget.size(MAX_ARCHITECTURE_BYTES));
-            }
-            return NetworkSpecJson.fromJson(Files.readString(file));
-        } catch (InvalidNetworkException e) {
-            throw new FileException(file, e.getMessage());
-        } catch (FileException e) {
-            throw e;
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new FileException(file, "not an architecture file: not UTF-8 text");
-        } catch (java.io.IOException e) {
-            throw new FileException(file, "cannot read: " + FileException.reason(e));
-        }
+        return ArchitectureFile.read(file);
     }
 
     /** How the architecture is named in messages: the file's name, or the preset's. */

@@ -2,6 +2,7 @@ package org.convscope.io;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a reader may allocate: the heap the JVM may still grow to, less {@value #HEADROOM_MB} MB kept for the rest of
@@ -10,12 +11,15 @@ import java.util.Locale;
  * instead of ending in an {@link OutOfMemoryError}.
  *
  * <p>The heap in use counts garbage not yet collected; a request that does not fit is therefore checked once more
- * after a collection, unless it could not fit even in an empty heap.
+ * after a collection, unless it could not fit even in an empty heap. Collections are asked for at most once every
+ * {@value #GC_INTERVAL_MILLIS} ms, so that a stream of hostile files cannot keep the collector busy.
  */
 public final class MemoryBudget {
     /** Kept free for everything else the application does meanwhile, in MB. */
     public static final long HEADROOM_MB = 64;
     private static final long HEADROOM = HEADROOM_MB << 20;
+    private static final long GC_INTERVAL_MILLIS = 2000;
+    private static final AtomicLong lastGc = new AtomicLong(System.nanoTime() - GC_INTERVAL_MILLIS * 1_000_000L);
 
     private MemoryBudget() {}
 
@@ -35,7 +39,7 @@ public final class MemoryBudget {
             return null;
         }
         long ceiling = Runtime.getRuntime().maxMemory() - HEADROOM;
-        if (bytes >= 0 && bytes <= ceiling) {
+        if (bytes >= 0 && bytes <= ceiling && mayCollect()) {
             System.gc(); // garbage may be all that is in the way; only on this rare path
             if (bytes <= allowance()) {
                 return null;
@@ -43,6 +47,12 @@ public final class MemoryBudget {
         }
         return "needs " + (bytes < 0 ? "more than " + size(Long.MAX_VALUE) : size(bytes))
                 + ", the heap allows " + size(allowance());
+    }
+
+    private static boolean mayCollect() {
+        long now = System.nanoTime();
+        long last = lastGc.get();
+        return now - last >= GC_INTERVAL_MILLIS * 1_000_000L && lastGc.compareAndSet(last, now);
     }
 
     /** Throws a {@link FileException} naming {@code file} when {@code bytes} for {@code what} do not fit. */

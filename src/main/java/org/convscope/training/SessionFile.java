@@ -195,7 +195,10 @@ public final class SessionFile {
                     + " characters, at most " + MAX_ARCHITECTURE_CHARS + " expected");
         }
         try {
+            JsonText.parse(json); // syntax errors in words; the architecture reader's own are Gson's
             return NetworkSpecJson.fromJson(json);
+        } catch (JsonText.SyntaxException e) {
+            throw new FileException(file, "architecture: " + e.getMessage());
         } catch (InvalidNetworkException e) {
             throw new FileException(file, "architecture: " + e.getMessage());
         } catch (RuntimeException e) {

@@ -59,7 +59,7 @@ public final class FuzzSeeds {
         models(RESOURCES.resolve("fuzz/ModelFileFuzzTestInputs/load"));
         idx(RESOURCES.resolve("fuzz/IdxFuzzTestInputs/read"));
         images(RESOURCES.resolve("fuzz/ImageFuzzTestInputs/load"));
-        architectures(RESOURCES.resolve("fuzz/ArchitectureFuzzTestInputs/parse"));
+        architectures(RESOURCES.resolve("cli/ArchitectureFuzzTestInputs/read"));
         sessions(RESOURCES.resolve("fuzz/SessionFileFuzzTestInputs/read"));
         lessons(RESOURCES.resolve("fuzz/LessonFuzzTestInputs/parse"));
     }
