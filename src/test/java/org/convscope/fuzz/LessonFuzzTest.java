@@ -3,11 +3,10 @@ package org.convscope.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.convscope.engine.Dims;
 import org.convscope.io.FileException;
 import org.convscope.lecture.LessonFile;
 import org.convscope.lecture.LessonSources;
-import org.convscope.lecture.Volume;
+import org.convscope.lecture.TenBlankDigits;
 
 /**
  * Lesson files: any text is a lesson whose every frame steps from start to end, or is refused in one line naming the
@@ -15,18 +14,7 @@ import org.convscope.lecture.Volume;
  * {@code LessonFuzzTestInputs}.
  */
 class LessonFuzzTest {
-    private static final LessonSources TEN_DIGITS = new LessonSources() {
-        @Override
-        public Volume testDigit(int index) {
-            java.util.Objects.checkIndex(index, 10);
-            return Volume.zeros(new Dims(1, 28, 28));
-        }
-
-        @Override
-        public Volume explorerDrawing() {
-            return Volume.zeros(new Dims(1, 28, 28));
-        }
-    };
+    private static final LessonSources TEN_DIGITS = new TenBlankDigits();
 
     @FuzzTest
     void parse(byte[] bytes) {

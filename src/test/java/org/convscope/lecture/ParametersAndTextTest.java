@@ -82,18 +82,7 @@ class ParametersAndTextTest {
 
     @Test
     void aTestDigitThatDoesNotExistIsNamed() {
-        LessonSources tenDigits = new LessonSources() {
-            @Override
-            public Volume testDigit(int index) {
-                java.util.Objects.checkIndex(index, 10);
-                return Volume.zeros(new Dims(1, 28, 28));
-            }
-
-            @Override
-            public Volume explorerDrawing() {
-                return Volume.zeros(new Dims(1, 28, 28));
-            }
-        };
+        LessonSources tenDigits = new TenBlankDigits();
         FileException e = assertThrows(FileException.class, () -> LessonFile.parse(
                 "{\"title\":\"t\",\"frames\":[{\"view\":\"relu\",\"input\":{\"testDigit\":10}}]}",
                 Path.of("digit.json"), tenDigits));
