@@ -21,7 +21,7 @@ public final class OneLine {
     /** The problem after the file name; {@link FileException} keeps it to {@value FileException#MAX_PROBLEM}. */
     public static final int MAX_PROBLEM = FileException.MAX_PROBLEM;
     private static final Pattern INTERNALS = Pattern.compile(
-            "\\b(?:java|javax|com|org|sun|jdk)\\.[a-z]|[A-Z][A-Za-z]*(?:Exception|Error)\\b|No enum constant"
+            "\\b(?:java|javax|com|org|sun|jdk)\\.[a-z]+\\.[A-Za-z]|[A-Z][A-Za-z]*(?:Exception|Error)\\b|No enum constant"
                     + "|Cannot invoke|setStrictness|Troubleshooting|because \"");
 
     private OneLine() {}
