@@ -18,6 +18,7 @@ import org.convscope.data.InkImage;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.WarmUp;
+import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.training.Autosave;
 import org.convscope.training.SessionData;
@@ -166,7 +167,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         load.setOnFailed(e -> {
             if (trainingModel != null) trainingTab.setContent(before);
             Throwable t = load.getException();
-            onFailure.accept(t.getMessage() == null ? t.toString() : t.getMessage());
+            onFailure.accept(Failures.report(t));
         });
         Thread.ofPlatform().name("convscope-load-training").daemon().start(load);
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.training.Autosave;
 import org.convscope.training.SessionData;
@@ -202,7 +202,6 @@ final class SessionBar extends HBox {
     }
 
     private static String reason(Throwable t) {
-        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        return Failures.report(t);
     }
 }

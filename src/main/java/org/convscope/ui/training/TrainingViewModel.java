@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.convscope.engine.Network;
 import org.convscope.engine.train.SampleSource;
+import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.training.Autosaver;
 import org.convscope.training.SessionFile;
@@ -216,8 +217,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private static String reason(Throwable t) {
-        Throwable cause = t.getCause() != null && t instanceof java.util.concurrent.CompletionException ? t.getCause() : t;
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        return Failures.report(t);
     }
 
     /** Closes the session; this is a clean end, so its autosave is deleted. */
