@@ -9,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.convscope.engine.Dims;
 import org.convscope.engine.kernel.KernelSelection;
-import org.convscope.engine.train.SampleSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,47 +17,9 @@ import org.junit.jupiter.api.Test;
  * is not running, queued and later commands fail at once (nothing waits for a thread that is gone).
  */
 class TrainingFailureTest {
-    /** Training data whose reads fail from the {@code failAt}th on, as a disk that goes away would. */
-    private static final class FailingSource implements SampleSource {
-        private final Stripes data = new Stripes(160, 17);
-        private final AtomicInteger reads = new AtomicInteger();
-        private final int failAt;
-
-        FailingSource(int failAt) {
-            this.failAt = failAt;
-        }
-
-        @Override
-        public int size() {
-            return data.size();
-        }
-
-        @Override
-        public Dims dims() {
-            return data.dims();
-        }
-
-        @Override
-        public int numClasses() {
-            return data.numClasses();
-        }
-
-        @Override
-        public int label(int index) {
-            return data.label(index);
-        }
-
-        @Override
-        public void fill(int[] indices, int from, int count, float[] out) {
-            if (reads.incrementAndGet() >= failAt) throw new IllegalStateException("the data set's disk went away");
-            data.fill(indices, from, count, out);
-        }
-    }
-
     @Test
     void aFailureWhileRunningStopsTheSessionAndSaysWhy() throws Exception {
-        try (TrainingSession session = new TrainingSession(Stripes.net(), new FailingSource(40), new Stripes(90, 18),
-                SETTINGS, KernelSelection.preferred(), "")) {
+        try (TrainingSession session = FailingSource.session(40)) {
             session.play().get(30, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (session.latestFrame().running() && System.nanoTime() < deadline) Thread.sleep(10);
