@@ -38,6 +38,11 @@ final class ArchitectureFile {
             throw e;
         } catch (IOException e) {
             throw new FileException(file, "cannot read: " + FileException.reason(e));
+        } catch (IllegalArgumentException e) {
+            throw new FileException(file, String.valueOf(e.getMessage()), e); // a layer's own check, e.g. a blank name
+        } catch (RuntimeException e) {
+            throw new FileException(file, "architecture cannot be used: " + FileException.cut(
+                    String.valueOf(e.getMessage()), 80), e);
         }
     }
 }

@@ -165,6 +165,8 @@ public final class FuzzSeeds {
         seed(dir, "input-of-150x150", text("{\"input\":[1,150,150],\"layers\":[{\"type\":\"flatten\",\"name\":\"f\"},"
                 + "{\"type\":\"dense\",\"name\":\"fc\",\"units\":10}]}"));
         seed(dir, "not-an-object", text("[1,28,28]"));
+        seed(dir, "layer-with-a-blank-name", text("{\"input\":[1,28,28],\"layers\":[{\"type\":\"conv\",\"name\":\"\","
+                + "\"filters\":2,\"kernel\":[5,5],\"st2ide\":2}]}"));
         seed(dir, "nested-1000-deep", text("{\"layers\":" + "[".repeat(1000) + "]".repeat(1000) + "}"));
     }
 
