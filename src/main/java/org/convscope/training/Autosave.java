@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -14,13 +15,17 @@ import org.convscope.io.FileException;
  * Where the studio autosaves its session, and finding an autosave left by a run that did not close cleanly. A clean
  * close deletes the autosave, so one that exists at start-up is from a crash (or a killed app). At start-up it is
  * moved aside to {@code <name>.recovered.convscope-session}, so the new session's autosaves cannot overwrite it
- * before the user has chosen to restore or discard it.
+ * before the user has chosen to restore or discard it. One that cannot be read, or whose restoring fails, is set aside
+ * once more under a name of its own ({@code <name>.unreadable-<when>.convscope-session}, still a file the studio can
+ * try to open), so that the studio says so once and the next start is clean.
  */
 public final class Autosave {
     /** System property overriding the autosave file (tests point it into a temporary folder). */
     public static final String PROPERTY = "convscope.autosave";
     public static final String EXTENSION = ".convscope-session";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
     /** A crash's autosave, ready to be offered: {@code summary} says what it holds, or why it cannot be read. */
@@ -44,7 +49,8 @@ public final class Autosave {
 
     /**
      * Moves a crash's autosave aside and describes it; empty when there is nothing to recover. An autosave moved
-     * aside earlier and neither restored nor discarded is offered again.
+     * aside earlier and neither restored nor discarded is offered again; one that cannot be read is set aside (see
+     * {@link #setAside}) and described as unreadable, with where it was kept, this once.
      */
     public static Optional<Recovery> recover(Path autosave) {
         Path recovered = recoveredFile(autosave);
@@ -56,16 +62,46 @@ public final class Autosave {
             }
         }
         if (!Files.exists(recovered)) return Optional.empty();
+        String problem;
         try {
             SessionState s = SessionFile.read(recovered);
             String when = WHEN.format(Files.getLastModifiedTime(recovered).toInstant());
             return Optional.of(new Recovery(recovered, String.format(Locale.ROOT,
                     "%s at step %,d (epoch %d), autosaved %s", s.spec().name(), s.step(), s.epoch() + 1, when), true));
         } catch (FileException e) {
-            return Optional.of(new Recovery(recovered, e.getMessage(), false));
+            problem = e.problem();
         } catch (IOException e) {
-            return Optional.of(new Recovery(recovered, recovered.getFileName() + ": " + e.getMessage(), false));
+            problem = FileException.reason(e);
+        } catch (RuntimeException e) {
+            problem = "it cannot be read";
+        } catch (OutOfMemoryError e) {
+            problem = "it is too large for the memory ConvScope has";
         }
+        Path kept = setAside(recovered);
+        return Optional.of(new Recovery(kept == null ? recovered : kept, problem + "; " + keptAs(kept), false));
+    }
+
+    /**
+     * Moves a recovered autosave that cannot be restored out of the way, to {@code
+     * <name>.unreadable-<yyyyMMdd-HHmmss>.convscope-session} beside it, so that the next start does not offer it
+     * again. Returns where it went; null when it could not be moved and was deleted instead (or could not be).
+     */
+    public static Path setAside(Path recovered) {
+        String name = recovered.getFileName().toString();
+        String base = name.endsWith(EXTENSION) ? name.substring(0, name.length() - EXTENSION.length()) : name;
+        base = base.endsWith(".recovered") ? base.substring(0, base.length() - ".recovered".length()) : base;
+        Path kept = recovered.resolveSibling(base + ".unreadable-" + STAMP.format(Instant.now()) + EXTENSION);
+        try {
+            return Files.move(recovered, kept, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            discard(recovered);
+            return null;
+        }
+    }
+
+    /** Where {@link #setAside} put an autosave, in words. */
+    public static String keptAs(Path kept) {
+        return kept == null ? "it could not be kept" : "it was kept as " + kept.getFileName();
     }
 
     /**

@@ -19,6 +19,7 @@ import org.convscope.engine.Network;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.WarmUp;
+import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.lecture.CurrentModel;
 import org.convscope.lecture.NetworkInput;
@@ -186,7 +187,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         load.setOnFailed(e -> {
             if (trainingModel != null) trainingTab.setContent(before);
             Throwable t = load.getException();
-            onFailure.accept(t.getMessage() == null ? t.toString() : t.getMessage());
+            onFailure.accept(Failures.report(t));
         });
         Thread.ofPlatform().name("convscope-load-training").daemon().start(load);
     }

@@ -24,6 +24,7 @@ import org.convscope.engine.Network;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.kernel.ScalarKernels;
+import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.model.DigitInput;
 import org.convscope.model.ModelFile;
@@ -364,8 +365,9 @@ public final class ExplorerModel implements AutoCloseable {
         });
     }
 
-    private void inferenceFailed(RuntimeException e) {
-        Platform.runLater(() -> inform(Notice.Kind.ERROR, "Classification failed: " + e.getMessage()));
+    private void inferenceFailed(Throwable e) {
+        String reason = Failures.report(e);
+        Platform.runLater(() -> inform(Notice.Kind.ERROR, "Classification failed: " + reason));
     }
 
     private void withBrowser(Consumer<SampleBrowser> action) {
@@ -390,15 +392,19 @@ public final class ExplorerModel implements AutoCloseable {
         source.set("test #" + index + " · label " + set.label(index));
     }
 
-    /** Runs work on the io thread, then done on the FX thread; a failure becomes an error notice. */
+    /**
+     * Runs work on the io thread, then done on the FX thread; a failure of any kind (out of memory included) becomes
+     * an error notice in one line, and the io thread goes on.
+     */
     private <T> void background(Supplier<T> work, Consumer<T> done) {
         io.execute(() -> {
             try {
                 T result = work.get();
                 Platform.runLater(() -> done.accept(result));
-            } catch (RuntimeException e) {
-                Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
-                Platform.runLater(() -> inform(Notice.Kind.ERROR, cause.getMessage()));
+            } catch (Throwable e) {
+                Throwable cause = e instanceof java.io.UncheckedIOException u && u.getCause() instanceof FileException f ? f : e;
+                String reason = cause instanceof FileException ? cause.getMessage() : Failures.report(cause);
+                Platform.runLater(() -> inform(Notice.Kind.ERROR, reason));
             }
         });
     }

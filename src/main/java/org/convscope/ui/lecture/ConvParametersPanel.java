@@ -161,7 +161,7 @@ final class ConvParametersPanel extends VBox {
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Image for the convolution");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG or JPG images", "*.png", "*.jpg", "*.jpeg"));
         File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) useImageFile(file.toPath());
     }
