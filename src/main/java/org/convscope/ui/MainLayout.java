@@ -18,6 +18,7 @@ import org.convscope.data.InkImage;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.WarmUp;
+import org.convscope.io.AppFiles;
 import org.convscope.io.FileException;
 import org.convscope.training.Autosave;
 import org.convscope.training.SessionData;
@@ -46,6 +47,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     private TrainingViewModel trainingModel;
     private TrainingView trainingView;
     private volatile Autosave.Recovery recovery;
+    private Autosave.Slot autosave; // claimed when the studio first starts, held until close; guarded by this
     private final StudioDialogs studioDialogs;
 
     public MainLayout() throws FileException {
@@ -129,7 +131,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     /** The first session; an autosave left by a crash is moved aside first, then offered in the studio. */
     private void startStudio() {
         openStudio("Loading MNIST for training…", () -> {
-            recovery = Autosave.recover(Autosave.userFile()).orElse(null);
+            recovery = Autosave.recover(autosave().file()).orElse(null);
             return StudioSessions.bundledMnist();
         }, false, reason -> trainingTab.setContent(message("Cannot start training: " + reason)));
     }
@@ -146,11 +148,15 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         Task<TrainingViewModel> load = new Task<>() {
             @Override
             protected TrainingViewModel call() throws Exception {
-                return new TrainingViewModel(make.call(), Autosave.userFile(), unsaved);
+                return new TrainingViewModel(make.call(), autosave().file(), unsaved);
             }
         };
         load.setOnSucceeded(e -> {
-            if (trainingModel != null) trainingModel.closeKeepingAutosave();
+            TrainingViewModel replaced = trainingModel;
+            // Closing waits for the old session's training and autosave threads (up to seconds each): not here.
+            if (replaced != null) {
+                Thread.ofPlatform().name("convscope-close-session").daemon().start(replaced::closeKeepingAutosave);
+            }
             trainingModel = load.getValue();
             trainingView = new TrainingView(trainingModel, (network, image, label) -> {
                 // Any one-channel input of at least 28×28 (the studio offers no others for the explorer): the
@@ -169,6 +175,12 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
             onFailure.accept(t.getMessage() == null ? t.toString() : t.getMessage());
         });
         Thread.ofPlatform().name("convscope-load-training").daemon().start(load);
+    }
+
+    /** This window's autosave slot (claimed on first use, off the FX thread): never another running app's. */
+    private synchronized Autosave.Slot autosave() {
+        if (autosave == null) autosave = Autosave.claim(AppFiles.user().state());
+        return autosave;
     }
 
     private static StackPane waiting(String text) {
@@ -201,5 +213,8 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     public void close() {
         explorerModel.close();
         if (trainingModel != null) trainingModel.close();
+        synchronized (this) {
+            if (autosave != null) autosave.close();
+        }
     }
 }
