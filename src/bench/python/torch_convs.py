@@ -4,7 +4,8 @@
 The peer of ConvScope's ConvBench (src/jmh/java/org/convscope/bench/ConvBench.java), which lists the same
 geometries in the same order. Run with Debian's Python, which has python3-torch 1.13 (oneDNN):
 
-    /usr/bin/python3 src/bench/python/torch_convs.py [--seconds 0.3] [--threads 1,2] [--json FILE] [--networks]
+    /usr/bin/python3 src/bench/python/torch_convs.py [--seconds 0.3] [--threads 1,2] [--table FILE] [--json FILE]
+                                                     [--networks] [--only resnet18|mobilenet_v2]
 
 Each layer: torch.nn.functional.conv2d with bias, batch 1, under torch.no_grad(), on 1 and on 2 threads, with
 oneDNN (mkldnn) on and off; the figure kept is the faster of the two (PyTorch picks its path by heuristics, and at
@@ -12,8 +13,9 @@ batch 1 the other one sometimes wins). Median of the calls in --seconds after a 
 torchvision's whole ResNet-18 and MobileNetV2 (batch norm folded into the convolutions, as torch.onnx.export gives
 them), for the share of the convolutions in the whole.
 
---json FILE writes {"layers": [{"network", "name", "ms": {"1": .., "2": ..}}], "networks": {...}}, which
-ConvBench --torch FILE reads to print the ratios beside its own figures.
+--table FILE writes one line "network layer threads ms" per layer and thread count, which ConvBench --torch FILE
+reads to print the ratios beside its own figures; --json FILE writes the same as
+{"layers": [{"network", "name", "ms": {"1": .., "2": ..}}], "conv_totals": {...}, "networks": {...}}.
 """
 
 import argparse
@@ -169,7 +171,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=0.3, help="measuring time per layer and configuration")
     parser.add_argument("--threads", default="1,2", help="comma-separated thread counts")
-    parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--json", help="write the figures to this file as JSON")
+    parser.add_argument("--table", help="write the figures to this file as lines 'network layer threads ms'")
     parser.add_argument("--networks", action="store_true", help="also time the whole torchvision networks")
     parser.add_argument("--only", choices=sorted(NETWORKS), help="one network only")
     args = parser.parse_args()
@@ -200,6 +203,11 @@ def main():
             whole[network] = {str(t): time_network(network, t, 4 * args.seconds) for t in threads}
             print(f"{network} whole network (BN folded), ms: "
                   + ", ".join(f"{whole[network][str(t)]:.2f} on {t}" for t in threads))
+    if args.table:
+        with open(args.table, "w") as f:
+            for row in rows:
+                for t, ms in row["ms"].items():
+                    f.write(f"{row['network']} {row['name']} {t} {ms:.4f}\n")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(dict(torch=torch.__version__, layers=rows, conv_totals=totals, networks=whole), f, indent=1)

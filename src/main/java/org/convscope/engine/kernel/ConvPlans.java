@@ -12,7 +12,7 @@ public final class ConvPlans {
      * matrix products over unrolled patches ({@link GemmConv}) on those kernels.
      */
     public static ConvPlan create(ConvGeometry g, Parallel parallel, Kernels kernels) {
-        if (kernels instanceof VectorKernels) return VectorConvPlans.create(g, parallel);
+        if (kernels instanceof VectorKernels && VectorKernels.supported()) return VectorConvPlans.create(g, parallel);
         return new GemmConv(g, parallel, kernels);
     }
 }

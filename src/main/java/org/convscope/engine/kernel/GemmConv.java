@@ -4,28 +4,41 @@ import java.util.Arrays;
 
 /**
  * A convolution as matrix products over the unrolled patches of each group ({@link Patches}), with any
- * {@link Kernels}: the plan for the scalar kernels, and the backward pass of every plan. Per group g, with
- * col[K][P] its patch matrix (K = (C/G)·kH·kW, P = outH·outW; a 1×1 convolution with stride 1 and no padding uses the
- * input rows themselves), W_g[F/G][K] its weights and dY_g[F/G][P] its rows of dy:
+ * {@link Kernels}: the plan for the scalar kernels, and the backward pass of every plan. Per group g, with col[K][P]
+ * its patch matrix (K = (C/G)·kH·kW, P = outH·outW), W_g[F/G][K] its weights and dY_g[F/G][P] its rows of dy:
  * <ul>
  *   <li>forward: Y_g = W_g · col + b_g;</li>
- *   <li>backward: dW_g += dY_g · colᵀ, db += Σ_p dY_g, dcol = W_gᵀ · dY_g folded back onto dx.</li>
+ *   <li>backward: db += Σ_p dY_g, dW_g += dY_g · colᵀ, dcol = W_gᵀ · dY_g folded back onto dx.</li>
  * </ul>
- * With as many groups as threads the groups are the tasks; otherwise each step of a group is split: the unrolling by
- * rows of col, the products by rows of their output, the fold by channels.
+ * The patches are unrolled up to {@value #CHUNK} positions at a time (a 1×1 convolution with stride 1 and no padding
+ * uses the input rows themselves), and dW_g's product is taken {@value #DW_ROWS} rows of col at a time, so that those
+ * rows stay in cache while every filter's dot products with them are taken (col had been read again for every four
+ * filters). Where there are few positions (ResNet's 7×7 layers: dot products of 49 terms, each reduced across the
+ * lanes) backward lays the patches out one per row instead, colᵀ[P][K], and takes dW_g += dY_g · colᵀ and
+ * dcolᵀ = dY_gᵀ · W_g with the vectors along K. With as many groups as threads the groups are the tasks; otherwise
+ * each step of a group is split: the unrolling by rows or positions, the products by rows or columns of their output,
+ * the fold by channels.
  */
 public final class GemmConv implements ConvPlan {
     /** Spare floats after each buffer: vector reads near the end of an array stay inside it. */
     private static final int SLACK = 64;
+    /** Positions per chunk at most: long enough dot products for dW, a patch matrix of a few MB at most. */
+    private static final int CHUNK = 1024;
+    /** Rows of col per block of dW's product: 48 rows of 1024 positions are 192 KB. */
+    private static final int DW_ROWS = 48;
+    /** Positions below which backward unrolls the patches one per row. */
+    private static final int ROWS_BELOW = 256;
 
     private final ConvGeometry g;
     private final Parallel parallel;
     private final Kernels kernels;
-    private final int positions;    // P = outH·outW
-    private final int patch;        // K = (C/G)·kH·kW
-    private final boolean byGroup;  // groups are the tasks
-    private float[][] col;          // [slot][K][P], allocated on first use (not for pointwise geometries)
-    private float[][] dcol;         // [slot][K][P], likewise, when dx is asked for
+    private final int positions;     // P = outH·outW
+    private final int patch;         // K = (C/G)·kH·kW
+    private final int chunk;         // positions per chunk of col
+    private final boolean byGroup;   // groups are the tasks
+    private final boolean byRow;     // backward unrolls colᵀ[P][K]
+    private final float[][] col;     // [slot][K·chunk] or [slot][P·K], allocated on first use
+    private final float[][] dcol;    // likewise, for dL/dx
 
     public GemmConv(ConvGeometry g, Parallel parallel, Kernels kernels) {
         this.g = g;
@@ -33,7 +46,12 @@ public final class GemmConv implements ConvPlan {
         this.kernels = kernels;
         positions = g.outH() * g.outW();
         patch = g.groupChannels() * g.taps();
-        byGroup = g.groups() >= parallel.threads();
+        chunk = Math.ceilDiv(positions, Math.ceilDiv(positions, CHUNK));
+        byGroup = g.groups() >= parallel.threads() && g.groups() > 1;
+        byRow = positions < ROWS_BELOW;
+        int slots = byGroup ? Math.min(parallel.threads(), g.groups()) : 1;
+        col = new float[slots][];
+        dcol = new float[slots][];
     }
 
     @Override
@@ -41,129 +59,155 @@ public final class GemmConv implements ConvPlan {
         return g;
     }
 
-    private int slots() {
-        return byGroup ? Math.min(parallel.threads(), g.groups()) : 1;
-    }
-
-    private float[] buffer(float[][] set, int slot) {
-        if (set[slot] == null) set[slot] = new float[patch * positions + SLACK];
+    private float[] buffer(float[][] set, int slot, int size) {
+        if (set[slot] == null || set[slot].length < size + SLACK) set[slot] = new float[size + SLACK];
         return set[slot];
     }
 
-    /** The patch matrix of group gr in slot's buffer, or null where the input rows serve as it. */
-    private float[] patches(int gr, float[] x, int xOff, int slot) {
-        if (g.pointwise()) return null;
-        if (col == null) col = new float[slots()][];
-        float[] c = buffer(col, slot);
-        if (byGroup) {
-            Patches.unroll(g, gr, x, xOff, c, 0, patch);
-        } else {
-            int blocks = blocks(patch, 1);
-            parallel.forEach(blocks, b -> Patches.unroll(g, gr, x, xOff, c, from(b, blocks, patch, 1), from(b + 1, blocks, patch, 1)));
-        }
-        return c;
+    /** Tasks to split n rows into on p: at least `unit` rows each, a few per thread. */
+    private static int blocks(Parallel p, int n, int unit) {
+        return p.threads() == 1 ? 1 : Math.clamp(n / unit, 1, 4 * p.threads());
     }
 
-    /** Tasks to split n rows into when one group runs on every thread: at least `unit` rows each. */
-    private int blocks(int n, int unit) {
-        return parallel.threads() == 1 ? 1 : Math.clamp(n / unit, 1, 4 * parallel.threads());
-    }
-
-    /** First row of block b of n rows split into blocks, rounded to a multiple of unit. */
+    /** First row of block b of n rows split into blocks, rounded down to a multiple of unit. */
     private static int from(int b, int blocks, int n, int unit) {
         return b == blocks ? n : Math.min(n, (int) ((long) n * b / blocks / unit * unit));
     }
 
-    @Override
-    public void forward(float[] w, long weightsVersion, float[] bias, float[] x, int xOff, float[] y, int yOff) {
+    /** Runs group(gr, p, slot) for every group: the groups as tasks, or one after the other on every thread. */
+    private void eachGroup(GroupStep step) {
         if (byGroup) {
-            parallel.forEachWithSlot(g.groups(), (gr, slot) -> forwardRows(gr, w, bias, x, xOff, patches(gr, x, xOff, slot), y, yOff, 0, g.groupFilters()));
-            return;
-        }
-        int fg = g.groupFilters();
-        int blocks = blocks(fg, 6);
-        for (int gr = 0; gr < g.groups(); gr++) {
-            int group = gr;
-            float[] c = patches(gr, x, xOff, 0);
-            parallel.forEach(blocks, b -> forwardRows(group, w, bias, x, xOff, c, y, yOff, from(b, blocks, fg, 6), from(b + 1, blocks, fg, 6)));
+            parallel.forEachWithSlot(g.groups(), (gr, slot) -> step.run(gr, Parallel.SERIAL, slot));
+        } else {
+            for (int gr = 0; gr < g.groups(); gr++) step.run(gr, parallel, 0);
         }
     }
 
-    /** Filters [f0, f1) of group gr: Y_g = W_g · col + b_g, with col the input rows when it is null. */
-    private void forwardRows(int gr, float[] w, float[] bias, float[] x, int xOff, float[] col, float[] y, int yOff, int f0, int f1) {
-        if (f0 >= f1) return;
-        int first = gr * g.groupFilters() + f0;
-        for (int f = first; f < first + f1 - f0; f++) Arrays.fill(y, yOff + f * positions, yOff + (f + 1) * positions, bias[f]);
-        float[] b = col == null ? x : col;
-        int bOff = col == null ? xOff + gr * g.groupChannels() * positions : 0;
-        kernels.gemmNN(f1 - f0, positions, patch, w, first * patch, patch, b, bOff, positions, y, yOff + first * positions, positions);
+    @FunctionalInterface
+    private interface GroupStep {
+        void run(int gr, Parallel p, int slot);
+    }
+
+    /**
+     * Positions [p0, p1) of group gr's patch matrix: the input rows themselves for a pointwise geometry (returned
+     * offset ≥ 0 into x, leading dimension P), else unrolled into col[slot] (offset 0, leading dimension p1 − p0).
+     */
+    private float[] columns(int gr, float[] x, int xOff, int p0, int p1, Parallel p, int slot) {
+        if (g.pointwise()) return x;
+        int n = p1 - p0;
+        float[] c = buffer(col, slot, patch * n);
+        int blocks = blocks(p, patch, 8);
+        p.forEach(blocks, b -> Patches.unroll(g, gr, x, xOff, c, 0, n, 1, from(b, blocks, patch, 1), from(b + 1, blocks, patch, 1), p0, p1));
+        return c;
+    }
+
+    @Override
+    public void forward(float[] w, long weightsVersion, float[] bias, float[] x, int xOff, float[] y, int yOff) {
+        int fg = g.groupFilters();
+        eachGroup((gr, p, slot) -> {
+            for (int p0 = 0; p0 < positions; p0 += chunk) {
+                int start = p0;
+                int n = Math.min(chunk, positions - p0);
+                float[] b = columns(gr, x, xOff, p0, p0 + n, p, slot);
+                int bOff = g.pointwise() ? xOff + gr * g.groupChannels() * positions + p0 : 0;
+                int ldb = g.pointwise() ? positions : n;
+                int blocks = blocks(p, fg, 6);
+                p.forEach(blocks, k -> {
+                    int f0 = gr * fg + from(k, blocks, fg, 6);
+                    int f1 = gr * fg + from(k + 1, blocks, fg, 6);
+                    for (int f = f0; f < f1; f++) Arrays.fill(y, yOff + f * positions + start, yOff + f * positions + start + n, bias[f]);
+                    if (f1 > f0) kernels.gemmNN(f1 - f0, n, patch, w, f0 * patch, patch, b, bOff, ldb, y, yOff + f0 * positions + start, positions);
+                });
+            }
+        });
     }
 
     @Override
     public void backward(float[] w, float[] x, int xOff, float[] dy, int dyOff, float[] dw, float[] db, float[] dx, int dxOff) {
         if (dx != null) Arrays.fill(dx, dxOff, dxOff + g.inputSize(), 0f);
-        if (dx != null && dcol == null && !g.pointwise()) dcol = new float[slots()][];
-        if (byGroup) {
-            parallel.forEachWithSlot(g.groups(), (gr, slot) -> {
-                float[] c = patches(gr, x, xOff, slot);
-                weightGradient(gr, dy, dyOff, x, xOff, c, dw, db, 0, g.groupFilters());
-                if (dx != null) inputGradient(gr, w, dy, dyOff, dx, dxOff, slot, 0, patch, true);
-            });
-            return;
-        }
-        if (dx != null && !g.pointwise()) buffer(dcol, 0); // before the tasks share it
-        int fg = g.groupFilters();
-        int wBlocks = blocks(fg, 4);
-        int dBlocks = dx == null ? 0 : blocks(patch, 6);
-        for (int gr = 0; gr < g.groups(); gr++) {
-            int group = gr;
-            float[] c = patches(gr, x, xOff, 0);
-            parallel.forEach(wBlocks + dBlocks, b -> {
-                if (b < wBlocks) {
-                    weightGradient(group, dy, dyOff, x, xOff, c, dw, db, from(b, wBlocks, fg, 4), from(b + 1, wBlocks, fg, 4));
-                } else {
-                    int d = b - wBlocks;
-                    inputGradient(group, w, dy, dyOff, dx, dxOff, 0, from(d, dBlocks, patch, 6), from(d + 1, dBlocks, patch, 6), false);
-                }
-            });
-            if (dx != null && !g.pointwise()) {
-                int cg = g.groupChannels();
-                int cBlocks = blocks(cg, 1);
-                parallel.forEach(cBlocks, b -> Patches.fold(g, group, dcol[0], dx, dxOff, from(b, cBlocks, cg, 1), from(b + 1, cBlocks, cg, 1)));
-            }
-        }
-    }
-
-    /** Filters [f0, f1) of group gr: dW_g += dY_g · colᵀ and db += Σ_p dY_g, with col the input rows when it is null. */
-    private void weightGradient(int gr, float[] dy, int dyOff, float[] x, int xOff, float[] col, float[] dw, float[] db, int f0, int f1) {
-        if (f0 >= f1) return;
-        int first = gr * g.groupFilters() + f0;
-        for (int f = first; f < first + f1 - f0; f++) {
+        for (int f = 0; f < g.filters(); f++) {
             float sum = 0f;
             for (int i = dyOff + f * positions, end = i + positions; i < end; i++) sum += dy[i];
             db[f] += sum;
         }
-        float[] b = col == null ? x : col;
-        int bOff = col == null ? xOff + gr * g.groupChannels() * positions : 0;
-        kernels.gemmNT(f1 - f0, patch, positions, dy, dyOff + first * positions, positions, b, bOff, positions, dw, first * patch, patch);
+        eachGroup((gr, p, slot) -> {
+            if (byRow) backwardByRow(gr, w, x, xOff, dy, dyOff, dw, dx, dxOff, p, slot);
+            else backwardByColumn(gr, w, x, xOff, dy, dyOff, dw, dx, dxOff, p, slot);
+        });
     }
 
-    /**
-     * Rows [r0, r1) of dcol = W_gᵀ · dY_g for group gr, into the slot's dcol (folded onto dx when fold is set) or,
-     * for a pointwise geometry, straight into dx's rows of the group's channels (which backward zeroed).
-     */
-    private void inputGradient(int gr, float[] w, float[] dy, int dyOff, float[] dx, int dxOff, int slot, int r0, int r1, boolean fold) {
-        if (r0 >= r1) return;
+    /** Group gr's dW and dx a chunk of positions at a time, with col[K][n]. */
+    private void backwardByColumn(int gr, float[] w, float[] x, int xOff, float[] dy, int dyOff, float[] dw, float[] dx, int dxOff,
+                                  Parallel p, int slot) {
         int fg = g.groupFilters();
-        int wOff = gr * fg * patch + r0;
+        int cg = g.groupChannels();
         int dyRows = dyOff + gr * fg * positions;
-        if (g.pointwise()) {
-            kernels.gemmTN(r1 - r0, positions, fg, w, wOff, patch, dy, dyRows, positions, dx, dxOff + (gr * g.groupChannels() + r0) * positions, positions);
-            return;
+        int wRows = gr * fg * patch;
+        for (int p0 = 0; p0 < positions; p0 += chunk) {
+            int start = p0;
+            int n = Math.min(chunk, positions - p0);
+            float[] b = columns(gr, x, xOff, p0, p0 + n, p, slot);
+            int bOff = g.pointwise() ? xOff + gr * cg * positions + p0 : 0;
+            int ldb = g.pointwise() ? positions : n;
+            float[] d = dx == null || g.pointwise() ? null : buffer(dcol, slot, patch * n);
+            int wBlocks = Math.ceilDiv(patch, DW_ROWS);
+            int dBlocks = dx == null ? 0 : blocks(p, patch, 6);
+            p.forEach(wBlocks + dBlocks, k -> {
+                if (k < wBlocks) {
+                    int r0 = k * DW_ROWS;
+                    int rows = Math.min(DW_ROWS, patch - r0);
+                    kernels.gemmNT(fg, rows, n, dy, dyRows + start, positions, b, bOff + r0 * ldb, ldb, dw, wRows + r0, patch);
+                    return;
+                }
+                int r0 = from(k - wBlocks, dBlocks, patch, 6);
+                int r1 = from(k - wBlocks + 1, dBlocks, patch, 6);
+                if (r1 <= r0) return;
+                if (d == null) {
+                    kernels.gemmTN(r1 - r0, n, fg, w, wRows + r0, patch, dy, dyRows + start, positions, dx, dxOff + (gr * cg + r0) * positions + start, positions);
+                } else {
+                    Arrays.fill(d, r0 * n, r1 * n, 0f);
+                    kernels.gemmTN(r1 - r0, n, fg, w, wRows + r0, patch, dy, dyRows + start, positions, d, r0 * n, n);
+                }
+            });
+            if (d != null) {
+                int blocks = blocks(p, cg, 1);
+                p.forEach(blocks, k -> Patches.fold(g, gr, d, 0, n, 1, dx, dxOff, from(k, blocks, cg, 1), from(k + 1, blocks, cg, 1), start, start + n));
+            }
         }
-        float[] d = buffer(dcol, slot);
-        Arrays.fill(d, r0 * positions, r1 * positions, 0f);
-        kernels.gemmTN(r1 - r0, positions, fg, w, wOff, patch, dy, dyRows, positions, d, r0 * positions, positions);
-        if (fold) Patches.fold(g, gr, d, dx, dxOff, 0, g.groupChannels());
+    }
+
+    /** Group gr's dW and dx with colᵀ[P][K]: dW_g += dY_g · colᵀ, dcolᵀ = dY_gᵀ · W_g, the vectors along K. */
+    private void backwardByRow(int gr, float[] w, float[] x, int xOff, float[] dy, int dyOff, float[] dw, float[] dx, int dxOff,
+                               Parallel p, int slot) {
+        int fg = g.groupFilters();
+        int cg = g.groupChannels();
+        int dyRows = dyOff + gr * fg * positions;
+        int wRows = gr * fg * patch;
+        float[] c = buffer(col, slot, positions * patch);
+        float[] d = dx == null ? null : buffer(dcol, slot, positions * patch);
+        int pBlocks = blocks(p, positions, 1);
+        p.forEach(pBlocks, k -> {
+            int p0 = from(k, pBlocks, positions, 1);
+            Patches.unroll(g, gr, x, xOff, c, p0 * patch, 1, patch, 0, patch, p0, from(k + 1, pBlocks, positions, 1));
+        });
+        int wBlocks = blocks(p, fg, 6);
+        int dBlocks = dx == null ? 0 : blocks(p, patch, 64);
+        p.forEach(wBlocks + dBlocks, k -> {
+            if (k < wBlocks) {
+                int f0 = from(k, wBlocks, fg, 6);
+                int f1 = from(k + 1, wBlocks, fg, 6);
+                if (f1 > f0) kernels.gemmNN(f1 - f0, patch, positions, dy, dyRows + f0 * positions, positions, c, 0, patch, dw, wRows + f0 * patch, patch);
+                return;
+            }
+            int k0 = from(k - wBlocks, dBlocks, patch, 16);
+            int k1 = from(k - wBlocks + 1, dBlocks, patch, 16);
+            if (k1 <= k0) return;
+            for (int i = 0; i < positions; i++) Arrays.fill(d, i * patch + k0, i * patch + k1, 0f);
+            kernels.gemmTN(positions, k1 - k0, fg, dy, dyRows, positions, w, wRows + k0, patch, d, k0, patch);
+        });
+        if (d != null) {
+            int blocks = blocks(p, cg, 1);
+            p.forEach(blocks, k -> Patches.fold(g, gr, d, 0, 1, patch, dx, dxOff, from(k, blocks, cg, 1), from(k + 1, blocks, cg, 1), 0, positions));
+        }
     }
 }

@@ -1,27 +1,43 @@
 package org.convscope.engine.kernel;
 
-import java.util.Arrays;
-
 /**
- * The patch matrix of one group of a convolution (im2col) and its adjoint. Row r = (c·kH + ky)·kW + kx of
- * col[(C/G)·kH·kW][outH·outW] holds, at column oy·outW + ox, the input pixel
+ * The patch matrix of one group of a convolution (im2col) for a range of output positions, and its adjoint. Patch
+ * row r = (c·kH + ky)·kW + kx holds, at output position p = oy·outW + ox, the input pixel
  * x[c0 + c][oy·sH − padTop + ky·dH][ox·sW − padLeft + kx·dW], or 0 where that lies in the padding; c0 is the group's
- * first channel. A group's output is then W_g[F/G][(C/G)·kH·kW] · col.
+ * first channel. Element (r, p) of positions [p0, p1) is stored at out[outOff + r·rowStride + (p − p0)·posStride]:
+ * rowStride = p1 − p0 and posStride = 1 give col[K][n] (a group's output is then W_g · col), rowStride = 1 and
+ * posStride = K give its transpose, one patch per row.
  */
 final class Patches {
     private Patches() {}
 
-    /** Rows [rowFrom, rowTo) of col (leading dimension outH·outW) ← the patches of group g of the image at x[xOff]. */
-    static void unroll(ConvGeometry g, int group, float[] x, int xOff, float[] col, int rowFrom, int rowTo) {
-        int positions = g.outH() * g.outW();
-        int taps = g.taps();
-        int c0 = group * g.groupChannels();
-        for (int r = rowFrom; r < rowTo; r++) {
-            int c = r / taps;
-            int ky = r % taps / g.kernelW();
+    /** Rows [r0, r1), positions [p0, p1) of group gr's patches of the image at x[xOff], into out. */
+    static void unroll(ConvGeometry g, int gr, float[] x, int xOff, float[] out, int outOff, int rowStride, int posStride,
+                       int r0, int r1, int p0, int p1) {
+        for (int r = r0; r < r1; r++) {
+            int c = r / g.taps();
+            int ky = r % g.taps() / g.kernelW();
             int kx = r % g.kernelW();
-            int plane = xOff + (c0 + c) * g.height() * g.width();
-            copyRow(g, x, plane, ky, kx, col, r * positions);
+            int plane = xOff + (gr * g.groupChannels() + c) * g.height() * g.width();
+            int first = firstColumn(g, kx);
+            int last = Math.max(first, lastColumn(g, kx));
+            int base = outOff + r * rowStride - p0 * posStride;
+            for (int oy = p0 / g.outW(); oy * g.outW() < p1; oy++) {
+                int a = Math.max(p0, oy * g.outW()) - oy * g.outW(); // this row's columns [a, b)
+                int b = Math.min(p1, (oy + 1) * g.outW()) - oy * g.outW();
+                int dst = base + oy * g.outW() * posStride;
+                int iy = oy * g.strideH() - g.padTop() + ky * g.dilationH();
+                int from = iy < 0 || iy >= g.height() ? b : Math.clamp(first, a, b);
+                int to = iy < 0 || iy >= g.height() ? b : Math.clamp(last, from, b);
+                for (int ox = a; ox < from; ox++) out[dst + ox * posStride] = 0f;
+                int src = plane + iy * g.width() - g.padLeft() + kx * g.dilationW();
+                if (posStride == 1 && g.strideW() == 1) {
+                    if (to > from) System.arraycopy(x, src + from, out, dst + from, to - from);
+                } else {
+                    for (int ox = from; ox < to; ox++) out[dst + ox * posStride] = x[src + ox * g.strideW()];
+                }
+                for (int ox = to; ox < b; ox++) out[dst + ox * posStride] = 0f;
+            }
         }
     }
 
@@ -35,51 +51,29 @@ final class Patches {
         return Math.clamp(Math.ceilDiv(g.width() + g.padLeft() - kx * g.dilationW(), g.strideW()), 0, g.outW());
     }
 
-    private static void copyRow(ConvGeometry g, float[] x, int plane, int ky, int kx, float[] col, int dst) {
-        int outW = g.outW();
-        int sw = g.strideW();
-        int first = firstColumn(g, kx);
-        int last = Math.max(first, lastColumn(g, kx));
-        for (int oy = 0; oy < g.outH(); oy++, dst += outW) {
-            int iy = oy * g.strideH() - g.padTop() + ky * g.dilationH();
-            if (iy < 0 || iy >= g.height() || first >= last) {
-                Arrays.fill(col, dst, dst + outW, 0f);
-                continue;
-            }
-            Arrays.fill(col, dst, dst + first, 0f);
-            int src = plane + iy * g.width() - g.padLeft() + kx * g.dilationW();
-            if (sw == 1) {
-                System.arraycopy(x, src + first, col, dst + first, last - first);
-            } else {
-                for (int ox = first; ox < last; ox++) col[dst + ox] = x[src + ox * sw];
-            }
-            Arrays.fill(col, dst + last, dst + outW, 0f);
-        }
-    }
-
     /**
-     * dx of group g's channels [cFrom, cTo) (relative to the group) of the image at dx[dxOff] += Σ over the patches of
-     * dcol (leading dimension outH·outW): the adjoint of {@link #unroll}. Channels are disjoint in dx, so channel
-     * ranges can be folded on different threads.
+     * dx of group gr's channels [c0, c1) (relative to the group) of the image at dx[dxOff] += Σ over positions
+     * [p0, p1) of the patches in d (laid out as for {@link #unroll}): the adjoint of unroll. Channels are disjoint in
+     * dx, so channel ranges can be folded on different threads.
      */
-    static void fold(ConvGeometry g, int group, float[] dcol, float[] dx, int dxOff, int cFrom, int cTo) {
-        int positions = g.outH() * g.outW();
-        int outW = g.outW();
-        int sw = g.strideW();
-        int c0 = group * g.groupChannels();
-        for (int c = cFrom; c < cTo; c++) {
-            int plane = dxOff + (c0 + c) * g.height() * g.width();
-            for (int ky = 0; ky < g.kernelH(); ky++) {
-                for (int kx = 0; kx < g.kernelW(); kx++) {
-                    int first = firstColumn(g, kx);
-                    int last = lastColumn(g, kx);
-                    int src = ((c * g.kernelH() + ky) * g.kernelW() + kx) * positions;
-                    for (int oy = 0; oy < g.outH(); oy++, src += outW) {
-                        int iy = oy * g.strideH() - g.padTop() + ky * g.dilationH();
-                        if (iy < 0 || iy >= g.height()) continue;
-                        int dst = plane + iy * g.width() - g.padLeft() + kx * g.dilationW();
-                        for (int ox = first; ox < last; ox++) dx[dst + ox * sw] += dcol[src + ox];
-                    }
+    static void fold(ConvGeometry g, int gr, float[] d, int dOff, int rowStride, int posStride, float[] dx, int dxOff,
+                     int c0, int c1, int p0, int p1) {
+        for (int c = c0; c < c1; c++) {
+            int plane = dxOff + (gr * g.groupChannels() + c) * g.height() * g.width();
+            for (int t = 0; t < g.taps(); t++) {
+                int ky = t / g.kernelW();
+                int kx = t % g.kernelW();
+                int first = firstColumn(g, kx);
+                int last = lastColumn(g, kx);
+                int base = dOff + (c * g.taps() + t) * rowStride - p0 * posStride;
+                for (int oy = p0 / g.outW(); oy * g.outW() < p1; oy++) {
+                    int iy = oy * g.strideH() - g.padTop() + ky * g.dilationH();
+                    if (iy < 0 || iy >= g.height()) continue;
+                    int from = Math.max(first, Math.max(p0, oy * g.outW()) - oy * g.outW());
+                    int to = Math.min(last, Math.min(p1, (oy + 1) * g.outW()) - oy * g.outW());
+                    int src = base + oy * g.outW() * posStride;
+                    int dst = plane + iy * g.width() - g.padLeft() + kx * g.dilationW();
+                    for (int ox = from; ox < to; ox++) dx[dst + ox * g.strideW()] += d[src + ox * posStride];
                 }
             }
         }

@@ -40,7 +40,7 @@ public record PoolLayer(PoolSpec spec, Dims input, Dims output) implements Unary
         }
         boolean separable = spec.kind() == PoolSpec.Kind.MAX && spec.kernel().dilationH() == 1 && spec.kernel().dilationW() == 1;
         Threads.split(scratch, planes, work, (from, to) -> {
-            float[] rows = separable ? new float[input.height() * output.width()] : null;
+            float[] rows = separable ? new float[input.width()] : null;
             for (int plane = from; plane < to; plane++) {
                 if (separable) maxPlane(x, y, plane, rows);
                 else forwardPlane(x, y, plane);
@@ -49,43 +49,40 @@ public record PoolLayer(PoolSpec spec, Dims input, Dims output) implements Unary
     }
 
     /**
-     * Max pooling without dilation in two passes over a plane: each input row's maximum over every window's columns
-     * (rows[iy][ox]), then each output's maximum over its window's rows of that. A window over only padding gives −∞.
+     * Max pooling without dilation, one output row at a time in two passes: the maximum over the window's input rows,
+     * column by column (contiguous, so the JIT vectorises it), then over each window's columns of that. A window over
+     * only padding gives −∞.
      */
-    private void maxPlane(float[] x, float[] y, int plane, float[] rows) {
+    private void maxPlane(float[] x, float[] y, int plane, float[] column) {
         Window w = spec.kernel();
         int inH = input.height();
         int inW = input.width();
-        int outH = output.height();
         int outW = output.width();
         int base = plane * inH * inW;
-        for (int iy = 0; iy < inH; iy++) {
-            int row = base + iy * inW;
+        int out = plane * output.height() * outW;
+        for (int oy = 0; oy < output.height(); oy++, out += outW) {
+            int top = oy * w.strideH() - w.padTop();
+            int i0 = Math.max(0, top);
+            int i1 = Math.min(inH, top + w.kernelH());
+            if (i0 >= i1) {
+                java.util.Arrays.fill(y, out, out + outW, Float.NEGATIVE_INFINITY);
+                continue;
+            }
+            System.arraycopy(x, base + i0 * inW, column, 0, inW);
+            for (int i = i0 + 1; i < i1; i++) {
+                int row = base + i * inW;
+                for (int j = 0; j < inW; j++) {
+                    float v = x[row + j];
+                    column[j] = v > column[j] ? v : column[j];
+                }
+            }
             for (int ox = 0; ox < outW; ox++) {
                 int left = ox * w.strideW() - w.padLeft();
                 int j0 = Math.max(0, left);
                 int j1 = Math.min(inW, left + w.kernelW());
                 float max = Float.NEGATIVE_INFINITY;
-                for (int j = j0; j < j1; j++) {
-                    float v = x[row + j];
-                    max = v > max ? v : max;
-                }
-                rows[iy * outW + ox] = max;
-            }
-        }
-        int out = plane * outH * outW;
-        for (int oy = 0; oy < outH; oy++, out += outW) {
-            int top = oy * w.strideH() - w.padTop();
-            int i0 = Math.max(0, top);
-            int i1 = Math.min(inH, top + w.kernelH());
-            java.util.Arrays.fill(y, out, out + outW, Float.NEGATIVE_INFINITY);
-            for (int i = i0; i < i1; i++) {
-                int r = i * outW;
-                for (int ox = 0; ox < outW; ox++) {
-                    float v = rows[r + ox];
-                    float m = y[out + ox];
-                    y[out + ox] = v > m ? v : m;
-                }
+                for (int j = j0; j < j1; j++) max = column[j] > max ? column[j] : max;
+                y[out + ox] = max;
             }
         }
     }

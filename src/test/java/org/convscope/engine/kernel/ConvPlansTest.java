@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
+import static org.convscope.engine.kernel.ConvCases.SENTINEL;
+import static org.convscope.engine.kernel.ConvCases.abs;
+import static org.convscope.engine.kernel.ConvCases.checkForward;
+import static org.convscope.engine.kernel.ConvCases.embed;
+import static org.convscope.engine.kernel.ConvCases.geometry;
+import static org.convscope.engine.kernel.ConvCases.random;
+
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.convscope.engine.kernel.simd.VectorKernels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,14 +22,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every {@link ConvPlans} plan, on the vector and on the scalar kernels, on one thread and on two, against
- * {@link ScalarConv} on many small geometries: odd sizes that are not multiples of any vector width, groups, depthwise
- * with a multiplier, strides (2, 1), asymmetric padding, dilation, 1×1 with and without stride, 7×7 with stride 2.
- * Inputs and outputs sit inside larger arrays at an offset; the floats around the output must survive. Surefire runs
- * this class again at 128 and 256 bits with bounds checks (see VectorKernelsTest).
+ * The plan {@link ConvPlans} picks, on the vector and on the scalar kernels, on one thread and on two, against
+ * {@link ScalarConv} on the geometries of {@link ConvCases}, forward and backward; ScalarConv's backward against
+ * finite differences; the geometry's checks. Surefire runs this class again at 128 and 256 bits with bounds checks
+ * (see VectorKernelsTest); simd.VectorPlansTest runs every vector plan on every geometry it takes.
  */
 class ConvPlansTest {
-    private static final float SENTINEL = 12345f;
     private static Parallel two;
 
     @BeforeAll
@@ -37,37 +40,9 @@ class ConvPlansTest {
         two.close();
     }
 
-    /** C, H, W, F, G, kH, kW, sH, sW, padTop, padLeft, padBottom, padRight, dH, dW. */
-    private static ConvGeometry geometry(int... v) {
-        return new ConvGeometry(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]);
-    }
-
-    static Stream<ConvGeometry> geometries() {
-        return Stream.of(
-                geometry(5, 7, 9, 13, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1),        // 1×1: a matrix product, last run partial
-                geometry(3, 10, 11, 17, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1),      // 3×3 same padding
-                geometry(4, 9, 6, 9, 1, 3, 2, 1, 1, 0, 0, 0, 0, 1, 1),         // 3×2, no padding
-                geometry(3, 23, 21, 10, 1, 7, 7, 2, 2, 3, 3, 3, 3, 1, 1),      // 7×7 stride 2, as ResNet's stem
-                geometry(6, 9, 8, 12, 1, 1, 1, 2, 2, 0, 0, 0, 0, 1, 1),        // 1×1 stride 2, as a downsample
-                geometry(6, 11, 13, 20, 1, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1),      // 3×3 stride 2
-                geometry(5, 12, 10, 7, 1, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1),       // stride (2, 1)
-                geometry(3, 8, 9, 5, 1, 3, 3, 1, 1, 0, 1, 2, 1, 1, 1),         // asymmetric padding
-                geometry(3, 13, 14, 6, 1, 3, 3, 1, 1, 2, 3, 2, 3, 2, 3),       // dilation (2, 3)
-                geometry(4, 17, 15, 6, 2, 5, 3, 1, 2, 2, 0, 1, 1, 2, 1),       // groups, stride, dilation, odd padding
-                geometry(8, 10, 9, 12, 4, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1),       // 4 groups
-                geometry(7, 10, 11, 7, 7, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1),       // depthwise
-                geometry(6, 13, 12, 6, 6, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1),       // depthwise stride 2
-                geometry(5, 9, 37, 10, 5, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1),       // depthwise multiplier 2, wide rows
-                geometry(3, 11, 9, 9, 3, 5, 5, 2, 1, 2, 1, 0, 3, 1, 2),        // depthwise ×3, 5×5, odd everything
-                geometry(4, 6, 6, 4, 4, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1),         // depthwise 1×1
-                geometry(16, 20, 19, 24, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1),     // many runs and panels to split
-                geometry(40, 5, 5, 70, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1),       // small image, many filters
-                geometry(2, 3, 4, 3, 1, 3, 4, 1, 1, 0, 0, 0, 0, 1, 1));        // kernel as large as the image
-    }
-
-    /** The plans under test for g: vector and scalar kernels, each on one thread and then on two. */
+    /** The plans ConvPlans picks for g on the vector and the scalar kernels, on one thread and on two. */
     private static List<ConvPlan> plans(ConvGeometry g) {
-        List<ConvPlan> plans = new ArrayList<>();
+        List<ConvPlan> plans = new java.util.ArrayList<>();
         for (Kernels k : List.<Kernels>of(VectorKernels.INSTANCE, ScalarKernels.INSTANCE)) {
             plans.add(ConvPlans.create(g, Parallel.SERIAL, k));
             plans.add(ConvPlans.create(g, two, k));
@@ -75,63 +50,19 @@ class ConvPlansTest {
         return plans;
     }
 
-    private static float[] random(SplittableRandom random, int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) a[i] = (float) random.nextDouble(-1, 1);
-        return a;
-    }
-
-    /** values at [off, off + n) of an array with `before` and `after` floats of fill around them. */
-    private static float[] embed(float[] values, int off, int after, float fill) {
-        float[] a = new float[off + values.length + after];
-        java.util.Arrays.fill(a, fill);
-        System.arraycopy(values, 0, a, off, values.length);
-        return a;
-    }
-
-    private static float[] abs(float[] a) {
-        float[] b = a.clone();
-        for (int i = 0; i < b.length; i++) b[i] = Math.abs(b[i]);
-        return b;
-    }
-
     @ParameterizedTest
-    @MethodSource("geometries")
+    @MethodSource("org.convscope.engine.kernel.ConvCases#geometries")
     void forwardMatchesTheDefinition(ConvGeometry g) {
-        SplittableRandom random = new SplittableRandom(g.hashCode());
-        float[] w = random(random, g.weightSize());
-        float[] bias = random(random, g.filters());
-        float[] image = random(random, g.inputSize());
-        int xOff = 3;
-        int yOff = 5;
-        float[] x = embed(image, xOff, 0, Float.NaN); // nothing before or after the image may be read into y
-        float[] expected = new float[g.outputSize()];
-        ScalarConv.forward(g, w, bias, image, 0, expected, 0);
-        float[] magnitude = new float[g.outputSize()];
-        ScalarConv.forward(g, abs(w), abs(bias), abs(image), 0, magnitude, 0);
-        List<ConvPlan> plans = plans(g);
-        float[][] results = new float[plans.size()][];
-        for (int p = 0; p < plans.size(); p++) {
-            ConvPlan plan = plans.get(p);
-            for (int pass = 0; pass < 2; pass++) {
-                float[] y = embed(new float[g.outputSize()], yOff, 7, SENTINEL);
-                plan.forward(w, 1, bias, x, xOff, y, yOff);
-                String where = plan.getClass().getSimpleName() + " " + g + " pass " + pass;
-                for (int i = 0; i < expected.length; i++) {
-                    assertEquals(expected[i], y[yOff + i], 2e-6 * (g.groupChannels() * g.taps() + 1) * magnitude[i], where + " at " + i);
-                }
-                for (int i = 0; i < yOff; i++) assertEquals(SENTINEL, y[i], where + ": float before y changed");
-                for (int i = yOff + expected.length; i < y.length; i++) assertEquals(SENTINEL, y[i], where + ": float after y changed");
-                results[p] = y;
-            }
-        }
-        for (int p = 0; p < plans.size(); p += 2) {
-            assertArrayEquals(results[p], results[p + 1], plans.get(p).getClass().getSimpleName() + " " + g + ": one and two threads differ");
+        for (Kernels k : List.<Kernels>of(VectorKernels.INSTANCE, ScalarKernels.INSTANCE)) {
+            ConvPlan one = ConvPlans.create(g, Parallel.SERIAL, k);
+            float[] serial = checkForward(one, k.name() + " " + one.getClass().getSimpleName() + " on 1 thread");
+            float[] parallel = checkForward(ConvPlans.create(g, two, k), k.name() + " on 2 threads");
+            assertArrayEquals(serial, parallel, k.name() + " " + g + ": one and two threads differ");
         }
     }
 
     @ParameterizedTest
-    @MethodSource("geometries")
+    @MethodSource("org.convscope.engine.kernel.ConvCases#geometries")
     void newWeightsVersionIsUsed(ConvGeometry g) {
         SplittableRandom random = new SplittableRandom(7);
         float[] w = random(random, g.weightSize());
@@ -153,7 +84,7 @@ class ConvPlansTest {
     }
 
     @ParameterizedTest
-    @MethodSource("geometries")
+    @MethodSource("org.convscope.engine.kernel.ConvCases#geometries")
     void backwardMatchesTheDefinition(ConvGeometry g) {
         SplittableRandom random = new SplittableRandom(g.hashCode() + 1);
         float[] w = random(random, g.weightSize());

@@ -11,36 +11,32 @@ import org.convscope.engine.kernel.Parallel;
 /**
  * Any convolution on the wide grid of {@link WideImage}, the positions in the vector lanes: per group, the output
  * Y_g[F/G][q] for runs of {@link ConvTiles#WIDTH} consecutive wide positions q is computed {@link ConvTiles#ROWS}
- * filters at a time ({@link ConvTiles#tile}) straight from X̃ and from the weights rearranged once per
- * weightsVersion into panels [ROWS filters][tap][channel] → wp[panel][tap][channel][ROWS] (filters past F/G are zero).
+ * filters at a time ({@link ConvTiles#tile}) straight from X̃ and from the weights in {@link Panels} of ROWS filters.
  * A tile goes straight into y where its positions and filters are all real; otherwise into a small buffer whose
- * real part is then copied. The tiles are split over the threads in blocks of runs and panels. Backward:
+ * real part is then stored by {@link WideStores}. The tiles are split over the threads by {@link TileTasks}: a task
+ * takes one panel through all its runs before the next, so that it writes {@link ConvTiles#ROWS} output rows at a
+ * time front to back, which the prefetchers follow (a run through all panels writes every filter's row at once: in a
+ * network pass, where the output is not in cache, that made 1×1 expansions 2–3 times slower). Backward:
  * {@link GemmConv} with the vector kernels.
  */
 final class WideConv implements ConvPlan {
-    /** Weights per task, in bytes, above which a task keeps one panel while it visits its runs (else the reverse). */
-    private static final long PANEL_OUTER_BYTES = 256 * 1024;
     private static final int[] ONE_TAP = {0};
 
     private final ConvGeometry g;
     private final Parallel parallel;
     private final WideImage image;
+    private final WideStores stores;
     private final int cg;             // C/G
     private final int fg;             // F/G
     private final int taps;           // kH·kW
     private final int positions;      // outH·outW
     private final int panels;         // ⌈(F/G) / ROWS⌉ per group
     private final int runs;           // ⌈span / WIDTH⌉ per group
-    private final int runBlock;       // runs per task
-    private final int panelBlock;     // panels per task
-    private final int tasks;
-    private final boolean panelOuter; // a task's loop order
-    private final float[] packed;     // [G][panels][taps][C/G][ROWS]
+    private final TileTasks tasks;
+    private final Panels weights;     // [G][panels][taps][C/G][ROWS]
     private final float[] bias;       // [G][panels][ROWS]
     private final float[][] tile;     // [slot][ROWS][WIDTH]
-    private final float[][] scratch;  // [slot][C/G][WIDTH]: the last run of a direct image, copied
-    private boolean packedOnce;
-    private long version;
+    private final float[] lastRun;    // [G][C/G][WIDTH]: the last, partial run of an image read directly, copied
     private GemmConv backward;
 
     WideConv(ConvGeometry g, Parallel parallel) {
@@ -50,22 +46,17 @@ final class WideConv implements ConvPlan {
         fg = g.groupFilters();
         taps = g.taps();
         positions = g.outH() * g.outW();
-        panels = Math.ceilDiv(fg, ROWS);
+        weights = new Panels(g, ROWS);
+        panels = weights.count();
         runs = Math.ceilDiv(WideImage.span(g), WIDTH);
         image = new WideImage(g, runs * WIDTH, true);
+        stores = new WideStores(runs, image.span(), image.pitch(), g.outW());
         int threads = parallel.threads();
-        int want = Math.max(1, Math.ceilDiv(4 * threads, g.groups()));
-        int runBlocks = Math.min(runs, want);
-        int panelBlocks = Math.min(panels, Math.ceilDiv(want, runBlocks));
-        runBlock = Math.ceilDiv(runs, runBlocks);
-        panelBlock = Math.ceilDiv(panels, panelBlocks);
-        tasks = g.groups() * Math.ceilDiv(runs, runBlock) * Math.ceilDiv(panels, panelBlock);
-        panelOuter = runBlock > 1 && (long) panelBlock * taps * cg * ROWS * Float.BYTES > PANEL_OUTER_BYTES;
-        packed = new float[g.groups() * panels * taps * cg * ROWS];
+        tasks = new TileTasks(g.groups(), panels, runs, threads, (long) fg * taps > (long) g.height() * g.width());
         bias = new float[g.groups() * panels * ROWS];
-        int slots = Math.min(threads, tasks);
+        int slots = Math.min(threads, tasks.count());
         tile = new float[slots][ROWS * WIDTH];
-        scratch = image.direct() ? new float[slots][cg * WIDTH] : null;
+        lastRun = image.direct() && runs * WIDTH > image.span() ? new float[g.channels() * WIDTH] : null;
     }
 
     @Override
@@ -75,90 +66,36 @@ final class WideConv implements ConvPlan {
 
     @Override
     public void forward(float[] w, long weightsVersion, float[] b, float[] x, int xOff, float[] y, int yOff) {
-        if (!packedOnce || version != weightsVersion) {
-            pack(w);
-            packedOnce = true;
-            version = weightsVersion;
-        }
+        float[] packed = weights.of(w, weightsVersion, parallel);
         for (int f = 0; f < g.filters(); f++) bias[(f / fg * panels) * ROWS + f % fg] = b[f];
         image.fill(x, xOff, parallel);
+        if (lastRun != null) {
+            int q = (runs - 1) * WIDTH;
+            for (int c = 0; c < g.channels(); c++) System.arraycopy(x, xOff + c * positions + q, lastRun, c * WIDTH, positions - q);
+        }
         float[] src = image.direct() ? x : image.data();
         int srcOff = image.direct() ? xOff : 0;
-        int runTasks = Math.ceilDiv(runs, runBlock);
-        int panelTasks = Math.ceilDiv(panels, panelBlock);
-        parallel.forEachWithSlot(tasks, (task, slot) -> {
-            int gr = task / (runTasks * panelTasks);
-            int r0 = task / panelTasks % runTasks * runBlock;
-            int p0 = task % panelTasks * panelBlock;
-            int r1 = Math.min(runs, r0 + runBlock);
-            int p1 = Math.min(panels, p0 + panelBlock);
-            if (panelOuter) {
-                for (int p = p0; p < p1; p++) for (int r = r0; r < r1; r++) tile(gr, r, p, src, srcOff, x, xOff, y, yOff, slot);
-            } else {
-                for (int r = r0; r < r1; r++) for (int p = p0; p < p1; p++) tile(gr, r, p, src, srcOff, x, xOff, y, yOff, slot);
-            }
-        });
-    }
-
-    /** wp[gr][panel][t][c][r] = w[gr·F/G + panel·ROWS + r][c][t], zero for filters past F/G; panels split over threads. */
-    private void pack(float[] w) {
-        int all = g.groups() * panels;
-        parallel.forEach(Math.min(all, 4 * parallel.threads()), block -> {
-            int blocks = Math.min(all, 4 * parallel.threads());
-            for (int gp = all * block / blocks, end = all * (block + 1) / blocks; gp < end; gp++) {
-                int first = gp / panels * fg + gp % panels * ROWS;
-                int rows = Math.min(ROWS, (gp / panels + 1) * fg - first);
-                int out = gp * taps * cg * ROWS;
-                for (int t = 0; t < taps; t++) {
-                    for (int c = 0; c < cg; c++, out += ROWS) {
-                        for (int r = 0; r < ROWS; r++) packed[out + r] = r < rows ? w[((first + r) * cg + c) * taps + t] : 0f;
-                    }
-                }
-            }
-        });
+        tasks.run(parallel, (gr, p, r, slot) -> tile(gr, r, p, src, srcOff, packed, y, yOff, slot));
     }
 
     /** Run r (wide positions [r·WIDTH, (r + 1)·WIDTH)) × panel p of group gr, into y. */
-    private void tile(int gr, int r, int p, float[] src, int srcOff, float[] x, int xOff, float[] y, int yOff, int slot) {
+    private void tile(int gr, int r, int p, float[] src, int srcOff, float[] packed, float[] y, int yOff, int slot) {
         int q = r * WIDTH;
         int f0 = gr * fg + p * ROWS;
         int rows = Math.min(ROWS, (gr + 1) * fg - f0);
-        int wOff = (gr * panels + p) * taps * cg * ROWS;
+        int wOff = weights.offset(gr, p);
         int bOff = (gr * panels + p) * ROWS;
         boolean wholeRun = q + WIDTH <= image.span();
-        boolean direct = wholeRun && rows == ROWS && image.pitch() == g.outW();
-        float[] out = direct ? y : tile[slot];
-        int outOff = direct ? yOff + f0 * positions + q : 0;
-        int ldo = direct ? positions : WIDTH;
+        boolean intoY = wholeRun && rows == ROWS && image.pitch() == g.outW();
+        float[] out = intoY ? y : tile[slot];
+        int outOff = intoY ? yOff + f0 * positions + q : 0;
+        int ldo = intoY ? positions : WIDTH;
         if (image.direct() && !wholeRun) {
-            float[] s = scratch[slot];
-            int n = positions - q;
-            for (int c = 0; c < cg; c++) System.arraycopy(x, xOff + (gr * cg + c) * positions + q, s, c * WIDTH, n);
-            ConvTiles.tile(1, ONE_TAP, cg, WIDTH, s, 0, packed, wOff, bias, bOff, out, outOff, ldo);
+            ConvTiles.tile(1, ONE_TAP, cg, WIDTH, lastRun, gr * cg * WIDTH, packed, wOff, bias, bOff, out, outOff, ldo);
         } else {
             ConvTiles.tile(taps, image.tapBase(), cg, image.plane(), src, srcOff + gr * cg * image.plane() + q, packed, wOff, bias, bOff, out, outOff, ldo);
         }
-        if (!direct) {
-            for (int i = 0; i < rows; i++) copyOut(tile[slot], i * WIDTH, q, y, yOff + (f0 + i) * positions);
-        }
-    }
-
-    /** The real positions among wide positions [q0, q0 + WIDTH) of one filter's tile row, into its output plane. */
-    private void copyOut(float[] row, int rowOff, int q0, float[] y, int plane) {
-        int pitch = image.pitch();
-        int outW = g.outW();
-        int end = Math.min(q0 + WIDTH, image.span());
-        for (int q = q0; q < end; ) {
-            int oy = q / pitch;
-            int ox = q - oy * pitch;
-            if (ox >= outW) {
-                q = (oy + 1) * pitch;
-                continue;
-            }
-            int n = Math.min(outW - ox, end - q);
-            System.arraycopy(row, rowOff + q - q0, y, plane + oy * outW + ox, n);
-            q += n;
-        }
+        if (!intoY) stores.store(r, tile[slot], rows, y, yOff + f0 * positions, positions);
     }
 
     @Override
