@@ -11,9 +11,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.convscope.data.InkImage;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.spec.NetworkSpec;
@@ -27,6 +30,7 @@ import org.convscope.training.TrainingSession;
 import org.convscope.ui.explorer.ExplorerModel;
 import org.convscope.ui.explorer.ExplorerView;
 import org.convscope.ui.explorer.Frame;
+import org.convscope.ui.explorer.Shortcut;
 import org.convscope.ui.lecture.LectureView;
 import org.convscope.ui.training.StudioDialogs;
 import org.convscope.ui.training.TrainingView;
@@ -60,7 +64,14 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         CompletableFuture<Void> warm = new CompletableFuture<>();
         explorerModel = ExplorerModel.withBundledModel(warm); // scalar kernels until the warm-up is done
         warmUpAfterFirstFrame(explorerModel.networkProperty().get().spec(), warm);
-        explorerTab = new Tab("Explorer", new ExplorerView(explorerModel));
+        ExplorerView explorer = new ExplorerView(explorerModel);
+        explorerTab = new Tab("Explorer", explorer);
+        // The tab strip and the waiting screens follow the explorer's theme: no light strip over a dark app.
+        getStyleClass().add("main-layout");
+        explorer.lightProperty().addListener((o, old, on) -> {
+            if (on) getStyleClass().add("light");
+            else getStyleClass().remove("light");
+        });
         Tab lectureTab = new Tab("Lecture");
         lectureTab.selectedProperty().addListener((obs, was, selected) -> {
             if (!selected) return;
@@ -162,7 +173,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
                 // Any one-channel input of at least 28×28 (the studio offers no others for the explorer): the
                 // explorer fits the picture to its 28×28 canvas and places it in the middle of the network's input.
                 explorerModel.open(network, "training snapshot", new InkImage(network.input().width(),
-                        network.input().height(), image.clone()), "test image · label " + label);
+                        network.input().height(), image.clone()), "test image · label " + label, label);
                 tabs.getSelectionModel().select(explorerTab);
             }, this::openStudio, studioDialogs, SessionData.DEFAULT);
             trainingTab.setContent(trainingView);
@@ -194,6 +205,23 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         label.getStyleClass().add("placeholder");
         label.setWrapText(true);
         return new StackPane(label);
+    }
+
+    /**
+     * Makes this layout's window close through {@link #confirmQuit}: its close button, and the quit shortcut
+     * ({@link Shortcut#QUIT}, Ctrl+Q; ⌘Q on macOS), which asks the same Save / Don't save / Cancel and closes the
+     * window when allowed. Closing the last window ends the app.
+     */
+    public void governQuitting(Stage stage) {
+        stage.setOnCloseRequest(e -> {
+            if (!confirmQuit()) e.consume();
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!Shortcut.QUIT.combination().match(e)) return;
+            e.consume();
+            // The window's own close request: the handler above asks, and an unconsumed request closes the window.
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+        });
     }
 
     /** Whether the window may close: the studio offers to save a running or unsaved session first. FX thread. */
