@@ -29,14 +29,18 @@ record FieldBox(double left, double top, double right, double bottom) {
         return box.right() > box.left() && box.bottom() > box.top() ? box : null;
     }
 
-    /** This box of the picture the network sees, on the canvas's raster (through the preprocessing, backwards). */
+    /**
+     * This box of the picture the network sees, on the canvas's raster (through the preprocessing, backwards), clipped
+     * to it; null when it lies outside (on the margin the centring added around the drawing).
+     */
     FieldBox onCanvas(Preprocessed pre, InkImage source) {
         double[] a = pre.toInput(left, top);
         double[] b = pre.toInput(right, bottom);
         if (a == null) return null;
         double[] p = Drawing.rasterPoint(source, a[0], a[1]);
         double[] q = Drawing.rasterPoint(source, b[0], b[1]);
-        return new FieldBox(Math.max(0, p[0]), Math.max(0, p[1]), Math.min(Drawing.SIZE, q[0]),
+        FieldBox box = new FieldBox(Math.max(0, p[0]), Math.max(0, p[1]), Math.min(Drawing.SIZE, q[0]),
                 Math.min(Drawing.SIZE, q[1]));
+        return box.right() > box.left() && box.bottom() > box.top() ? box : null;
     }
 }

@@ -71,6 +71,8 @@ class ExplorerLooksTest {
         assertTrue(luminance(r.image().getRGB(1910, 540)) > 0.7, "the light theme's panels are light");
         assertTrue(luminance(r.card()) > 0.9, "the inspector is a light card in the light theme");
         r.assertReadable();
+        assertTrue(r.tileBorder() != null && Math.abs(r.tileBorder().getBrightness() - 1) > 0.15,
+                "white maps have a border that stands out from the white panel: " + r.tileBorder());
     }
 
     @Test
@@ -90,7 +92,7 @@ class ExplorerLooksTest {
      * A rendered explorer: the picture, the colour of the inspector's card in it (inside its top-left padding), and
      * the text colours of the inspector's labels as styled.
      */
-    private record Rendered(BufferedImage image, int card, Map<String, Color> texts) {
+    private record Rendered(BufferedImage image, int card, Map<String, Color> texts, Color tileBorder) {
         /** Every label of the inspector contrasts with its card at least 4.5:1 (WCAG AA for small text). */
         void assertReadable() {
             assertFalse(texts.isEmpty(), "the inspector shows the unit");
@@ -138,7 +140,12 @@ class ExplorerLooksTest {
                 }
                 return found;
             });
-            return new Rendered(image, card, texts);
+            Color border = fx(() -> {
+                javafx.scene.layout.Region tile = (javafx.scene.layout.Region) view.lookup(".map-tile");
+                return tile.getBorder() == null ? null
+                        : (Color) tile.getBorder().getStrokes().getFirst().getTopStroke();
+            });
+            return new Rendered(image, card, texts, border);
         } finally {
             model.close();
         }
