@@ -22,7 +22,7 @@ public record ExplorerSizes(double canvas, double seen, double step, double insp
     static final double MIN_CANVAS = 200;
     static final double MAX_CANVAS = 440;
     /** Share of the width the inspector leaves that the canvas may take. */
-    static final double CANVAS_SHARE = 0.22;
+    static final double CANVAS_SHARE = 0.24;
     /** The inspector is open at first from this width: below it, it would leave the network too little room. */
     static final double INSPECTOR_FROM = 1400;
     /** Below this width the tool bar's buttons show only their icons. */

@@ -25,7 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The explorer at the sizes of projectors and screens (1024×768, 1280×720, 1920×1080), dark and light, as it opens
  * and with a conv unit pinned (the inspector open), rendered into target/snapshots and checked for what broke there:
  * the tool bar's buttons all on it, a square canvas that is the largest picture on its left, the left column within
- * the window, the inspector's arithmetic within its panel, the network's text at 9 px or more on screen.
+ * the window, the inspector's arithmetic within its panel, the network's text at 9 px or more on screen, every
+ * shortcut of the help on the screen.
  */
 class ExplorerWindowSizesTest {
     /** The smallest text the network view may show, in screen pixels. */
@@ -69,6 +70,14 @@ class ExplorerWindowSizesTest {
                 checkToolbarAndLeftColumn(view);
                 checkNetworkText(view);
                 checkInspectorFits(view);
+                view.toggleHelp();
+                return null;
+            });
+            ExplorerFixture.snapshot(view, name + "-help");
+            fx(() -> {
+                Bounds card = bounds(view.lookup(".help-card"));
+                assertTrue(card.getMinY() >= 0 && card.getMaxY() <= height && card.getMinX() >= 0
+                        && card.getMaxX() <= width, "every shortcut on the screen: " + card);
                 return null;
             });
         } finally {

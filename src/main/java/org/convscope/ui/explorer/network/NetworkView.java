@@ -161,8 +161,8 @@ public final class NetworkView extends VBox {
 
     /**
      * Makes the columns again for a new size of the view (by a step or more): their pictures as tall as the height
-     * allows, then smaller until the columns fit the width, if they can; their text keeps its size. What still does
-     * not fit is zoomed out ({@link #fit}).
+     * allows, then smaller until the columns fit the width zoomed out to {@link #MIN_FIT_ZOOM} at most, if they can;
+     * their text keeps its size. Fitting zooms out the rest ({@link #fit}).
      */
     private void follow(double width, double height) {
         if (width <= 0 || height <= 0) return;
@@ -172,13 +172,12 @@ public final class NetworkView extends VBox {
         followed = key;
         bodyHeight = body;
         rebuild(model.networkProperty().get());
-        double before = Double.MAX_VALUE;
-        for (int i = 0; i < 4 && bodyHeight > MIN_BODY; i++) {
+        for (int i = 0; i < 6 && bodyHeight > MIN_BODY; i++) {
             content.applyCss();
             double need = content.prefWidth(-1);
-            if (need <= width || need > 0.98 * before) break; // fits, or the text sets the width, not the pictures
-            before = need;
-            bodyHeight = Math.max(MIN_BODY, step(bodyHeight * width / need));
+            if (need * MIN_FIT_ZOOM <= width) break; // fits, zoomed out no further than the floor
+            // Pictures shrink in whole multiples of their size: at least a step smaller each time.
+            bodyHeight = Math.max(MIN_BODY, step(Math.min(bodyHeight - SIZE_STEP, bodyHeight * width / MIN_FIT_ZOOM / need)));
             rebuild(model.networkProperty().get());
         }
     }
