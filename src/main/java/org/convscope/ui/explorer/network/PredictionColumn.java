@@ -58,7 +58,7 @@ final class PredictionColumn extends Column {
             HBox.setHgrow(bar, Priority.ALWAYS);
             percents[c] = new Label();
             percents[c].getStyleClass().add("bar-percent");
-            rows[c] = new HBox(6, digit, bar, percents[c]);
+            rows[c] = new HBox(6, digit, percents[c], bar); // the number before the bar: a narrow view cuts the bar
             rows[c].getStyleClass().add("bar-row");
             rows[c].setAlignment(Pos.CENTER_LEFT);
             UnitRef unit = UnitRef.vector(layer, c);
