@@ -55,7 +55,7 @@ public final class Network {
         sources = new int[infos.size()][];
         for (int i = 0; i < infos.size(); i++) {
             NetworkSpec.LayerInfo info = infos.get(i);
-            Layer layer = build(info.spec(), info.inputs());
+            Layer layer = layer(info.spec(), info.inputs());
             built.add(layer);
             all.addAll(layer.params());
             saved.addAll(layer.buffers());
@@ -77,7 +77,11 @@ public final class Network {
         return total;
     }
 
-    private static Layer build(LayerSpec spec, List<Dims> inputs) {
+    /**
+     * One layer on inputs of these shapes, its parameters and buffers zero: what a network builds for it (the names
+     * and shapes of its tensors, e.g. to compare with a model's).
+     */
+    public static Layer layer(LayerSpec spec, List<Dims> inputs) {
         Dims input = inputs.get(0);
         return switch (spec) {
             case ConvSpec c -> ConvLayer.create(c, input);

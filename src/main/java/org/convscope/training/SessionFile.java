@@ -24,14 +24,19 @@ import org.convscope.io.SafeTensorsFile;
 /**
  * Training session files: safetensors (see {@link SafeTensors}), saved atomically. Tensors: {@code param.<name>}
  * (the weights), {@code adam.m.<name>} / {@code adam.v.<name>} (the optimizer's first and second moments where used),
- * {@code curves.loss}, {@code curves.smoothed_loss}, {@code curves.smoothed_accuracy}, and
- * {@code timeline.<i>.<layer>} (filter snapshots). Metadata: {@code format} = {@value #FORMAT}, {@code architecture}
- * (the network as JSON) and {@code session}: a JSON object with the settings, counters, curve steps, epoch points,
- * timeline steps and the data set.
+ * {@code buffer.<name>} (batch norm statistics, constants: saved with the model, not trained),
+ * {@code curves.loss}, {@code curves.smoothed_loss}, {@code curves.smoothed_accuracy},
+ * {@code timeline.<i>.<layer>} (filter snapshots) and, for a session started from a model's weights,
+ * {@code start.<name>} (those weights, which a reset goes back to). Metadata: {@code format} = {@value #FORMAT},
+ * {@code architecture} (the network as JSON), {@code start_architecture} (the model's, when started from one) and
+ * {@code session}: a JSON object with the settings, counters, curve steps, epoch points, timeline steps, the data set
+ * and {@code start_source} (the model's file name, when started from one).
  */
 public final class SessionFile {
     public static final String FORMAT = "convscope-session";
     public static final String VERSION = "1";
+    private static final String BUFFER = "buffer.";
+    private static final String START = "start.";
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
     private SessionFile() {}
@@ -45,6 +50,13 @@ public final class SessionFile {
             tensors.add(new NamedTensor("param." + p.name(), p.shape(), s.params()[i]));
             if (s.optimizerState()[0][i] != null) tensors.add(new NamedTensor("adam.m." + p.name(), p.shape(), s.optimizerState()[0][i]));
             if (s.optimizerState()[1][i] != null) tensors.add(new NamedTensor("adam.v." + p.name(), p.shape(), s.optimizerState()[1][i]));
+        }
+        List<Param> buffers = shapes.buffers();
+        for (int i = 0; i < buffers.size(); i++) {
+            tensors.add(new NamedTensor(BUFFER + buffers.get(i).name(), buffers.get(i).shape(), s.buffers()[i]));
+        }
+        if (s.start() != null) {
+            for (NamedTensor t : s.start().tensors()) tensors.add(new NamedTensor(START + t.name(), t.shape(), t.data()));
         }
         CurveSnapshot c = s.curves();
         tensors.add(new NamedTensor("curves.loss", new int[] {c.size()}, c.batchLoss()));
@@ -63,6 +75,7 @@ public final class SessionFile {
         metadata.put("format", FORMAT);
         metadata.put("format_version", VERSION);
         metadata.put("architecture", NetworkSpecJson.toJson(s.spec()));
+        if (s.start() != null) metadata.put("start_architecture", NetworkSpecJson.toJson(s.start().model()));
         metadata.put("session", GSON.toJson(sessionJson(s, timelineSteps)));
         SafeTensors.write(file, tensors, metadata);
     }
@@ -89,6 +102,7 @@ public final class SessionFile {
         json.addProperty("epoch", s.epoch());
         json.addProperty("position", s.position());
         json.addProperty("dataset", s.dataset());
+        if (s.start() != null) json.addProperty("start_source", s.start().source());
         JsonArray curveSteps = new JsonArray();
         for (long step : s.curves().steps()) curveSteps.add(step);
         json.add("curve_steps", curveSteps);
@@ -109,7 +123,8 @@ public final class SessionFile {
             NetworkSpec spec = NetworkSpecJson.fromJson(meta.get("architecture"));
             JsonObject json = GSON.fromJson(meta.get("session"), JsonObject.class);
             Tensors tensors = new Tensors(file, content);
-            List<Param> params = Network.initialized(spec, 0).params();
+            Network shapes = Network.initialized(spec, 0);
+            List<Param> params = shapes.params();
             float[][] values = new float[params.size()][];
             float[][][] state = new float[2][params.size()][];
             for (int i = 0; i < params.size(); i++) {
@@ -126,14 +141,31 @@ public final class SessionFile {
                     tensors.require("curves.smoothed_loss", steps.length),
                     tensors.require("curves.smoothed_accuracy", steps.length), epochs);
             List<TimelineFrame> timeline = timeline(json.getAsJsonArray("timeline_steps"), content, tensors);
+            List<Param> bufferShapes = shapes.buffers();
+            float[][] buffers = new float[bufferShapes.size()][];
+            for (int i = 0; i < buffers.length; i++) {
+                buffers[i] = tensors.require(BUFFER + bufferShapes.get(i).name(), bufferShapes.get(i).size());
+            }
             return new SessionState(spec, settings(json.getAsJsonObject("settings")), values, state,
                     json.get("optimizer_steps").getAsLong(), json.get("step").getAsLong(), json.get("epoch").getAsInt(),
                     json.get("position").getAsInt(), curves, timeline, json.get("timeline_interval").getAsInt(),
-                    json.get("dataset").getAsString());
+                    json.get("dataset").getAsString(), buffers, start(meta, json, content));
         } catch (JsonParseException | IllegalArgumentException | IllegalStateException
                  | NullPointerException | ClassCastException e) {
             throw new FileException(file, "damaged session: " + e.getMessage());
         }
+    }
+
+    /** The weights the session started from: the model's network with its {@code start.} tensors, or null. */
+    private static StartWeights start(Map<String, String> meta, JsonObject json, SafeTensorsFile content) {
+        String architecture = meta.get("start_architecture");
+        if (architecture == null) return null;
+        Map<String, float[]> values = new java.util.HashMap<>();
+        for (NamedTensor t : content.tensors().values()) {
+            if (t.name().startsWith(START)) values.put(t.name().substring(START.length()), t.data());
+        }
+        Network model = Network.withParams(NetworkSpecJson.fromJson(architecture), values);
+        return StartWeights.of(model, json.get("start_source").getAsString());
     }
 
     private static TrainingSettings settings(JsonObject s) {

@@ -21,12 +21,22 @@ public final class StudioSessions {
      * Reads files: call off the FX thread.
      */
     public static TrainingSession on(StudioData data, NetworkSpec spec, TrainingSettings settings) {
+        return on(data, spec, settings, null);
+    }
+
+    /**
+     * {@link #on(StudioData, NetworkSpec, TrainingSettings)} starting from a model's weights where the layers take
+     * them ({@link StartWeights#match}); null for fresh weights.
+     */
+    public static TrainingSession on(StudioData data, NetworkSpec spec, TrainingSettings settings, StartWeights start) {
         Dims in = spec.input();
         if (in.channels() != data.dims().channels()) {
             throw new IllegalArgumentException(spec.name() + ": takes " + in.channels() + "-channel images, "
                     + data.title() + " has " + data.dims().channels());
         }
-        return on(data.fitted(in.height(), in.width()), spec, settings, data.key());
+        TrainTest fitted = data.fitted(in.height(), in.width());
+        return new TrainingSession(spec, DatasetSamples.of(fitted.train(), 0), DatasetSamples.of(fitted.test(), 0),
+                settings, KernelSelection.preferred(), data.key(), start);
     }
 
     public static TrainingSession on(TrainTest data, NetworkSpec spec, TrainingSettings settings, String dataset) {

@@ -38,6 +38,7 @@ final class TrainingRun implements AutoCloseable {
     private final Curves curves = new Curves();
     private final FilterTimeline timeline = new FilterTimeline();
     private NetworkSpec spec;
+    private StartWeights start; // null: every layer starts fresh
     private TrainingSettings settings;
     private Network network;
     private List<Integer> convIndices;
@@ -58,7 +59,9 @@ final class TrainingRun implements AutoCloseable {
     private HealthMonitor healthMonitor;
     private HealthSnapshot health;
 
-    TrainingRun(NetworkSpec spec, SampleSource train, SampleSource test, TrainingSettings settings, Kernels kernels) {
+    /** @param start the weights to start from (and to go back to on reset), or null for fresh ones */
+    TrainingRun(NetworkSpec spec, SampleSource train, SampleSource test, TrainingSettings settings, Kernels kernels,
+                StartWeights start) {
         if (!spec.input().equals(train.dims())) {
             throw new IllegalArgumentException(spec.name() + ": the network takes " + spec.input()
                     + " inputs, the training images are " + train.dims());
@@ -75,13 +78,19 @@ final class TrainingRun implements AutoCloseable {
         this.test = test;
         this.kernels = kernels;
         this.spec = spec;
+        this.start = start;
         reset(settings);
     }
 
-    /** Starts over: new weights from the settings' seed, epoch 0, empty curves and timeline. */
+    /**
+     * Starts over: the start weights where the layers take them, new ones from the settings' seed elsewhere, epoch 0,
+     * empty curves and timeline.
+     */
     void reset(TrainingSettings newSettings) {
         settings = newSettings;
-        setNetwork(Network.initialized(spec, settings.seed()));
+        Network net = Network.initialized(spec, settings.seed());
+        if (start != null) start.applyTo(net);
+        setNetwork(net);
         epoch = 0;
         position = 0;
         step = 0;
@@ -238,7 +247,7 @@ final class TrainingRun implements AutoCloseable {
     }
 
     private int[] predict(float[][] params) {
-        Network net = Network.withParams(spec, byName(params));
+        Network net = Network.withParams(spec, values(params));
         Workspace ws = new Workspace(net, kernels, PREDICT_CHUNK);
         int[] all = new int[test.size()];
         for (int i = 0; i < all.length; i++) all[i] = i;
@@ -254,14 +263,22 @@ final class TrainingRun implements AutoCloseable {
 
     /** A copy of the network as it is now, independent of further training. */
     Network networkCopy() {
-        return Network.withParams(spec, byName(network.copyParams()));
+        return Network.withParams(spec, values(network.copyParams()));
     }
 
-    private Map<String, float[]> byName(float[][] values) {
+    /** These parameter values and the network's buffers (which training does not change), by name. */
+    private Map<String, float[]> values(float[][] params) {
         Map<String, float[]> map = new HashMap<>();
-        List<Param> params = network.params();
-        for (int i = 0; i < params.size(); i++) map.put(params.get(i).name(), values[i]);
+        List<Param> names = network.params();
+        for (int i = 0; i < names.size(); i++) map.put(names.get(i).name(), params[i]);
+        for (Param b : network.buffers()) map.put(b.name(), b.value());
         return map;
+    }
+
+    private float[][] bufferCopies() {
+        float[][] copy = new float[network.buffers().size()][];
+        for (int i = 0; i < copy.length; i++) copy[i] = network.buffers().get(i).value().clone();
+        return copy;
     }
 
     /** The forward pass of one image with the current weights. */
@@ -282,15 +299,17 @@ final class TrainingRun implements AutoCloseable {
     SessionState capture(String dataset) {
         return new SessionState(spec, settings, network.copyParams(), copy(trainer.optimizer().state()),
                 trainer.optimizer().steps(), step, epoch, position, curves.snapshot(), timeline.frames(),
-                timeline.interval(), dataset);
+                timeline.interval(), dataset, bufferCopies(), start);
     }
 
     /** Continues a saved session (the same data set must be loaded). */
     void restore(SessionState saved) {
         spec = saved.spec();
+        start = saved.start();
         settings = saved.settings();
         Network net = Network.initialized(spec, 0);
         net.restoreParams(saved.params());
+        restoreBuffers(net, saved.buffers());
         epoch = saved.epoch();
         trainer = closeAndNull(trainer);
         setNetwork(net);
@@ -314,6 +333,21 @@ final class TrainingRun implements AutoCloseable {
         health = healthMonitor.measure(step, settings.loss());
     }
 
+    private static void restoreBuffers(Network net, float[][] buffers) {
+        List<Param> to = net.buffers();
+        if (buffers.length != to.size()) {
+            throw new IllegalArgumentException(buffers.length + " buffers, the network has " + to.size());
+        }
+        for (int i = 0; i < buffers.length; i++) {
+            if (buffers[i].length != to.get(i).size()) {
+                throw new IllegalArgumentException(to.get(i).name() + ": " + buffers[i].length + " values, expected "
+                        + to.get(i).size());
+            }
+            System.arraycopy(buffers[i], 0, to.get(i).value(), 0, buffers[i].length);
+            to.get(i).changed();
+        }
+    }
+
     private static Trainer closeAndNull(Trainer t) {
         if (t != null) t.close();
         return null;
@@ -330,6 +364,11 @@ final class TrainingRun implements AutoCloseable {
 
     NetworkSpec spec() {
         return spec;
+    }
+
+    /** The weights the run started from, or null for fresh ones. */
+    StartWeights start() {
+        return start;
     }
 
     TrainingSettings settings() {

@@ -1,6 +1,7 @@
 package org.convscope.training;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -17,6 +18,7 @@ import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.SampleSource;
 import org.convscope.engine.train.TrainingDivergedException;
 import org.convscope.model.ModelFile;
+import org.convscope.onnx.exporter.OnnxExport;
 
 /**
  * A training session on its own thread, {@value #THREAD_NAME}: commands (play, pause, step, reset, settings, save)
@@ -31,6 +33,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private final TrainingRun run;
     private final String dataset;
+    private volatile StartWeights startWeights;
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final AtomicReference<TrainingFrame> latest = new AtomicReference<>();
     private final Thread thread;
@@ -56,8 +59,21 @@ public final class TrainingSession implements AutoCloseable {
      */
     public TrainingSession(NetworkSpec spec, SampleSource train, SampleSource test, TrainingSettings settings,
                            Kernels kernels, String dataset) {
-        this.run = new TrainingRun(spec, train, test, settings, kernels);
+        this(spec, train, test, settings, kernels, dataset, null);
+    }
+
+    /**
+     * Starts a session from a model's weights where the layers take them ({@link StartWeights#match}), fresh weights
+     * from the settings' seed elsewhere, and evaluates it on the test set; the probe is the first test image.
+     *
+     * @param dataset how to find the data again when a saved session is loaded (a folder, or empty for MNIST)
+     * @param start   the weights to start from, and to go back to on reset; null for fresh ones
+     */
+    public TrainingSession(NetworkSpec spec, SampleSource train, SampleSource test, TrainingSettings settings,
+                           Kernels kernels, String dataset, StartWeights start) {
+        this.run = new TrainingRun(spec, train, test, settings, kernels, start);
         this.dataset = Objects.requireNonNullElse(dataset, "");
+        this.startWeights = start;
         this.probeImage = new float[test.dims().size()];
         test.fill(new int[] {0}, 0, 1, probeImage);
         this.probeLabel = test.label(0);
@@ -141,7 +157,7 @@ public final class TrainingSession implements AutoCloseable {
         return command(() -> startRunning(run.epoch() + 1));
     }
 
-    /** Pauses and starts over with fresh weights from {@code seed}. */
+    /** Pauses and starts over: from the start weights where given, with fresh weights from {@code seed} elsewhere. */
     public CompletableFuture<Void> reset(long seed) {
         return command(() -> {
             running = false;
@@ -222,19 +238,30 @@ public final class TrainingSession implements AutoCloseable {
         return command(() -> {
             running = false;
             run.restore(state);
+            startWeights = state.start();
             message = "";
         });
     }
 
-    /** Saves the trained network in the model format the explorer opens, atomically. */
+    /**
+     * Saves the trained network atomically as a model the explorer opens: ONNX when the file's name ends with
+     * ".onnx" ({@link OnnxExport}), else a ConvScope model file.
+     */
     public CompletableFuture<Void> exportModel(Path file) {
         return command(() -> {
             var eval = run.lastTest();
-            Map<String, String> meta = eval == null ? Map.of("trained_steps", Long.toString(run.step()))
-                    : Map.of("trained_steps", Long.toString(run.step()),
-                            "test_accuracy", Double.toString(eval.accuracy()));
-            ModelFile.save(file, run.network(), meta);
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put("trained_steps", Long.toString(run.step()));
+            if (eval != null) meta.put("test_accuracy", Double.toString(eval.accuracy()));
+            if (run.start() != null) meta.put("started_from", run.start().source());
+            if (ModelFile.isOnnx(file)) OnnxExport.write(file, run.network(), meta);
+            else ModelFile.save(file, run.network(), meta);
         });
+    }
+
+    /** The weights the session started from (a reset goes back to them), or null for fresh ones. Any thread. */
+    public StartWeights start() {
+        return startWeights;
     }
 
     private void startRunning(int untilEpoch) {

@@ -36,7 +36,7 @@ class HealthTest {
             params[1][0] = -100; // conv filter 0's bias: its ReLU outputs are zero for every image
             await(session.restore(new SessionState(start.spec(), start.settings(), params, start.optimizerState(),
                     start.optimizerSteps(), start.step(), start.epoch(), start.position(), start.curves(),
-                    start.timeline(), start.timelineInterval(), start.dataset())));
+                    start.timeline(), start.timelineInterval(), start.dataset(), start.buffers(), start.start())));
             float[][] before = await(session.networkCopy()).copyParams();
             await(session.stepBatch());
             Network after = await(session.networkCopy());

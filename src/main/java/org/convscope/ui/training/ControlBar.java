@@ -23,7 +23,8 @@ final class ControlBar extends HBox {
     final Button stepEpoch = button("step-epoch", "Step epoch", "Train to the end of this epoch");
     final Button phases = button("step-phases", "Step in 4 phases", "Pause and take one step on the next single"
             + " image, shown as its four phases: forward pass, loss, backward pass, update (→ next, ← back, Esc close)");
-    final Button reset = button("reset", "Reset", "Start over with new random weights from the seed");
+    final Button reset = button("reset", "Reset", "Start over: new random weights from the seed (a session started from a model goes back to its"
+            + " weights)");
     final Button newSession = button("new-session", "New session…", "Another network or data set: presets, the"
             + " architecture editor, MNIST, an IDX folder or an image folder");
     final TextField seed = new TextField("1");

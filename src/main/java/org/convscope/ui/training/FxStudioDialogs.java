@@ -10,7 +10,10 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The studio's dialogs as real windows: file choosers with the kind's filter, and the save-before-quit alert. */
+/**
+ * The studio's dialogs as real windows: file choosers with the kind's filters (a name saved without a known extension
+ * gets the chosen filter's), and the save-before-quit alert.
+ */
 final class FxStudioDialogs implements StudioDialogs {
     private static final ButtonType SAVE = new ButtonType("Save…", ButtonBar.ButtonData.YES);
     private static final ButtonType DONT_SAVE = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
@@ -26,31 +29,37 @@ final class FxStudioDialogs implements StudioDialogs {
     public Path chooseSave(FileKind kind) {
         FileChooser chooser = chooser("Save " + kind.title, kind);
         chooser.setInitialFileName(kind.suggestedName);
-        return remember(chooser.showSaveDialog(window()), kind);
+        File file = chooser.showSaveDialog(window());
+        if (file == null) return null;
+        Path path = remember(file);
+        if (kind.fits(file.getName())) return path;
+        FileChooser.ExtensionFilter chosen = chooser.getSelectedExtensionFilter();
+        String pattern = chosen == null ? chooser.getExtensionFilters().get(0).getExtensions().get(0)
+                : chosen.getExtensions().get(0);
+        return path.resolveSibling(file.getName() + pattern.substring(1));
     }
 
     @Override
     public Path chooseOpen(FileKind kind) {
-        return remember(chooser("Open a " + kind.title, kind).showOpenDialog(window()), null);
+        File file = chooser("Open a " + kind.title, kind).showOpenDialog(window());
+        return file == null ? null : remember(file);
     }
 
     private FileChooser chooser(String title, FileKind kind) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.description, "*" + kind.extension));
+        for (StudioDialogs.Filter f : kind.filters) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.description(),
+                    f.extensions().stream().map(e -> "*" + e).toList()));
+        }
         if (lastFolder != null && lastFolder.isDirectory()) chooser.setInitialDirectory(lastFolder);
         return chooser;
     }
 
-    /** Remembers the folder; a name typed without the extension gets it. */
-    private Path remember(File file, FileKind addExtension) {
-        if (file == null) return null;
+    /** Remembers the folder for the next chooser. */
+    private Path remember(File file) {
         lastFolder = file.getParentFile();
-        Path path = file.toPath();
-        if (addExtension != null && !file.getName().endsWith(addExtension.extension)) {
-            path = path.resolveSibling(file.getName() + addExtension.extension);
-        }
-        return path;
+        return file.toPath();
     }
 
     @Override

@@ -38,7 +38,8 @@ final class SessionBar extends HBox {
     final Button open = button("open-session", "mdi2f-folder-open-outline", "Open",
             "Open a saved session; it continues exactly where it was saved (" + OPEN_KEYS + ")");
     final Button export = button("export-model", "mdi2e-export-variant", "Export model",
-            "Save the network as it is now as a model file the explorer opens (" + EXPORT_KEYS + ")");
+            "Save the network as it is now as a model file the explorer opens: ConvScope (.safetensors) or ONNX"
+                    + " (.onnx), by the name's extension (" + EXPORT_KEYS + ")");
     final Label status = new Label();
     final Label autosave = new Label();
     private final TrainingViewModel model;

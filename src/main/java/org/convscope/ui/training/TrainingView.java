@@ -50,6 +50,7 @@ public final class TrainingView extends BorderPane {
     private final CellSamplesPane cellSamples = new CellSamplesPane();
     private final Label message = new Label();
     private final SessionBar sessions;
+    private final StudioDialogs dialogs;
     private final RecoveryBanner recovery;
 
     public TrainingView(TrainingViewModel model, ExplorerLink explorer) {
@@ -72,7 +73,8 @@ public final class TrainingView extends BorderPane {
         this.opener = opener == null ? SessionOpener.NONE : opener;
         this.controls = new ControlBar(model);
         this.settings = new SettingsPane(model);
-        this.sessions = new SessionBar(model, this.opener, dialogs == null ? new FxStudioDialogs(this) : dialogs, data);
+        this.dialogs = dialogs == null ? new FxStudioDialogs(this) : dialogs;
+        this.sessions = new SessionBar(model, this.opener, this.dialogs, data);
         this.recovery = new RecoveryBanner(sessions);
         getStyleClass().add("training-view");
         getStylesheets().add(TrainingView.class.getResource("/css/training.css").toExternalForm());
@@ -159,7 +161,7 @@ public final class TrainingView extends BorderPane {
     private void openNewSession() {
         TrainingFrame f = model.frame();
         NewSessionDialog.show(getScene() == null ? null : getScene().getWindow(), f == null ? null : f.probe().spec(),
-                model.dataset(), f == null ? TrainingSettings.defaults() : f.settings(), askingToSaveFirst());
+                model.start(), model.dataset(), f == null ? TrainingSettings.defaults() : f.settings(), askingToSaveFirst(), dialogs);
     }
 
     /** The opener, once the current session may close (offering to save it first when it has unsaved steps). */

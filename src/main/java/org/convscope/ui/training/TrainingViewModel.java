@@ -18,6 +18,7 @@ import org.convscope.io.FileException;
 import org.convscope.training.Autosaver;
 import org.convscope.training.SessionFile;
 import org.convscope.training.SessionState;
+import org.convscope.training.StartWeights;
 import org.convscope.training.StepPhases;
 import org.convscope.training.TrainingFrame;
 import org.convscope.training.TrainingSession;
@@ -94,6 +95,11 @@ public final class TrainingViewModel implements AutoCloseable {
 
     public SampleSource testSource() {
         return session.testSource();
+    }
+
+    /** The weights the session started from (a reset goes back to them), or null for fresh ones. */
+    public StartWeights start() {
+        return session.start();
     }
 
     /** The data the session trains on ("" for the bundled MNIST, else its folder). */

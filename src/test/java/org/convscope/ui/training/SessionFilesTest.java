@@ -207,6 +207,24 @@ class SessionFilesTest {
     }
 
     @Test
+    void exportModelWritesOnnxForAnOnnxName(FxRobot robot) throws Exception {
+        steps(2);
+        dialogs.file = dir.resolve("trained.onnx");
+        fire(robot, "#export-model");
+        waitUntil(() -> status(robot).startsWith("Exported"));
+        assertEquals(List.of("save MODEL"), dialogs.asked);
+        assertEquals("Exported the model at step 2 to trained.onnx; open it in the explorer", status(robot));
+        CompletableFuture<org.convscope.engine.Network> copy = new CompletableFuture<>();
+        model.networkCopy(copy::complete);
+        org.convscope.engine.Network expected = copy.get(60, TimeUnit.SECONDS);
+        org.convscope.engine.Network exported = org.convscope.model.ModelFile.load(dialogs.file).network();
+        for (int i = 0; i < expected.params().size(); i++) {
+            assertArrayEquals(expected.params().get(i).value(), exported.params().get(i).value(),
+                    expected.params().get(i).name());
+        }
+    }
+
+    @Test
     void aDamagedOrForeignFileIsOneLineAndTheSessionTrainsOn(FxRobot robot) throws Exception {
         steps(2);
         dialogs.quit = StudioDialogs.QuitChoice.DONT_SAVE;
@@ -308,6 +326,7 @@ class SessionFilesTest {
     @Test
     void theTimelineExportsAsAnimatedGifAndPngSheet(FxRobot robot) throws Exception {
         steps(21);
+        TrainingViewTest.waitFor(model, f -> f.step() == 21); // the view model applies frames on the FX thread
         List<TimelineFrame> timeline = model.frame().timeline();
         assertEquals(3, timeline.size(), "steps 0, 10 and 20");
         BufferedImage one = TimelineImages.frames(timeline).get(0);

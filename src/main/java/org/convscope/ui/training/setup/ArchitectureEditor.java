@@ -1,8 +1,11 @@
 package org.convscope.ui.training.setup;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -19,29 +22,50 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.convscope.engine.Dims;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.Preset;
 import org.convscope.engine.spec.Presets;
+import org.convscope.model.ModelFile;
+import org.convscope.training.StartWeights;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The architecture editor: start from a preset or the current network, add, remove and reorder layers, and set the
- * selected layer's parameters. The table shows each layer's output shape, parameters and multiply-adds after every
- * edit; a network that cannot work is explained in words under it. Observes an {@link ArchitectureModel}.
+ * The architecture editor: start from a preset, the current network or a model file (ConvScope or ONNX, with its
+ * weights), add, remove and reorder layers, and set the selected layer's parameters. The table shows each layer's
+ * output shape, parameters and multiply-adds after every edit; a network that cannot work is explained in words under
+ * it, and so is which layers take the model's weights. A graph's layers can be changed but not added, removed or
+ * moved (its connections stay as the model has them). Observes an {@link ArchitectureModel}.
  */
 public final class ArchitectureEditor extends VBox {
-    /** The choice of the network to start from: a preset, or the network the studio trains now. */
-    record Start(String title, String description, NetworkSpec spec) {
+    /**
+     * The choice of the network to start from: a preset, the network the studio trains now, or a model file with the
+     * weights to start from ({@code weights}, null for fresh ones).
+     */
+    record Start(String title, String description, NetworkSpec spec, StartWeights weights) {
         @Override
         public String toString() {
             return title;
         }
     }
 
+    static final String GRAPH_NOTE = "A graph: its layers read the outputs of earlier layers (column \"reads\"), so"
+            + " layers cannot be added, removed or moved; their parameters can be changed.";
+    private static final String GRAPH_NOTE_SHORT = "A graph (see \"reads\"): layers cannot be added, removed or moved;"
+            + " their parameters can be changed";
+
     private final ArchitectureModel model;
     final ComboBox<Start> start = new ComboBox<>();
+    final OpenModel openModel;
     final Label startDescription = new Label();
+    final Label graphNote = new Label(GRAPH_NOTE_SHORT);
+    final Label weights = new Label();
+    private final HBox editTools = new HBox(6);
+    private final Tooltip graphTip = new Tooltip(GRAPH_NOTE);
+    private final TableColumn<ArchitectureModel.Row, String> reads = column("reads", 130,
+            r -> String.join(", ", r.reads()));
+    private Start modelStart; // the start of the model file opened last, if any
     final IntField inputHeight;
     final IntField inputWidth;
     final Label inputChannels = new Label();
@@ -53,17 +77,26 @@ public final class ArchitectureEditor extends VBox {
     final LayerForm form;
     final Label verdict = new Label();
     private LayerSpec formLayer;
-    private int formIndex = -1;
+    private int formIndex = -2; // none shown yet: the first showForm fills the form, with a hint if nothing is selected
     private boolean refreshing;
+    private boolean syncingInput;
 
-    public ArchitectureEditor(ArchitectureModel model, NetworkSpec current) {
+    /**
+     * @param current      the network the studio trains now, offered as a start (null: none)
+     * @param currentStart the weights its session started from, offered with it (null: fresh ones)
+     * @param chooseModel  asks for a model file to start from (null when cancelled)
+     */
+    public ArchitectureEditor(ArchitectureModel model, NetworkSpec current, StartWeights currentStart,
+                              Supplier<Path> chooseModel) {
         this.model = model;
+        this.openModel = new OpenModel(chooseModel, this::modelOpened);
         this.form = new LayerForm(this::formChanged);
         this.inputHeight = new IntField("input-height", 1, 512, model.input().height(), h -> inputSize());
         this.inputWidth = new IntField("input-width", 1, 512, model.input().width(), w -> inputSize());
         getStyleClass().add("architecture-editor");
-        layoutNodes(current);
+        layoutNodes(current, currentStart);
         wire();
+        if (current != null && currentStart != null) model.load(current, currentStart);
         refresh(model.analysis());
     }
 
@@ -74,20 +107,21 @@ public final class ArchitectureEditor extends VBox {
         return b;
     }
 
-    private void layoutNodes(NetworkSpec current) {
+    private void layoutNodes(NetworkSpec current, StartWeights currentStart) {
         start.setId("start-from");
         List<Start> starts = new java.util.ArrayList<>();
         if (current != null) {
-            starts.add(new Start("Current network (" + current.name() + ")", "The network the studio trains now,"
-                    + " with fresh weights", current));
+            starts.add(new Start("Current network (" + current.name() + ")", "The network the studio trains now, "
+                    + (currentStart == null ? "with fresh weights" : "from the weights it started with ("
+                    + currentStart.source() + ")"), current, currentStart));
         }
-        for (Preset p : Presets.all()) starts.add(new Start(p.title(), p.description(), p.spec()));
+        for (Preset p : Presets.all()) starts.add(new Start(p.title(), p.description(), p.spec(), null));
         start.setItems(FXCollections.observableArrayList(starts));
         start.getSelectionModel().select(0);
         startDescription.getStyleClass().add("note");
         startDescription.setWrapText(true);
         startDescription.setText(starts.get(0).description());
-        HBox startRow = new HBox(8, new Label("Start from"), start);
+        HBox startRow = new HBox(8, new Label("Start from"), start, openModel.button);
         startRow.setAlignment(Pos.CENTER_LEFT);
 
         inputChannels.setId("input-channels");
@@ -103,21 +137,31 @@ public final class ArchitectureEditor extends VBox {
             item.setOnAction(e -> addLayer(kind));
             add.getItems().add(item);
         }
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox tools = new HBox(6, add, remove, up, down, gap);
+        editTools.getChildren().addAll(add, remove, up, down);
+        editTools.setId("edit-tools");
+        editTools.setMinWidth(Region.USE_PREF_SIZE);
+        graphNote.setId("graph-note");
+        graphNote.getStyleClass().add("note");
+        graphNote.setWrapText(true);
+        graphNote.setMinHeight(Region.USE_PREF_SIZE);
+        graphNote.setTooltip(new Tooltip(GRAPH_NOTE));
+        HBox.setHgrow(graphNote, Priority.ALWAYS);
+        HBox tools = new HBox(10, editTools, graphNote);
         tools.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("layer-table");
         table.getColumns().setAll(List.of(
                 column("#", 34, r -> Integer.toString(r.index() + 1)),
-                column("name", 80, r -> r.spec().name()),
+                column("name", 100, r -> r.spec().name()),
+                reads,
                 column("layer", 200, r -> r.spec().describe()),
                 column("output", 90, r -> r.output() == null ? "—" : r.output().toString()),
                 column("parameters", 100, r -> r.output() == null ? "—" : String.format("%,d", r.parameters())),
                 column("multiply-adds", 110, r -> r.output() == null ? "—" : String.format("%,d", r.multiplyAdds()))));
         table.getColumns().get(0).setStyle("-fx-alignment: CENTER-RIGHT;");
-        for (int c = 3; c < 6; c++) table.getColumns().get(c).getStyleClass().add("number");
+        table.getColumns().get(0).setMinWidth(34);
+        table.getColumns().get(0).setMaxWidth(50);
+        for (int c = 4; c < 7; c++) table.getColumns().get(c).getStyleClass().add("number");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -129,15 +173,21 @@ public final class ArchitectureEditor extends VBox {
         });
         table.setPlaceholder(new Label("No layers: add one"));
         table.setPrefHeight(330);
+        table.setMinHeight(140);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         verdict.setId("network-verdict");
         verdict.setWrapText(true);
         verdict.setMinHeight(Region.USE_PREF_SIZE);
+        weights.setId("start-weights");
+        weights.setWrapText(true);
+        weights.setMinHeight(Region.USE_PREF_SIZE);
         form.setId("layer-form");
+        form.setMinHeight(Region.USE_PREF_SIZE);
         Label formTitle = new Label("Selected layer");
         formTitle.getStyleClass().add("section");
-        getChildren().addAll(startRow, startDescription, inputRow, tools, table, verdict, formTitle, form);
+        getChildren().addAll(startRow, openModel.status, startDescription, inputRow, tools, table, verdict, weights,
+                formTitle, form);
     }
 
     private static Label note(String text) {
@@ -160,9 +210,8 @@ public final class ArchitectureEditor extends VBox {
         start.valueProperty().addListener((obs, old, now) -> {
             if (now == null) return;
             startDescription.setText(now.description());
-            model.load(now.spec());
-            inputHeight.getValueFactory().setValue(model.input().height());
-            inputWidth.getValueFactory().setValue(model.input().width());
+            model.load(now.spec(), now.weights());
+            syncInput();
             table.getSelectionModel().select(0);
         });
         model.analysisProperty().addListener((obs, old, now) -> refresh(now));
@@ -177,7 +226,27 @@ public final class ArchitectureEditor extends VBox {
         down.setOnAction(e -> moveSelected(1));
     }
 
+    /** Whether a model file is being read (the network may change when it is). */
+    public ReadOnlyBooleanProperty openingModelProperty() {
+        return openModel.openingProperty();
+    }
+
+    private void modelOpened(String name, ModelFile.Model opened) {
+        NetworkSpec spec = opened.network().spec();
+        String stem = name.replaceFirst("\\.[^.]*$", "");
+        NetworkSpec named = new NetworkSpec(stem.isBlank() ? spec.name() : stem, spec.input(), spec.layers(),
+                spec.sources());
+        String description = String.format(Locale.ROOT, "%s: %d layers, %,d parameters, input %s%s; training starts"
+                + " from its weights", name, spec.layers().size(), spec.parameterCount(), spec.input(),
+                spec.isSequence() ? "" : ", a graph");
+        if (modelStart != null) start.getItems().remove(modelStart);
+        modelStart = new Start("Model " + name, description, named, StartWeights.of(opened.network(), name));
+        start.getItems().add(0, modelStart);
+        start.getSelectionModel().select(modelStart);
+    }
+
     private void inputSize() {
+        if (syncingInput) return;
         if (inputHeight.getValue() != null && inputWidth.getValue() != null) {
             model.setInputSize(inputHeight.getValue(), inputWidth.getValue());
         }
@@ -224,26 +293,49 @@ public final class ArchitectureEditor extends VBox {
                 : "Cannot train this network: " + a.problem();
         verdict.setText(text);
         verdict.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("problem"), !a.valid());
-        remove.setDisable(a.rows().isEmpty());
+        weights.setText(weightsText(a));
+        boolean graph = model.isGraph();
+        add.setDisable(graph);
+        remove.setDisable(graph || a.rows().isEmpty());
+        graphNote.setVisible(graph);
+        graphNote.setManaged(graph);
+        reads.setVisible(graph);
+        if (graph) Tooltip.install(editTools, graphTip);
+        else Tooltip.uninstall(editTools, graphTip);
         showForm();
+    }
+
+    private String weightsText(ArchitectureModel.Analysis a) {
+        if (model.start() == null) return "Fresh weights: random from the seed";
+        if (a.weights() == null) return "Weights from " + model.start().source() + " where the layers fit them";
+        return a.weights().summary();
     }
 
     /** Rebuilds the form only when another layer is selected or the layer changed elsewhere (not while typing). */
     private void showForm() {
         if (refreshing) return;
         int i = selected();
+        up.setDisable(model.isGraph() || i <= 0);
+        down.setDisable(model.isGraph() || i < 0 || i >= model.layers().size() - 1);
         LayerSpec layer = i >= 0 && i < model.layers().size() ? model.layers().get(i) : null;
         if (i == formIndex && java.util.Objects.equals(layer, formLayer)) return;
         formIndex = i;
         formLayer = layer;
         form.show(layer);
-        up.setDisable(i <= 0);
-        down.setDisable(i < 0 || i >= model.layers().size() - 1);
     }
 
-    /** Puts the input size controls back to the model's (after the data changed it). */
-    void syncInput() {
-        inputHeight.getValueFactory().setValue(model.input().height());
-        inputWidth.getValueFactory().setValue(model.input().width());
+    /**
+     * Puts the input size controls back to the model's, without handing the values back to it one at a time (which
+     * would make a 28×28 network 32×28 on the way to 32×32, and count as an edit).
+     */
+    private void syncInput() {
+        Dims in = model.input();
+        syncingInput = true;
+        try {
+            inputHeight.getValueFactory().setValue(in.height());
+            inputWidth.getValueFactory().setValue(in.width());
+        } finally {
+            syncingInput = false;
+        }
     }
 }

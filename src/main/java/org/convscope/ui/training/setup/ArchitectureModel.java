@@ -9,23 +9,34 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.convscope.engine.Dims;
+import org.convscope.engine.spec.ConvSpec;
 import org.convscope.engine.spec.DenseSpec;
 import org.convscope.engine.spec.InvalidNetworkException;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.training.StartWeights;
 
 /**
  * The architecture editor's view model: the input shape and the layers being edited, and after every edit the
- * {@link Analysis}: each layer's output shape, parameters and multiply-adds, and why the network cannot be trained
- * (in {@link NetworkSpec#infer()}'s words), if it cannot. The input's channels follow the data; its height and width
- * are the network's (the data is padded or resized to them). FX thread only.
+ * {@link Analysis}: each layer's output shape, parameters and multiply-adds, why the network cannot be trained
+ * (in {@link NetworkSpec#infer()}'s words), if it cannot, and which layers take the start weights, when it starts
+ * from a model's. The input's channels follow the data; its height and width are the network's (the data is padded
+ * or resized to them). A graph (layers that read other layers than the one before, see {@link NetworkSpec#sources()})
+ * keeps its connections: its layers can be changed but not added, removed or moved. FX thread only.
  */
 public final class ArchitectureModel {
-    /** One layer in the table; {@code output} is null from the first layer that cannot apply. */
-    public record Row(int index, LayerSpec spec, Dims output, long parameters, long multiplyAdds) {}
+    /**
+     * One layer in the table; {@code output} is null from the first layer that cannot apply (and for every layer
+     * that reads one); {@code reads} names the layers it reads ("input" for the network's input).
+     */
+    public record Row(int index, LayerSpec spec, Dims output, long parameters, long multiplyAdds, List<String> reads) {}
 
-    /** The table and the verdict; {@code problem} is empty when the network can be trained on the data. */
-    public record Analysis(Dims input, List<Row> rows, String problem, long parameters, long multiplyAdds) {
+    /**
+     * The table and the verdict; {@code problem} is empty when the network can be trained on the data;
+     * {@code weights} says which layers take the start weights (null when it starts fresh or cannot be trained).
+     */
+    public record Analysis(Dims input, List<Row> rows, String problem, long parameters, long multiplyAdds,
+                           StartWeights.Match weights) {
         public boolean valid() {
             return problem.isEmpty();
         }
@@ -37,6 +48,8 @@ public final class ArchitectureModel {
     private String name = "custom";
     private Dims input = new Dims(1, 28, 28);
     private int classes;
+    private List<List<Integer>> graphSources; // a graph's connections, fixed; null for a sequence
+    private StartWeights start;
 
     public ArchitectureModel(NetworkSpec start) {
         layers.addListener((javafx.collections.ListChangeListener<LayerSpec>) c -> analyse());
@@ -59,20 +72,42 @@ public final class ArchitectureModel {
         return input;
     }
 
-    /** The network as edited, named after the preset it started from ("lenet5") or "custom" once changed. */
+    /**
+     * The network as edited, named after the preset or model it started from ("lenet5") or "custom" once changed; a
+     * graph keeps its connections.
+     */
     public NetworkSpec spec() {
-        return new NetworkSpec(name, input, layers);
+        return graphSources == null ? new NetworkSpec(name, input, layers) : new NetworkSpec(name, input, layers, graphSources);
     }
 
-    /** Starts over from a network: its layers and its input height and width; the channels stay the data's. */
+    /** Whether the network is a graph (its layers cannot be added, removed or moved, only changed). */
+    public boolean isGraph() {
+        return graphSources != null;
+    }
+
+    /** The weights the network starts from, or null for fresh ones. */
+    public StartWeights start() {
+        return start;
+    }
+
+    /** Starts over from a network with fresh weights: see {@link #load(NetworkSpec, StartWeights)}. */
     public void load(NetworkSpec spec) {
+        load(spec, null);
+    }
+
+    /**
+     * Starts over from a network: its layers, its connections if it is a graph, and its input height and width (the
+     * channels stay the data's), starting from {@code start}'s weights where the layers take them (null: fresh ones).
+     */
+    public void load(NetworkSpec spec, StartWeights start) {
+        this.start = start;
         name = spec.name();
+        graphSources = spec.isSequence() ? null : spec.sources();
         Dims in = spec.input();
         input = new Dims(classes == 0 ? in.channels() : input.channels(), in.height(), in.width());
         List<LayerSpec> copy = new ArrayList<>(spec.layers());
         fitClasses(copy);
         layers.setAll(copy);
-        name = spec.name();
         analyse();
     }
 
@@ -104,6 +139,7 @@ public final class ArchitectureModel {
 
     /** Adds a new layer of {@code kind} at {@code index} (clamped to the list) with a fresh name; returns its index. */
     public int add(LayerKind kind, int index) {
+        requireSequence();
         int at = Math.clamp(index, 0, layers.size());
         edited();
         layers.add(at, kind.create(freshName(kind.prefix)));
@@ -111,6 +147,7 @@ public final class ArchitectureModel {
     }
 
     public void remove(int index) {
+        requireSequence();
         edited();
         layers.remove(index);
     }
@@ -119,6 +156,7 @@ public final class ArchitectureModel {
     public int move(int index, int delta) {
         int to = index + delta;
         if (index < 0 || index >= layers.size() || to < 0 || to >= layers.size()) return index;
+        requireSequence();
         edited();
         LayerSpec layer = layers.remove(index);
         layers.add(to, layer);
@@ -136,6 +174,12 @@ public final class ArchitectureModel {
         name = "custom";
     }
 
+    private void requireSequence() {
+        if (graphSources != null) {
+            throw new IllegalStateException(name + " is a graph: its layers cannot be added, removed or moved");
+        }
+    }
+
     private String freshName(String prefix) {
         Set<String> taken = new HashSet<>();
         for (LayerSpec l : layers) taken.add(l.name());
@@ -145,7 +189,11 @@ public final class ArchitectureModel {
         }
     }
 
-    /** Gives the last fully connected layer one unit per class; true if it changed. */
+    /**
+     * Gives the network one output per class: the last fully connected layer gets that many units, or, in a network
+     * without one, the last convolution that many filters when the class scores then come out right (SqueezeNet's
+     * classifier, a 1×1 convolution before the global pooling). True if a layer changed.
+     */
     private boolean fitClasses(List<LayerSpec> list) {
         if (classes == 0) return false;
         for (int i = list.size() - 1; i >= 0; i--) {
@@ -155,38 +203,71 @@ public final class ArchitectureModel {
                 return true;
             }
         }
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i) instanceof ConvSpec c) {
+                if (c.filters() == classes || c.groups() != 1) return false;
+                List<LayerSpec> changed = new ArrayList<>(list);
+                changed.set(i, new ConvSpec(c.name(), classes, c.kernel(), 1));
+                if (classCount(changed) != classes) return false;
+                list.set(i, changed.get(i));
+                return true;
+            }
+        }
         return false;
     }
 
+    /** The class scores these layers give (with this model's input and connections), or −1 if they cannot work. */
+    private int classCount(List<LayerSpec> list) {
+        try {
+            NetworkSpec spec = graphSources == null ? new NetworkSpec(name, input, list)
+                    : new NetworkSpec(name, input, list, graphSources);
+            return spec.numClasses();
+        } catch (InvalidNetworkException e) {
+            return -1;
+        }
+    }
+
+    /** Each layer's shapes from its sources' outputs, as {@link NetworkSpec#infer()} has them, up to any problem. */
     private void analyse() {
+        NetworkSpec spec = spec();
         List<Row> rows = new ArrayList<>(layers.size());
-        Dims dims = input;
+        List<Dims> outputs = new ArrayList<>(layers.size());
         long params = 0;
         long macs = 0;
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
-            if (dims == null) {
-                rows.add(new Row(i, layer, null, 0, 0));
-                continue;
+            List<Integer> from = spec.sourcesOf(i);
+            List<Dims> in = new ArrayList<>(from.size());
+            List<String> reads = new ArrayList<>(from.size());
+            for (int s : from) {
+                in.add(s == NetworkSpec.INPUT ? input : outputs.get(s));
+                reads.add(s == NetworkSpec.INPUT ? NetworkSpec.INPUT_NAME : layers.get(s).name());
             }
-            try {
-                Dims out = layer.outputDims(dims);
-                long p = layer.parameterCount(dims);
-                long m = layer.multiplyAdds(dims);
-                rows.add(new Row(i, layer, out, p, m));
+            Dims out = null;
+            long p = 0;
+            long m = 0;
+            if (!in.contains(null)) {
+                try {
+                    out = layer.outputDims(in);
+                    p = layer.parameterCount(in.get(0));
+                    m = layer.multiplyAdds(in.get(0));
+                } catch (InvalidNetworkException e) {
+                    out = null;
+                }
+            }
+            outputs.add(out);
+            rows.add(new Row(i, layer, out, out == null ? 0 : p, out == null ? 0 : m, List.copyOf(reads)));
+            if (out != null) {
                 params += p;
                 macs += m;
-                dims = out;
-            } catch (InvalidNetworkException e) {
-                rows.add(new Row(i, layer, null, 0, 0));
-                dims = null;
             }
         }
-        analysis.set(new Analysis(input, List.copyOf(rows), problem(), params, macs));
+        String problem = problem(spec);
+        StartWeights.Match weights = start == null || !problem.isEmpty() ? null : start.match(spec);
+        analysis.set(new Analysis(input, List.copyOf(rows), problem, params, macs, weights));
     }
 
-    private String problem() {
-        NetworkSpec spec = spec();
+    private String problem(NetworkSpec spec) {
         try {
             spec.infer();
         } catch (InvalidNetworkException e) {
@@ -194,8 +275,10 @@ public final class ArchitectureModel {
         }
         int outputs = spec.numClasses();
         if (classes > 0 && outputs != classes) {
-            return "the network gives " + outputs + " class scores, the data has " + classes + " classes; set the last"
-                    + " fully connected layer to " + classes + " units";
+            boolean dense = layers.stream().anyMatch(l -> l instanceof DenseSpec);
+            return "the network gives " + outputs + " class scores, the data has " + classes + " classes; "
+                    + (dense ? "set the last fully connected layer to " + classes + " units"
+                    : "give the layer that makes the class scores " + classes + " outputs");
         }
         return "";
     }

@@ -7,6 +7,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import org.convscope.engine.spec.ActivationSpec;
 import org.convscope.engine.spec.ConvSpec;
 import org.convscope.engine.spec.DenseSpec;
@@ -14,12 +15,15 @@ import org.convscope.engine.spec.FlattenSpec;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.PoolSpec;
 import org.convscope.engine.spec.SoftmaxSpec;
+import org.convscope.engine.spec.Window;
 
 /**
  * The parameters of one layer as controls: a name, then by kind the filters, kernel, stride and padding; the pooling
  * type, window and stride; the activation; the units. Every change builds the new layer and hands it on.
  */
 final class LayerForm extends GridPane {
+    /** Notes wrap at this width, wider than the controls above them. */
+    private static final double NOTE_WIDTH = 460;
     private final Consumer<LayerSpec> onChange;
     private final TextField name = new TextField();
     private Supplier<LayerSpec> build = () -> null;
@@ -43,12 +47,13 @@ final class LayerForm extends GridPane {
             return;
         }
         name.setText(layer.name());
+        name.setDisable(false);
         Label nameLabel = new Label("name");
         nameLabel.getStyleClass().add("form-label");
         add(nameLabel, 0, row);
         add(name, 1, row++, 3, 1);
         switch (layer) {
-            case ConvSpec c when !c.isClassic() || c.kernel().rounding() != org.convscope.engine.spec.Window.Rounding.EXACT -> kept(layer);
+            case ConvSpec c when !c.isClassic() || c.kernel().rounding() == Window.Rounding.CEIL -> kept(layer);
             case PoolSpec p when !p.isClassic() || p.countIncludePad() -> kept(layer);
             case ConvSpec c -> conv(c);
             case PoolSpec p -> pool(p);
@@ -66,14 +71,16 @@ final class LayerForm extends GridPane {
         }
     }
 
-    /** A layer whose settings this form cannot edit (from an imported model): shown, kept as it is. */
+    /** A layer whose settings this form cannot edit (from an imported model): shown, kept as it is, name and all. */
     private void kept(LayerSpec layer) {
+        name.setDisable(true);
         addNote(layer.describe() + ": its settings come from the imported model and are kept as they are.");
         build = () -> layer;
     }
 
+    /** A convolution's filters, kernel, stride and padding; an imported one keeps its rounding (down, as PyTorch's). */
     private void conv(ConvSpec c) {
-        IntField filters = field("filters", 1, 512, c.filters());
+        IntField filters = field("filters", 1, 4096, c.filters());
         IntField kernelH = field("kernel-height", 1, 31, c.kernelHeight());
         IntField kernelW = field("kernel-width", 1, 31, c.kernelWidth());
         IntField stride = field("stride", 1, 8, c.stride());
@@ -82,8 +89,14 @@ final class LayerForm extends GridPane {
         addRow("kernel (h × w)", kernelH, new Label("×"), kernelW);
         addRow("stride", stride);
         addRow("padding", padding);
-        build = () -> new ConvSpec(name(), filters.getValue(), kernelH.getValue(), kernelW.getValue(), stride.getValue(),
-                padding.getValue());
+        Window.Rounding rounding = c.kernel().rounding();
+        if (rounding == Window.Rounding.FLOOR) {
+            addNote("Output sizes round down, as in PyTorch: a stride that does not divide evenly leaves out the last"
+                    + " rows and columns.");
+        }
+        build = () -> new ConvSpec(name(), filters.getValue(), new Window(kernelH.getValue(), kernelW.getValue(),
+                stride.getValue(), stride.getValue(), padding.getValue(), padding.getValue(), padding.getValue(),
+                padding.getValue(), 1, 1, rounding), 1);
     }
 
     private void pool(PoolSpec p) {
@@ -101,7 +114,9 @@ final class LayerForm extends GridPane {
         ComboBox<ActivationSpec.Kind> kind = combo("activation-kind", ActivationSpec.Kind.values(), a.kind());
         addRow("function", kind);
         addNote("ReLU max(0, x) · tanh · sigmoid 1/(1 + e^−x)");
-        build = () -> new ActivationSpec(name(), kind.getValue());
+        // The same kind keeps its constants (an imported clip's bounds, a leaky ReLU's slope); another takes its defaults.
+        build = () -> kind.getValue() == a.kind() ? new ActivationSpec(name(), a.kind(), a.alpha(), a.beta())
+                : new ActivationSpec(name(), kind.getValue());
     }
 
     private void dense(DenseSpec d) {
@@ -110,8 +125,9 @@ final class LayerForm extends GridPane {
         build = () -> new DenseSpec(name(), units.getValue());
     }
 
+    /** A field from {@code min} to {@code max}, or to {@code value} when an imported layer has more. */
     private IntField field(String id, int min, int max, int value) {
-        return new IntField(id, min, max, value, v -> changed());
+        return new IntField(id, min, Math.max(max, value), value, v -> changed());
     }
 
     private <T> ComboBox<T> combo(String id, T[] values, T value) {
@@ -134,6 +150,9 @@ final class LayerForm extends GridPane {
         Label note = new Label(text);
         note.getStyleClass().add("note");
         note.setWrapText(true);
+        note.setPrefWidth(NOTE_WIDTH);
+        note.setMinWidth(Region.USE_PREF_SIZE);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         add(note, 0, row++, 4, 1);
     }
 

@@ -13,17 +13,20 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.Dims;
 import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.training.StartWeights;
 import org.convscope.training.StudioData;
 import org.convscope.training.StudioSessions;
 import org.convscope.training.TrainingSession;
 import org.convscope.training.TrainingSettings;
 import org.convscope.ui.training.SessionOpener;
+import org.convscope.ui.training.StudioDialogs;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * "New session": the data on the left, the architecture editor on the right, and Start, enabled only when the data is
  * read and the network can be trained on it. Start builds the session through the {@link SessionOpener} (off the FX
- * thread); the old session is replaced only once the new one exists, and a failure is shown here with nothing lost.
+ * thread), from a model's weights when the network was opened from a model file; the old session is replaced only
+ * once the new one exists, and a failure is shown here with nothing lost.
  */
 public final class NewSessionPane extends BorderPane {
     private final ArchitectureModel model;
@@ -35,18 +38,23 @@ public final class NewSessionPane extends BorderPane {
     final Label status = new Label();
     final Button start = new Button("Start training", new FontIcon("mdi2p-play"));
     final Button cancel = new Button("Cancel");
+    private final Tooltip startTip = new Tooltip();
     private boolean starting;
     private Runnable onClose = () -> {};
 
     /**
-     * @param current  the network the studio trains now (offered as a starting point), or null
-     * @param settings the optimizer and other settings the new session starts with
+     * @param current      the network the studio trains now (offered as a starting point), or null
+     * @param currentStart the weights its session started from (offered with it), or null for fresh ones
+     * @param settings     the optimizer and other settings the new session starts with
+     * @param dialogs      asks for the model file to start from ("Open model…")
      */
-    public NewSessionPane(NetworkSpec current, TrainingSettings settings, SessionOpener opener) {
+    public NewSessionPane(NetworkSpec current, StartWeights currentStart, TrainingSettings settings,
+                          SessionOpener opener, StudioDialogs dialogs) {
         this.model = new ArchitectureModel(current == null ? org.convscope.engine.spec.Presets.lenet5() : current);
         this.opener = opener;
         this.settings = settings;
-        this.editor = new ArchitectureEditor(model, current);
+        this.editor = new ArchitectureEditor(model, current, currentStart,
+                () -> dialogs.chooseOpen(StudioDialogs.FileKind.MODEL_TO_START));
         getStyleClass().add("new-session");
         getStylesheets().add(NewSessionPane.class.getResource("/css/setup.css").toExternalForm());
         layoutNodes();
@@ -68,7 +76,7 @@ public final class NewSessionPane extends BorderPane {
         setCenter(editor);
         start.setId("start-session");
         start.setDefaultButton(true);
-        start.setTooltip(new Tooltip("Replace the studio's session with this network on this data, fresh weights"));
+        start.setTooltip(startTip);
         cancel.setId("cancel-session");
         cancel.setCancelButton(true);
         status.setId("start-status");
@@ -89,6 +97,7 @@ public final class NewSessionPane extends BorderPane {
             update();
         });
         data.loadingProperty().addListener((obs, old, now) -> update());
+        editor.openingModelProperty().addListener((obs, old, now) -> update());
         model.analysisProperty().addListener((obs, old, now) -> update());
         start.setOnAction(e -> start());
         cancel.setOnAction(e -> onClose.run());
@@ -112,7 +121,8 @@ public final class NewSessionPane extends BorderPane {
     private void update() {
         StudioData d = data.dataProperty().get();
         ArchitectureModel.Analysis a = model.analysis();
-        boolean ready = d != null && !data.loadingProperty().get() && a.valid() && !starting;
+        boolean ready = d != null && !data.loadingProperty().get() && !editor.openingModelProperty().get() && a.valid()
+                && !starting;
         start.setDisable(!ready);
         cancel.setDisable(starting);
         if (d == null) {
@@ -127,23 +137,29 @@ public final class NewSessionPane extends BorderPane {
             status.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("problem"), !a.valid());
             status.setText(d == null ? "Choose the data" : a.valid() ? what(d) : "Start is disabled: " + a.problem());
         }
+        StartWeights weights = model.start();
+        startTip.setText("Replace the studio's session with this network on this data, "
+                + (weights == null ? "fresh weights" : "starting from the weights of " + weights.source()));
     }
 
     private String what(StudioData d) {
         NetworkSpec spec = model.spec();
-        return String.format(Locale.ROOT, "%s on %s · %,d parameters", spec.name(), d.title(), spec.parameterCount());
+        StartWeights weights = model.start();
+        return String.format(Locale.ROOT, "%s on %s · %,d parameters%s", spec.name(), d.title(), spec.parameterCount(),
+                weights == null ? "" : " · weights from " + weights.source());
     }
 
     private void start() {
         StudioData d = data.dataProperty().get();
         NetworkSpec spec = model.spec();
+        StartWeights weights = model.start();
         if (d == null || !model.analysis().valid()) return;
         starting = true;
         String what = what(d);
         status.setText("Starting " + what + "…");
         update();
         opener.open(what, () -> {
-            TrainingSession session = StudioSessions.on(d, spec, settings);
+            TrainingSession session = StudioSessions.on(d, spec, settings, weights);
             Platform.runLater(() -> {
                 starting = false;
                 onClose.run();

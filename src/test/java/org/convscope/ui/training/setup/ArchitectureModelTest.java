@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.convscope.engine.Dims;
 import org.convscope.engine.spec.ConvSpec;
@@ -14,6 +15,7 @@ import org.convscope.engine.spec.InvalidNetworkException;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.PoolSpec;
 import org.convscope.engine.spec.Presets;
+import org.convscope.model.ModelFile;
 import org.junit.jupiter.api.Test;
 
 /** The editor's view model without a window: the live table and the verdict after each edit. */
@@ -107,5 +109,66 @@ class ArchitectureModelTest {
         assertFalse(model.analysis().valid(), "12×12: conv2 gets 6×4×4, too small for its 5×5 kernel");
         model.replace(2, new PoolSpec("pool1", PoolSpec.Kind.AVERAGE, 2, 2));
         assertEquals("average pool 2×2 stride 2", model.layers().get(2).describe());
+    }
+
+    @Test
+    void aGraphKeepsItsConnectionsAndTheEnginesShapesThroughEveryEdit() throws Exception {
+        NetworkSpec resblock = ModelFile.load(Path.of("src/test/resources/onnx/resblock-opset11/model.onnx")).network().spec();
+        ArchitectureModel model = new ArchitectureModel(resblock);
+        assertTrue(model.isGraph());
+        assertRowsAreTheEngines(model);
+        ArchitectureModel.Row add = model.analysis().rows().get(resblock.indexOf("block1.add"));
+        assertEquals(List.of("block1.bn2", "stem.2"), add.reads());
+        assertEquals(List.of("input"), model.analysis().rows().get(0).reads());
+
+        model.setData(3, 2);
+        assertEquals(new DenseSpec("fc", 2), model.layers().get(resblock.indexOf("fc")));
+        int conv = resblock.indexOf("block1.conv1");
+        model.replace(conv, ConvSpec.square("block1.conv1", 16, 5, 1, 2));
+        assertTrue(model.analysis().valid(), model.analysis().problem());
+        assertEquals(resblock.sources(), model.spec().sources());
+        assertFalse(model.spec().isSequence());
+        assertRowsAreTheEngines(model);
+
+        model.replace(conv, ConvSpec.square("block1.conv1", 16, 5, 1, 1));
+        String engine = assertThrows(InvalidNetworkException.class, () -> model.spec().infer()).getMessage();
+        assertTrue(engine.startsWith("block1.add: "), engine);
+        assertEquals(engine, model.analysis().problem());
+        assertNull(model.analysis().rows().get(resblock.indexOf("block1.add")).output());
+        assertNull(model.analysis().rows().get(resblock.indexOf("block2.shortcut.0")).output(),
+                "a layer that reads a layer without a shape has none either");
+        assertEquals(new Dims(16, 32, 32), model.analysis().rows().get(resblock.indexOf("stem.2")).output());
+
+        assertThrows(IllegalStateException.class, () -> model.add(LayerKind.CONV, 1));
+        assertThrows(IllegalStateException.class, () -> model.remove(1));
+        assertThrows(IllegalStateException.class, () -> model.move(1, 1));
+        assertEquals(resblock.layers().size(), model.layers().size());
+
+        model.load(Presets.lenet5());
+        assertFalse(model.isGraph());
+        assertEquals(1, model.add(LayerKind.ACTIVATION, 1), "a sequence can be edited again");
+    }
+
+    private static void assertRowsAreTheEngines(ArchitectureModel model) {
+        List<NetworkSpec.LayerInfo> engine = model.spec().infer();
+        List<ArchitectureModel.Row> rows = model.analysis().rows();
+        assertEquals(engine.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String name = engine.get(i).spec().name();
+            assertEquals(engine.get(i).output(), rows.get(i).output(), "output of " + name);
+            assertEquals(engine.get(i).parameters(), rows.get(i).parameters(), "parameters of " + name);
+            assertEquals(engine.get(i).multiplyAdds(), rows.get(i).multiplyAdds(), "multiply-adds of " + name);
+        }
+        assertEquals(model.spec().parameterCount(), model.analysis().parameters());
+    }
+
+    @Test
+    void aNetworkWithoutFullyConnectedLayersGetsItsClassesFromItsLastConvolution() throws Exception {
+        NetworkSpec fire = ModelFile.load(Path.of("src/test/resources/onnx/fire/model.onnx")).network().spec();
+        ArchitectureModel model = new ArchitectureModel(fire);
+        model.setData(3, 4);
+        assertEquals(4, ((ConvSpec) model.layers().get(fire.indexOf("classifier"))).filters());
+        assertTrue(model.analysis().valid(), model.analysis().problem());
+        assertEquals(4, model.spec().numClasses());
     }
 }

@@ -3,16 +3,15 @@ package org.convscope.ui.training.setup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.convscope.ui.training.setup.SetupRobot.type;
+import static org.convscope.ui.training.setup.SetupRobot.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 import org.convscope.engine.Dims;
 import org.convscope.engine.spec.ConvSpec;
@@ -23,7 +22,6 @@ import org.convscope.training.StudioData;
 import org.convscope.training.TrainingSession;
 import org.convscope.training.TrainingSettings;
 import org.convscope.ui.Snapshots;
-import org.convscope.ui.training.SessionOpener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,28 +37,16 @@ class NewSessionPaneTest {
     @TempDir
     static Path folder;
 
-    private final CompletableFuture<TrainingSession> started = new CompletableFuture<>();
-    private volatile String failWith;
+    private static final ChosenFiles NO_DIALOGS = new ChosenFiles();
+
+    private final SetupRobot.Host opener = new SetupRobot.Host();
     private NewSessionPane pane;
     private boolean closed;
-
-    /** Starts the session on another thread like MainLayout does, or fails as told. */
-    private final SessionOpener opener = (what, make, unsaved, onFailure) -> Thread.ofPlatform().start(() -> {
-        if (failWith != null) {
-            javafx.application.Platform.runLater(() -> onFailure.accept(failWith));
-            return;
-        }
-        try {
-            started.complete(make.call());
-        } catch (Exception e) {
-            started.completeExceptionally(e);
-        }
-    });
 
     @Start
     void start(Stage stage) throws Exception {
         ColourFolders.write(folder, 12);
-        pane = new NewSessionPane(Presets.lenet5(), TrainingSettings.defaults(), opener);
+        pane = new NewSessionPane(Presets.lenet5(), null, TrainingSettings.defaults(), opener, NO_DIALOGS);
         pane.setOnClose(() -> closed = true);
         stage.setScene(new Scene(pane, 980, 700));
         stage.show();
@@ -68,17 +54,7 @@ class NewSessionPaneTest {
 
     @AfterEach
     void close() throws Exception {
-        if (started.isDone() && !started.isCompletedExceptionally()) started.get().close();
-    }
-
-    private static void waitUntil(BooleanSupplier condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            WaitForAsyncUtils.waitForFxEvents();
-            if (condition.getAsBoolean()) return;
-            Thread.sleep(20);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        opener.close();
     }
 
     private void chooseImages(FxRobot robot) throws Exception {
@@ -110,7 +86,7 @@ class NewSessionPaneTest {
         assertEquals("12×10×10", robot.lookup("12×10×10").queryAs(javafx.scene.control.Labeled.class).getText());
 
         robot.clickOn("#start-session");
-        TrainingSession session = started.get(60, TimeUnit.SECONDS);
+        TrainingSession session = opener.started.get(60, TimeUnit.SECONDS);
         NetworkSpec spec = session.latestFrame().probe().spec();
         assertEquals(new Dims(3, 28, 28), spec.input());
         assertEquals(ConvSpec.square("conv2", 12, 3, 1, 0), spec.layers().get(3));
@@ -143,7 +119,7 @@ class NewSessionPaneTest {
     @Test
     void aFailedStartIsShownAndStartCanBePressedAgain(FxRobot robot) throws Exception {
         chooseImages(robot);
-        failWith = "not enough memory for this network";
+        opener.failWith = "not enough memory for this network";
         robot.clickOn("#start-session");
         waitUntil(() -> robot.lookup("#start-status").queryAs(Label.class).getText().startsWith("Cannot start"), "failure");
         assertEquals("Cannot start: not enough memory for this network",
@@ -163,12 +139,5 @@ class NewSessionPaneTest {
                 + " class — still using " + folder.getFileName() + ".", text);
         assertEquals(folder, pane.dataPane().dataProperty().get().folder());
         assertFalse(robot.lookup("#start-session").queryAs(Button.class).isDisabled());
-    }
-
-    private static void type(FxRobot robot, String spinner, String value) {
-        Spinner<?> s = robot.lookup(spinner).queryAs(Spinner.class);
-        robot.doubleClickOn(s.getEditor()).write(value);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(value, String.valueOf(s.getValue()), spinner);
     }
 }
