@@ -7,16 +7,15 @@ import org.convscope.data.DatasetFolder;
 import org.convscope.engine.Dims;
 
 /**
- * Lesson inputs from the bundled MNIST test set (loaded on first use), from the explorer's current drawing, given as
- * a supplier of 28×28 ink values that may return null when nothing is drawn, and the app's current model, given as a
- * supplier that may return null.
+ * Lesson inputs from the bundled MNIST test set (read on first use and shared with the rest of the app: call off the
+ * FX thread), from the explorer's current drawing, given as a supplier of 28×28 ink values that may return null when
+ * nothing is drawn, and the app's current model, given as a supplier that may return null.
  */
 public final class DatasetLessonSources implements LessonSources {
     private static final Dims DIGIT = new Dims(1, 28, 28);
 
     private final Supplier<float[]> explorer;
     private final Supplier<CurrentModel> model;
-    private Dataset test;
 
     public DatasetLessonSources(Supplier<float[]> explorer) {
         this(explorer, null);
@@ -33,8 +32,8 @@ public final class DatasetLessonSources implements LessonSources {
     }
 
     @Override
-    public synchronized Volume testDigit(int index) {
-        if (test == null) test = DatasetFolder.bundledMnist().test();
+    public Volume testDigit(int index) {
+        Dataset test = DatasetFolder.bundledMnist().test();
         return new Volume(DIGIT, test.inkImage(index).ink());
     }
 

@@ -1,9 +1,13 @@
 package org.convscope.training;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,9 +24,9 @@ import org.convscope.io.FileException;
  * try to open), so that the studio says so once and the next start is clean.
  */
 public final class Autosave {
-    /** System property overriding the autosave file (tests point it into a temporary folder). */
-    public static final String PROPERTY = "convscope.autosave";
     public static final String EXTENSION = ".convscope-session";
+    /** How many apps may run at once, each with an autosave of its own. */
+    static final int SLOTS = 32;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
@@ -33,11 +37,74 @@ public final class Autosave {
 
     private Autosave() {}
 
-    /** {@value #PROPERTY}, else {@code ~/.convscope/autosave.convscope-session}. */
-    public static Path userFile() {
-        String property = System.getProperty(PROPERTY);
-        if (property != null && !property.isBlank()) return Path.of(property);
-        return Path.of(System.getProperty("user.home"), ".convscope", "autosave" + EXTENSION);
+    /**
+     * The autosave file of one running app, {@code autosave.convscope-session} in the folder for the first,
+     * {@code autosave-2.convscope-session} for a second one running at the same time, and so on: each is held by a
+     * lock on a file beside it ({@code autosave.lock}, …) until {@link #close}, or until the process ends, however it
+     * ends. So an autosave found in a slot just claimed was left by a crash, never by an app still running, and two
+     * apps never write the same file.
+     */
+    public static final class Slot implements AutoCloseable {
+        private final Path file;
+        private final FileChannel channel; // null when no lock could be taken (an unwritable folder)
+        private final FileLock lock;
+
+        private Slot(Path file, FileChannel channel, FileLock lock) {
+            this.file = file;
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        /** The autosave file of this slot. */
+        public Path file() {
+            return file;
+        }
+
+        /** Lets another app take the slot. */
+        @Override
+        public void close() {
+            try {
+                if (lock != null) lock.release();
+                if (channel != null) channel.close();
+            } catch (IOException e) {
+                // The lock goes with the process at the latest.
+            }
+        }
+    }
+
+    /**
+     * Claims the first free autosave slot in {@code folder} (created when missing). When the folder cannot be written
+     * the first slot is returned unlocked: autosaving there fails too, and says so.
+     */
+    public static Slot claim(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            return new Slot(folder.resolve("autosave" + EXTENSION), null, null);
+        }
+        for (int n = 1; n <= SLOTS; n++) {
+            Slot slot = tryClaim(folder, n == 1 ? "autosave" : "autosave-" + n);
+            if (slot != null) return slot;
+        }
+        return new Slot(folder.resolve("autosave" + EXTENSION), null, null);
+    }
+
+    /** The slot of that name when no one holds it, else null. */
+    private static Slot tryClaim(Path folder, String base) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(folder.resolve(base + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            return null;
+        }
+        try {
+            FileLock lock = channel.tryLock(); // null: another process holds it
+            if (lock != null) return new Slot(folder.resolve(base + EXTENSION), channel, lock);
+        } catch (OverlappingFileLockException | IOException e) {
+            // OverlappingFileLockException: this process holds it already.
+        }
+        new Slot(null, channel, null).close();
+        return null;
     }
 
     /** The file a crash's autosave is moved to at start-up. */

@@ -99,4 +99,21 @@ class ConvScopeAppTest {
         assertEquals((int) stage.getScene().getWidth(), image.getWidth());
         assertEquals((int) stage.getScene().getHeight(), image.getHeight());
     }
+
+    @Test
+    void theTabStripFollowsTheExplorersTheme(FxRobot robot) {
+        javafx.scene.layout.Region strip = robot.lookup(".tab-header-background").queryAs(javafx.scene.layout.Region.class);
+        assertTrue(luminance(strip) < 0.3, "a dark strip over the dark explorer");
+        ExplorerView explorer = robot.lookup(".explorer").queryAs(ExplorerView.class);
+        robot.interact(() -> {
+            explorer.toggleTheme();
+            stage.getScene().getRoot().applyCss();
+        });
+        assertTrue(luminance(strip) > 0.7, "a light strip over the light explorer");
+    }
+
+    private static double luminance(javafx.scene.layout.Region region) {
+        javafx.scene.paint.Color c = (javafx.scene.paint.Color) region.getBackground().getFills().getLast().getFill();
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+    }
 }

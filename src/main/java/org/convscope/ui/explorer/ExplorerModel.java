@@ -66,6 +66,8 @@ public final class ExplorerModel implements AutoCloseable {
     private boolean cold; // the Vector API kernels are not compiled yet: classify with the scalar ones
     private Inference inline; // set by the benchmark: classify on the calling thread instead
     private SampleBrowser browser;
+    private InkImage labelled; // the test image whose label is known, while it is on the canvas untouched
+    private int label = -1;
     private long requested;
     private long notices;
 
@@ -238,7 +240,13 @@ public final class ExplorerModel implements AutoCloseable {
      * The network must not change afterwards (pass a copy).
      */
     public void open(Network net, String name, InkImage image, String description) {
+        open(net, name, image, description, -1);
+    }
+
+    /** The same for an image whose class is known ({@code label}, −1 for none): the prediction marks it. */
+    public void open(Network net, String name, InkImage image, String description, int label) {
         setNetwork(net, name);
+        labelled(image, label);
         drawing.setBase(image);
         source.set(description);
     }
@@ -330,7 +338,9 @@ public final class ExplorerModel implements AutoCloseable {
 
     private void submit() {
         boolean gradient = saliency.get() && saliencyMethod.get() == SaliencyMethod.GRADIENT;
-        Inference.Request request = new Inference.Request(++requested, drawing.ink(), gradient, System.nanoTime());
+        InkImage ink = drawing.ink(); // the base picture itself while nothing is drawn over it
+        Inference.Request request = new Inference.Request(++requested, ink, gradient, ink == labelled ? label : -1,
+                System.nanoTime());
         if (inline != null) publish(inline.run(request));
         else worker.submit(inference, request);
     }
@@ -346,7 +356,9 @@ public final class ExplorerModel implements AutoCloseable {
     /** On the FX thread: shows a frame, and its saliency (gradient) or starts computing it (occlusion). */
     private void publish(Frame f) {
         if (!saliency.get() || f.preprocessed().isEmpty()) saliencyMap.set(null);
-        else if (f.saliency() != null) saliencyMap.set(new SaliencyMap(f.sequence(), SaliencyMethod.GRADIENT, f.saliency()));
+        else if (f.saliency() != null) {
+            saliencyMap.set(new SaliencyMap(f.sequence(), SaliencyMethod.GRADIENT, f.snapshot().topClass(), f.saliency()));
+        }
         else if (saliencyMethod.get() == SaliencyMethod.OCCLUSION && f.snapshot().spec() == inference.network().spec()) {
             occlusion.submit(new OcclusionWorker.Job(f.sequence(), inference.network(), f.snapshot().input(), f.topClass()));
         }
@@ -388,8 +400,15 @@ public final class ExplorerModel implements AutoCloseable {
         }
         Dataset set = b.set();
         InkImage digit = set.inkImage(index);
+        labelled(digit, set.label(index));
         drawing.setBase(digit);
         source.set("test #" + index + " · label " + set.label(index));
+    }
+
+    /** Remembers the label of an image about to go on the canvas (−1: none known). */
+    private void labelled(InkImage image, int label) {
+        this.labelled = label < 0 ? null : image;
+        this.label = label;
     }
 
     /**

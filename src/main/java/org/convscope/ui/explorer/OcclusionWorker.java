@@ -32,7 +32,8 @@ final class OcclusionWorker implements AutoCloseable {
             network = job.network();
             occlusion = new Occlusion(network);
         }
-        sink.accept(new SaliencyMap(job.sequence(), SaliencyMethod.OCCLUSION, occlusion.saliency(job.input(), job.topClass())));
+        sink.accept(new SaliencyMap(job.sequence(), SaliencyMethod.OCCLUSION, job.topClass(),
+                occlusion.saliency(job.input(), job.topClass())));
     }
 
     @Override

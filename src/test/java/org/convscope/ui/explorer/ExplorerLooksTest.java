@@ -71,6 +71,8 @@ class ExplorerLooksTest {
         assertTrue(luminance(r.image().getRGB(1910, 540)) > 0.7, "the light theme's panels are light");
         assertTrue(luminance(r.card()) > 0.9, "the inspector is a light card in the light theme");
         r.assertReadable();
+        assertTrue(r.tileBorder() != null && Math.abs(r.tileBorder().getBrightness() - 1) > 0.15,
+                "white maps have a border that stands out from the white panel: " + r.tileBorder());
     }
 
     @Test
@@ -95,7 +97,7 @@ class ExplorerLooksTest {
      * the text colours of the inspector's labels as styled.
      */
     private record Rendered(BufferedImage image, int card, Map<String, Color> texts, int helpCard,
-                            Map<String, Color> helpTexts) {
+                            Map<String, Color> helpTexts, Color tileBorder) {
         /** Every label of the inspector contrasts with its card at least 4.5:1 (WCAG AA for small text). */
         void assertReadable() {
             assertFalse(texts.isEmpty(), "the inspector shows the unit");
@@ -144,7 +146,12 @@ class ExplorerLooksTest {
             });
             int helpCard = image.getRGB((int) helpBounds.getMinX() + 4, (int) helpBounds.getMinY() + 4);
             Map<String, Color> helpTexts = fx(() -> labelColours(view.lookup(".help-card")));
-            return new Rendered(image, card, texts, helpCard, helpTexts);
+            Color border = fx(() -> {
+                javafx.scene.layout.Region tile = (javafx.scene.layout.Region) view.lookup(".map-tile");
+                return tile.getBorder() == null ? null
+                        : (Color) tile.getBorder().getStrokes().getFirst().getTopStroke();
+            });
+            return new Rendered(image, card, texts, helpCard, helpTexts, border);
         } finally {
             model.close();
         }

@@ -119,6 +119,15 @@ public final class Drawing {
         return new InkImage(SIZE, SIZE, raster.clone());
     }
 
+    /**
+     * Where a point (x, y) of an image this drawing gave as {@link #ink} lies on the raster: the same point for the
+     * raster itself, for a base picture of another size where it was fitted (scaled and centred).
+     */
+    public static double[] rasterPoint(InkImage ink, double x, double y) {
+        if (ink.width() == SIZE && ink.height() == SIZE) return new double[] {x, y};
+        return InkFit.point(ink.width(), ink.height(), SIZE, x, y);
+    }
+
     /** The live raster, [SIZE][SIZE], for painting; read-only. */
     public float[] raster() {
         return raster;
