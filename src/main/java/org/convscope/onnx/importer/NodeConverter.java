@@ -93,8 +93,8 @@ final class NodeConverter {
             case "Constant" -> constantNode(node);
             case "Shape", "Gather", "Unsqueeze", "Squeeze", "Slice", "Cast", "ConstantOfShape", "Transpose" -> shapeArithmetic(node);
             case "ReduceMean" -> reduceMean(node);
-            default -> throw new OnnxException(node.describe() + ": " + node.opType()
-                    + " is not supported; ConvScope imports " + SUPPORTED);
+            default -> throw new OnnxException(node.describe() + ": not supported; ConvScope imports "
+                    + SUPPORTED);
         }
     }
 
