@@ -69,7 +69,7 @@ class ArchitectureModelTest {
         assertFalse(a.valid());
         String engine = assertThrows(InvalidNetworkException.class, () -> model.spec().infer()).getMessage();
         assertEquals(engine, a.problem());
-        assertEquals("conv2: 17-wide kernel does not fit the input height 14; add padding or use a smaller kernel",
+        assertEquals("conv2: 17-high kernel does not fit the input height 14; add padding or use a smaller kernel",
                 a.problem());
         assertEquals(new Dims(6, 14, 14), a.rows().get(2).output(), "the layers before still have their shapes");
         assertNull(a.rows().get(3).output());

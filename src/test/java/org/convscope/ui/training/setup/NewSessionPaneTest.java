@@ -103,7 +103,7 @@ class NewSessionPaneTest {
         assertFalse(start.isDisabled());
         robot.clickOn("conv2");
         type(robot, "#kernel-height", "17");
-        String reason = "conv2: 17-wide kernel does not fit the input height 14; add padding or use a smaller kernel";
+        String reason = "conv2: 17-high kernel does not fit the input height 14; add padding or use a smaller kernel";
         assertTrue(start.isDisabled());
         assertEquals("Cannot train this network: " + reason,
                 robot.lookup("#network-verdict").queryAs(Label.class).getText());
