@@ -29,8 +29,11 @@ import org.convscope.io.SafeTensorsFile;
  * {@code timeline.<i>.<layer>} (filter snapshots) and, for a session started from a model's weights,
  * {@code start.<name>} (those weights, which a reset goes back to). Metadata: {@code format} = {@value #FORMAT},
  * {@code architecture} (the network as JSON), {@code start_architecture} (the model's, when started from one) and
- * {@code session}: a JSON object with the settings, counters, curve steps, epoch points, timeline steps, the data set
- * and {@code start_source} (the model's file name, when started from one).
+ * {@code session}: a JSON object with the settings (with {@code train_last}, the layers that train), counters (with
+ * the epoch's training statistics so far: {@code epoch_images}, {@code epoch_loss}, {@code epoch_correct}), curve
+ * steps, epoch points, timeline steps, the data set and {@code start_source} (the model's file name, when started from
+ * one). Files written before those keys existed read as every layer training and the epoch counted from where it
+ * was saved.
  */
 public final class SessionFile {
     public static final String FORMAT = "convscope-session";
@@ -96,11 +99,15 @@ public final class SessionFile {
         settings.addProperty("seed", s.settings().seed());
         settings.addProperty("shift", s.settings().shift());
         settings.addProperty("threads", s.settings().threads());
+        settings.addProperty("train_last", s.settings().trainLast());
         json.add("settings", settings);
         json.addProperty("optimizer_steps", s.optimizerSteps());
         json.addProperty("step", s.step());
         json.addProperty("epoch", s.epoch());
         json.addProperty("position", s.position());
+        json.addProperty("epoch_images", s.epochImages());
+        json.addProperty("epoch_loss", s.epochLoss());
+        json.addProperty("epoch_correct", s.epochCorrect());
         json.addProperty("dataset", s.dataset());
         if (s.start() != null) json.addProperty("start_source", s.start().source());
         JsonArray curveSteps = new JsonArray();
@@ -149,7 +156,10 @@ public final class SessionFile {
             return new SessionState(spec, settings(json.getAsJsonObject("settings")), values, state,
                     json.get("optimizer_steps").getAsLong(), json.get("step").getAsLong(), json.get("epoch").getAsInt(),
                     json.get("position").getAsInt(), curves, timeline, json.get("timeline_interval").getAsInt(),
-                    json.get("dataset").getAsString(), buffers, start(meta, json, content));
+                    json.get("dataset").getAsString(), buffers, start(meta, json, content),
+                    json.has("epoch_images") ? json.get("epoch_images").getAsInt() : 0,
+                    json.has("epoch_loss") ? json.get("epoch_loss").getAsDouble() : 0,
+                    json.has("epoch_correct") ? json.get("epoch_correct").getAsLong() : 0);
         } catch (JsonParseException | IllegalArgumentException | IllegalStateException
                  | NullPointerException | ClassCastException e) {
             throw new FileException(file, "damaged session: " + e.getMessage());
@@ -173,7 +183,8 @@ public final class SessionFile {
                 s.get("learning_rate").getAsFloat(), s.get("momentum").getAsFloat(), s.get("beta1").getAsFloat(),
                 s.get("beta2").getAsFloat(), s.get("epsilon").getAsFloat(), s.get("weight_decay").getAsFloat());
         return new TrainingSettings(o, Loss.valueOf(s.get("loss").getAsString()), s.get("batch_size").getAsInt(),
-                s.get("seed").getAsLong(), s.get("shift").getAsInt(), s.get("threads").getAsInt());
+                s.get("seed").getAsLong(), s.get("shift").getAsInt(), s.get("threads").getAsInt(),
+                s.has("train_last") ? s.get("train_last").getAsInt() : 0);
     }
 
     private static List<TimelineFrame> timeline(JsonArray steps, SafeTensorsFile content, Tensors tensors)

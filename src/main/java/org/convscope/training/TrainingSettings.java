@@ -2,20 +2,30 @@ package org.convscope.training;
 
 import org.convscope.engine.Loss;
 import org.convscope.engine.optim.OptimizerConfig;
+import org.convscope.engine.train.Freezing;
 import org.convscope.engine.train.TrainConfig;
 
 /**
  * What the studio trains with: the optimizer (kind, learning rate, momentum, weight decay), the loss, the batch size,
- * the seed of the initial weights and of the shuffling, the random shift of training images in pixels, and the number
- * of threads. The learning rate stays constant: the user changes it by hand.
+ * the seed of the initial weights and of the shuffling, the random shift of training images in pixels, the number
+ * of threads, and which layers train ({@code trainLast}: only the last that many layers with parameters, the others
+ * frozen, as for transfer learning; {@value Freezing#ALL}: every layer). The learning rate stays constant: the user
+ * changes it by hand.
  */
-public record TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSize, long seed, int shift, int threads) {
+public record TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSize, long seed, int shift, int threads,
+                               int trainLast) {
     public TrainingSettings {
         if (optimizer == null) throw new IllegalArgumentException("optimizer missing");
         if (loss == null) throw new IllegalArgumentException("loss missing");
         if (batchSize < 1 || batchSize > 4096) throw new IllegalArgumentException("batch size must be in 1..4096, got " + batchSize);
         if (shift < 0 || shift > 8) throw new IllegalArgumentException("shift must be in 0..8 pixels, got " + shift);
         if (threads < 1) throw new IllegalArgumentException("threads must be positive, got " + threads);
+        if (trainLast < 0) throw new IllegalArgumentException("layers to train must be ≥ 0 (0: all), got " + trainLast);
+    }
+
+    /** Every layer trains. */
+    public TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSize, long seed, int shift, int threads) {
+        this(optimizer, loss, batchSize, seed, shift, threads, Freezing.ALL);
     }
 
     /** As {@code convscope train}: momentum 0.9, η = 0.05, cross-entropy, batch 64, seed 1, shifts of 1 px, all cores. */
@@ -26,11 +36,11 @@ public record TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSi
 
     /** The engine's configuration for these settings: constant learning rate, one epoch planned at a time. */
     public TrainConfig trainConfig() {
-        return new TrainConfig(optimizer, loss, batchSize, 1, threads, seed, false);
+        return new TrainConfig(optimizer, loss, batchSize, 1, threads, seed, false, trainLast);
     }
 
     public TrainingSettings withOptimizer(OptimizerConfig o) {
-        return new TrainingSettings(o, loss, batchSize, seed, shift, threads);
+        return new TrainingSettings(o, loss, batchSize, seed, shift, threads, trainLast);
     }
 
     public TrainingSettings withLearningRate(float lr) {
@@ -38,22 +48,27 @@ public record TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSi
     }
 
     public TrainingSettings withLoss(Loss l) {
-        return new TrainingSettings(optimizer, l, batchSize, seed, shift, threads);
+        return new TrainingSettings(optimizer, l, batchSize, seed, shift, threads, trainLast);
     }
 
     public TrainingSettings withBatchSize(int b) {
-        return new TrainingSettings(optimizer, loss, b, seed, shift, threads);
+        return new TrainingSettings(optimizer, loss, b, seed, shift, threads, trainLast);
     }
 
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(optimizer, loss, batchSize, s, shift, threads);
+        return new TrainingSettings(optimizer, loss, batchSize, s, shift, threads, trainLast);
     }
 
     public TrainingSettings withShift(int px) {
-        return new TrainingSettings(optimizer, loss, batchSize, seed, px, threads);
+        return new TrainingSettings(optimizer, loss, batchSize, seed, px, threads, trainLast);
     }
 
     public TrainingSettings withThreads(int t) {
-        return new TrainingSettings(optimizer, loss, batchSize, seed, shift, t);
+        return new TrainingSettings(optimizer, loss, batchSize, seed, shift, t, trainLast);
+    }
+
+    /** Trains only the last {@code n} layers with parameters ({@value Freezing#ALL}: every layer). */
+    public TrainingSettings withTrainLast(int n) {
+        return new TrainingSettings(optimizer, loss, batchSize, seed, shift, threads, n);
     }
 }
