@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.convscope.data.Cifar10;
 import org.convscope.data.DatasetFit;
 import org.convscope.data.DatasetFolder;
 import org.convscope.data.TrainTest;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code convscope train}: trains a network headless, reporting every epoch, and saves it after each one. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a network on an IDX data set (default: the bundled MNIST) and save it.")
+        description = "Train a network on an IDX data set or CIFAR-10 (default: the bundled MNIST) and save it.")
 final class TrainCommand implements Callable<Integer> {
     enum OptimizerName { sgd, momentum, adam }
 
@@ -47,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     InputSizeOption size;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "IDX data set folder (default: bundled MNIST)")
+    @Option(names = "--data", paramLabel = "DIR", description = "IDX data set folder, or CIFAR-10's binary batches (default: bundled MNIST)")
     Path data;
 
     @Option(names = "--arch", paramLabel = "lenet5|tiny|lenet5-32|wide|FILE", defaultValue = "lenet5",
@@ -111,7 +112,8 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         ModelFile.Model start = model == null ? null : size.load(model);
         NetworkSpec architecture = start == null ? architecture() : start.network().spec();
-        TrainTest sets = fitted(data == null ? DatasetFolder.bundledMnist() : DatasetFolder.load(data), architecture);
+        TrainTest sets = fitted(data == null ? DatasetFolder.bundledMnist()
+                : Cifar10.isCifar(data) ? Cifar10.load(data) : DatasetFolder.load(data), architecture);
         DatasetSamples plain = DatasetSamples.of(sets.train(), limit);
         ShiftAugmentation train = new ShiftAugmentation(plain, shift, seed);
         DatasetSamples test = DatasetSamples.of(sets.test(), 0);

@@ -94,4 +94,18 @@ class TrainCommandTest {
             assertEquals(!last, same, was.get(i).name() + (last ? " trains" : " is frozen"));
         }
     }
+
+    @Test
+    void cifarBatchesTrainAColourNetwork() throws Exception {
+        Path data = org.convscope.data.CifarFiles.folder(dir.resolve("cifar"));
+        Path arch = dir.resolve("colour.json");
+        java.nio.file.Files.writeString(arch, "{\"input\":[3,32,32],\"layers\":[{\"type\":\"conv\",\"name\":\"conv1\","
+                + "\"filters\":4,\"kernel\":[3,3]},{\"type\":\"relu\",\"name\":\"relu1\"},{\"type\":\"flatten\","
+                + "\"name\":\"flatten\"},{\"type\":\"dense\",\"name\":\"fc\",\"units\":10}]}");
+        Path out = dir.resolve("cifar.safetensors");
+        CliRun run = CliRun.of("train", "--data", data.toString(), "--arch", arch.toString(), "--batch", "2",
+                "--epochs", "1", "--threads", "1", "--json", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(3, ModelFile.load(out).network().spec().input().channels());
+    }
 }
