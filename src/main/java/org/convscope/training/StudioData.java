@@ -128,6 +128,13 @@ public final class StudioData {
         return idx != null ? idx.test().size() : images.testCount();
     }
 
+    /** The short name of the data a session names in {@link #key()}, without reading it: "MNIST", or the folder's name. */
+    public static String titleOf(String key) {
+        if (key == null || key.isEmpty()) return "MNIST";
+        Path name = Path.of(key).toAbsolutePath().normalize().getFileName();
+        return name == null ? key : name.toString();
+    }
+
     /** A short name: "MNIST", or the folder's name. */
     public String title() {
         if (kind == Kind.MNIST) return "MNIST";

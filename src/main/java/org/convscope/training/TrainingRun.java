@@ -181,24 +181,34 @@ final class TrainingRun implements AutoCloseable {
     /** {@link #step(int)}, shown to {@code probe} between its backward pass and its update. */
     private BatchResult step(int maxCount, StepProbe probe) {
         int count = Math.min(maxCount, order.length - position);
+        BatchResult result = train(train, order, position, count, probe);
+        position += count;
+        epochImages += count;
+        epochLoss += result.loss() * count;
+        epochCorrect += result.correct();
+        if (position == order.length) finishEpoch();
+        return result;
+    }
+
+    /**
+     * One training step on samples {@code indices[from, from + count)} of {@code source}: the update, the curves, the
+     * timeline, the health, the checkpoint; on divergence the last good weights come back and the exception, with a
+     * message in words, is thrown.
+     */
+    private BatchResult train(SampleSource source, int[] indices, int from, int count, StepProbe probe) {
         BatchResult result;
         boolean measure = healthMonitor.beforeStep();
         try {
-            result = trainer.trainBatch(train, order, position, count, probe);
+            result = trainer.trainBatch(source, indices, from, count, probe);
         } catch (TrainingDivergedException e) {
             healthMonitor.cancelStep();
             throw rollBack(e);
         }
-        position += count;
         step++;
-        epochImages += count;
-        epochLoss += result.loss() * count;
-        epochCorrect += result.correct();
         curves.addBatch(step, result.loss(), (double) result.correct() / count);
         timeline.offer(step, this::filterCopies);
         if (measure) health = healthMonitor.measure(step, settings.loss());
         if (step % CHECKPOINT_EVERY == 0 && guard.calm() && step - rateSince >= CHECKPOINT_EVERY) checkpoint();
-        if (position == order.length) finishEpoch();
         return result;
     }
 
@@ -210,9 +220,57 @@ final class TrainingRun implements AutoCloseable {
         int sample = order[position];
         float[][] before = network.copyParams();
         StepPhases.Recorder recorder = new StepPhases.Recorder(network, convIndices, settings, sample,
-                train.label(sample), before);
+                String.format(Locale.ROOT, "training image #%,d", sample), train.label(sample), before);
         BatchResult result = step(1, recorder);
         return recorder.finish(step, result.loss(), network.copyParams());
+    }
+
+    /**
+     * One step on a chosen image (the probe, a test image) with its label, recording its four phases: a real step,
+     * the same as one on a training image, but outside the epoch (its place in the data does not move).
+     *
+     * @param image of the network's input shape
+     */
+    StepPhases stepInPhases(float[] image, int label, String name) {
+        if (image.length != spec.input().size()) {
+            throw new IllegalArgumentException(name + " has " + image.length + " values, the network takes "
+                    + spec.input() + " = " + spec.input().size());
+        }
+        if (label < 0 || label >= spec.numClasses()) {
+            throw new IllegalArgumentException(name + ": class " + label + " outside 0.." + (spec.numClasses() - 1));
+        }
+        float[][] before = network.copyParams();
+        StepPhases.Recorder recorder = new StepPhases.Recorder(network, convIndices, settings, -1, name, label, before);
+        BatchResult result = train(new OneImage(image, label, plainTrain), new int[] {0}, 0, 1, recorder);
+        return recorder.finish(step, result.loss(), network.copyParams());
+    }
+
+    /** One image as a data set. */
+    private record OneImage(float[] image, int label, SampleSource like) implements SampleSource {
+        @Override
+        public int size() {
+            return 1;
+        }
+
+        @Override
+        public org.convscope.engine.Dims dims() {
+            return like.dims();
+        }
+
+        @Override
+        public int numClasses() {
+            return like.numClasses();
+        }
+
+        @Override
+        public int label(int index) {
+            return label;
+        }
+
+        @Override
+        public void fill(int[] indices, int from, int count, float[] out) {
+            System.arraycopy(image, 0, out, 0, image.length);
+        }
     }
 
     private void finishEpoch() {
