@@ -92,7 +92,7 @@ class ModelFileTest {
         Path file = withTensors(List.of(), Map.of("architecture",
                 "{\"input\":[1,4,4],\"layers\":[{\"type\":\"conv\",\"name\":\"conv1\",\"filters\":2,\"kernel\":[5,5]}]}"));
         FileException e = assertThrows(FileException.class, () -> ModelFile.load(file));
-        assertEquals("bad.safetensors: architecture: conv1: 5-wide kernel does not fit the input height 4;"
+        assertEquals("bad.safetensors: architecture: conv1: 5-high kernel does not fit the input height 4;"
                 + " add padding or use a smaller kernel", e.getMessage());
     }
 }

@@ -71,8 +71,9 @@ public record Window(int kernelH, int kernelW, int strideH, int strideW, int pad
         long span = (long) dilation * (kernel - 1) + 1;
         if (span > padded) {
             String fits = begin + end == 0 ? "" : " padded to " + padded;
-            String reach = dilation == 1 ? kernel + "-wide kernel" : kernel + "-tap kernel with dilation " + dilation
-                    + " (" + span + " wide)";
+            String extent = axis.equals("height") ? "high" : "wide";
+            String reach = dilation == 1 ? kernel + "-" + extent + " kernel" : kernel + "-tap kernel with dilation "
+                    + dilation + " (" + span + " " + extent + ")";
             throw new InvalidNetworkException(name + ": " + reach + " does not fit the input " + axis + " " + size
                     + fits + "; add padding or use a smaller kernel");
         }

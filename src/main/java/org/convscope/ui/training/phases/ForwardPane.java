@@ -16,9 +16,11 @@ final class ForwardPane extends VBox {
         getStyleClass().add("phase-pane");
         ForwardSnapshot f = s.forward();
         int top = f.topClass();
+        float[] p = new float[f.spec().numClasses()];
+        org.convscope.engine.Loss.Output.of(f.spec()).probabilities(f.result(), 0, p.length, p);
         Label summary = new Label(String.format(Locale.ROOT,
-                "training sample #%,d · true class %d · the network says %d (%.1f%%) before this step", s.sample(),
-                s.label(), top, 100 * f.result()[top]));
+                "%s · true class %d · the network says %d (%.1f%%) before this step", s.sampleName(),
+                s.label(), top, 100 * p[top]));
         summary.getStyleClass().add("prediction");
         FlowPane layers = new FlowPane();
         layers.getStyleClass().add("tile-flow");
