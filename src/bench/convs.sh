@@ -6,11 +6,12 @@
 # ConvBench --torch on that table, which prints ConvScope's figures beside PyTorch's and their ratio
 # (PyTorch's ms / ConvScope's: above 1, ConvScope is faster). Build first: mvn -q test-compile.
 #
-# Usage: src/bench/convs.sh [--network resnet18|mobilenet_v2] [--seconds S] [--cpu] [--networks]
+# Usage: src/bench/convs.sh [--network resnet18|mobilenet_v2] [--seconds S] [--cpu] [--networks] [--min]
 #   --network N   one network only
 #   --seconds S   ConvBench's measuring seconds per network and thread count (default 8)
 #   --cpu         ConvBench times its thread's CPU time (1 thread only; for a machine busy with other work)
 #   --networks    PyTorch also times its whole networks (batch norm folded) for the share of the convolutions
+#   --min         both sides report each layer's fastest run, not the median (for a machine busy with other work)
 # Environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), PYTHON (default /usr/bin/python3)
 set -euo pipefail
 
@@ -28,6 +29,7 @@ while [ $# -gt 0 ]; do
         --seconds) seconds=$2; shift 2 ;;
         --cpu) bench_args+=(--cpu --threads 1); torch_args+=(--threads 1); shift ;;
         --networks) torch_args+=(--networks); shift ;;
+        --min) torch_args+=(--stat min); bench_args+=(--stat min); shift ;;
         -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "convs.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac

@@ -9,7 +9,7 @@ geometries in the same order. Run with Debian's Python, which has python3-torch 
 
 Each layer: torch.nn.functional.conv2d with bias, batch 1, under torch.no_grad(), on 1 and on 2 threads, with
 oneDNN (mkldnn) on and off; the figure kept is the faster of the two (PyTorch picks its path by heuristics, and at
-batch 1 the other one sometimes wins). Median of the calls in --seconds after a warm-up. --networks also times
+batch 1 the other one sometimes wins). Median (--stat min: the fastest) of the calls in --seconds after a warm-up. --networks also times
 torchvision's whole ResNet-18 and MobileNetV2 (batch norm folded into the convolutions, as torch.onnx.export gives
 them), for the share of the convolutions in the whole.
 
@@ -99,8 +99,11 @@ class Threads:
         return False
 
 
+STAT = statistics.median  # or min, with --stat min
+
+
 def median_ms(call, seconds):
-    """Median wall time of call() in ms over `seconds`, after a warm-up of a third of that (at least 3 calls)."""
+    """Median (or STAT) wall time of call() in ms over `seconds`, after a warm-up of a third of that (at least 3 calls)."""
     end = time.perf_counter() + seconds / 3
     for _ in range(3):
         call()
@@ -112,7 +115,7 @@ def median_ms(call, seconds):
         t0 = time.perf_counter_ns()
         call()
         times.append(time.perf_counter_ns() - t0)
-    return statistics.median(times) / 1e6
+    return STAT(times) / 1e6
 
 
 def time_layer(layer, threads, seconds):
@@ -175,7 +178,11 @@ def main():
     parser.add_argument("--table", help="write the figures to this file as lines 'network layer threads ms'")
     parser.add_argument("--networks", action="store_true", help="also time the whole torchvision networks")
     parser.add_argument("--only", choices=sorted(NETWORKS), help="one network only")
+    parser.add_argument("--stat", choices=("median", "min"), default="median",
+                        help="the figure kept of each measurement's calls (min: on a busy machine, the calls that ran undisturbed)")
     args = parser.parse_args()
+    global STAT
+    STAT = min if args.stat == "min" else statistics.median
     threads = [int(t) for t in args.threads.split(",")]
 
     rows = []

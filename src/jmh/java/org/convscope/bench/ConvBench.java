@@ -26,7 +26,10 @@ import org.convscope.engine.kernel.Parallel;
  * mvn -q test-compile
  * java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes org.convscope.bench.ConvBench \
  *      [--seconds 6] [--warmup 8] [--threads 1,2] [--network resnet18|mobilenet_v2] [--backward] [--torch FILE] [--cpu]
+ *      [--stat median|min]
  * </pre>
+ * --stat min reports the fastest run of each layer and pass instead of the median: on a machine busy with other work,
+ * the runs that were not disturbed (give torch_convs.py the same option).
  * --cpu times the calling thread's CPU time instead of the wall clock: on a machine busy with other work it shows
  * what one thread costs without the time the thread waited for a core (meaningful for --threads 1 only).
  * --torch FILE reads the lines "network layer threads ms" that {@code src/bench/python/torch_convs.py --table FILE}
@@ -36,6 +39,7 @@ import org.convscope.engine.kernel.Parallel;
 public final class ConvBench {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private static boolean cpuTime;
+    private static boolean useMin;
 
     private ConvBench() {}
 
@@ -63,12 +67,13 @@ public final class ConvBench {
                 case "--backward" -> backward = true;
                 case "--torch" -> torch = readTorch(Path.of(args[++i]));
                 case "--cpu" -> cpuTime = true;
+                case "--stat" -> useMin = args[++i].equals("min");
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Kernels kernels = KernelSelection.preferred();
         System.out.println("kernels: " + kernels.name() + ", threads " + Arrays.toString(threads) + (backward ? ", forward and backward" : ", forward")
-                + (cpuTime ? ", the caller's CPU time" : ", wall clock"));
+                + (cpuTime ? ", the caller's CPU time" : ", wall clock") + (useMin ? ", fastest run" : ", median run"));
         Parallel[] pools = new Parallel[threads.length];
         for (int t = 0; t < threads.length; t++) pools[t] = Parallel.create(threads[t], "conv-bench");
         Map<String, List<ConvLayers.Layer>> networks = new java.util.LinkedHashMap<>();
@@ -173,9 +178,10 @@ public final class ConvBench {
         print(name, layers, threads, layerTimes, inPass, passTimes, backward, torch);
     }
 
+    /** The median of ns in ms, or their minimum with --stat min. */
     private static double medianMs(List<Long> ns) {
         long[] a = ns.stream().mapToLong(Long::longValue).sorted().toArray();
-        return a[a.length / 2] / 1e6;
+        return (useMin ? a[0] : a[a.length / 2]) / 1e6;
     }
 
     private static void print(String name, List<Bound> layers, int[] threads, List<List<List<Long>>> layerTimes,

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  * as the baseline: single-image forward latency (every activation kept), batch-64 inference throughput on all
  * threads, and training throughput (batch 64, SGD with momentum) on one thread and on all. With {@code --ui}: the
  * explorer's stroke-to-screen latency instead, rendering headless; with {@code --studio}: the training studio's
- * throughput against headless training and its frame time while training.
+ * throughput against headless training and its frame time while training; with {@code --soak}: the app left running
+ * (see {@link org.convscope.ui.Soak}), a line a minute.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure LeNet-5 forward latency, inference and training throughput, vector against scalar kernels.")
@@ -52,7 +53,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "measuring time of each figure (default: ${DEFAULT-VALUE})")
     double seconds;
 
-    @Option(names = "--threads", paramLabel = "T", description = "threads of the multi-threaded figures (default: all cores)")
+    @Option(names = "--threads", paramLabel = "T",
+            description = "threads of the multi-threaded figures, 1.." + Cli.MAX_THREADS + " (default: all cores)")
     Integer threads;
 
     @Option(names = "--ui", description = "measure the drawing explorer's stroke-to-screen latency (headless) instead")
@@ -77,14 +79,22 @@ final class BenchCommand implements Callable<Integer> {
             description = "rounds of --studio, each headless then studio training for --seconds (default: ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--soak", description = "leave the studio training with every view and the explorer drawing"
+            + " running (headless) for --minutes; a line a minute: heap after GC, threads, frame p99")
+    boolean soak;
+
+    @Option(names = "--minutes", paramLabel = "N", defaultValue = "30",
+            description = "length of --soak (default: ${DEFAULT-VALUE})")
+    int minutes;
+
     @Override
     public Integer call() throws Exception {
         if (model != null) return modelSpeed(spec.commandLine().getOut());
         if (ui) return uiLatency(spec.commandLine().getOut());
         if (studio) return studioCost(spec.commandLine().getOut());
+        if (soak) return soak(spec.commandLine().getOut());
         if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t <= 0) throw new IllegalArgumentException("--threads must be at least 1, got " + t);
+        int t = Cli.threads(spec, threads);
         PrintWriter out = spec.commandLine().getOut();
         Kernels fast = KernelSelection.preferred();
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -226,6 +236,41 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  CPU used in the studio (cores)       training %.2f, FX thread %.2f, renderer %.2f; the"
                     + " whole process %.2f of %d%n", r.trainingCores(), r.fxCores(), r.rendererCores(), r.processCores(),
                     Runtime.getRuntime().availableProcessors());
+        }
+        return 0;
+    }
+
+    /** The soak: a line (or a JSON object) a minute, then the figures the bars are judged on; JavaFX is loaded only here. */
+    private int soak(PrintWriter out) throws Exception {
+        if (minutes < 1) throw new IllegalArgumentException("--minutes must be at least 1, got " + minutes);
+        if (!json) out.printf("the studio training LeNet-5 with every view and the explorer drawing, headless, for %d"
+                + " minute(s)...%n", minutes);
+        org.convscope.data.TrainTest mnist = org.convscope.data.DatasetFolder.bundledMnist();
+        org.convscope.ui.explorer.UiBench.startHeadless();
+        org.convscope.ui.Soak.Result r = org.convscope.ui.Soak.run(mnist, minutes, m -> {
+            if (json) {
+                JsonObject o = new JsonObject();
+                o.addProperty("minute", m.minute());
+                o.addProperty("heap_after_gc_mb", m.heapMb());
+                o.addProperty("threads", m.threads());
+                o.addProperty("frames", m.frames());
+                o.addProperty("frame_p99_ms", m.frameP99Ms());
+                o.addProperty("frame_max_ms", m.frameMaxMs());
+                o.addProperty("images_per_second", m.imagesPerSecond());
+                o.addProperty("explorer_frames", m.explorerFrames());
+                out.println(o);
+            } else {
+                out.printf(Locale.ROOT, "minute %3d: heap after GC %7.1f MB, %3d threads, %5d frames, p99 %6.2f ms"
+                        + " (max %7.2f), training %,7.0f images/s, %,6d explorer frames%n", m.minute(), m.heapMb(),
+                        m.threads(), m.frames(), m.frameP99Ms(), m.frameMaxMs(), m.imagesPerSecond(), m.explorerFrames());
+            }
+        });
+        if (!json) {
+            out.printf(Locale.ROOT, "heap after GC within %.1f%% of minute 1 (bar 10%%): %s%n", 100 * r.heapDrift(),
+                    r.heapDrift() <= 0.1 ? "pass" : "FAIL");
+            out.printf(Locale.ROOT, "threads %+d since minute 1 (bar: no growth): %s%n", r.threadGrowth(),
+                    r.threadGrowth() <= 0 ? "pass" : "FAIL");
+            out.printf(Locale.ROOT, "worst minute's frame p99 %.2f ms%n", r.worstFrameP99Ms());
         }
         return 0;
     }

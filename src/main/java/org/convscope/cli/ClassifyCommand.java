@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classify PNG or JPG images: drawn digits (any size, any position, either polarity) with digit"
-                + " models, photos with others (see --preprocess).")
+                + " models, photos with others (see --preprocess). A digit image without ink is reported as such"
+                + " (JSON: \"ink\": false) instead of classified.")
 final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,6 +62,17 @@ final class ClassifyCommand implements Callable<Integer> {
         for (Path image : images) {
             try {
                 InputOptions.Samples sample = inputs.read(image, net);
+                if (sample.blank()) { // a network answers even for nothing, but that answer is no classification
+                    if (json) {
+                        JsonObject o = new JsonObject();
+                        o.addProperty("file", image.toString());
+                        o.addProperty("ink", false);
+                        out.println(o);
+                    } else {
+                        out.println(image + ": no ink (a blank image), nothing to classify");
+                    }
+                    continue;
+                }
                 System.arraycopy(sample.values(), 0, ws.input(), 0, net.input().size());
             } catch (DatasetException | FileException e) {
                 err.println("convscope classify: " + Cli.oneLine(e));

@@ -1,10 +1,8 @@
 package org.convscope.cli;
 
 import java.io.PrintWriter;
-import org.convscope.data.DatasetException;
-import org.convscope.engine.spec.InvalidNetworkException;
-import org.convscope.engine.train.TrainingDivergedException;
-import org.convscope.io.FileException;
+import org.convscope.io.Failures;
+import org.convscope.training.TrainingSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +16,9 @@ public final class Cli {
     public static final int FAILED = 1;
     /** Exit code of a wrong command line. */
     public static final int USAGE = 2;
+
+    /** Most threads a command accepts: far beyond a desktop's cores, far below what would exhaust the heap. */
+    static final int MAX_THREADS = TrainingSettings.MAX_THREADS;
 
     /** Runs one subcommand and returns the process exit code. */
     public static int run(String... args) {
@@ -33,12 +34,32 @@ public final class Cli {
             err.println("convscope: " + e.getMessage() + " (see convscope " + commandName(e.getCommandLine()) + "--help)");
             return USAGE;
         });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            err.println("convscope " + commandLine.getCommandName() + ": " + oneLine(e));
-            if (System.getenv("CONVSCOPE_DEBUG") != null) e.printStackTrace(err);
-            return FAILED;
-        });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> fail(err, commandLine.getCommandName(), e));
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            return fail(err, "", e);
+        }
+    }
+
+    /**
+     * The {@code --threads} option's value, all cores when not given, or a usage error in one line: a count outside
+     * 1..{@value #MAX_THREADS} would start that many threads and allocate a workspace for each.
+     */
+    static int threads(CommandLine.Model.CommandSpec spec, Integer threads) {
+        int cores = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+        int t = threads == null ? cores : threads;
+        if (t < 1 || t > MAX_THREADS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1.." + MAX_THREADS
+                    + ", got " + t);
+        }
+        return t;
+    }
+
+    private static int fail(PrintWriter err, String command, Throwable e) {
+        err.println("convscope" + (command.isEmpty() ? "" : " " + command) + ": " + oneLine(e));
+        if (System.getenv(Failures.DEBUG) != null) e.printStackTrace(err);
+        return FAILED;
     }
 
     private static String commandName(CommandLine commandLine) {
@@ -46,12 +67,9 @@ public final class Cli {
         return name.equals("convscope") ? "" : name + " ";
     }
 
-    /** The user-facing message: our own exceptions already name the file and the problem. */
+    /** The user-facing message, one line (see {@link Failures#describe}). */
     static String oneLine(Throwable e) {
-        boolean ours = e instanceof FileException || e instanceof DatasetException || e instanceof InvalidNetworkException
-                || e instanceof TrainingDivergedException || e instanceof IllegalArgumentException;
-        String message = ours && e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return message.replaceAll("\\s*\\R\\s*", " ");
+        return Failures.describe(e);
     }
 
     /** A value quoted in a message, cut to 40 characters. */

@@ -35,8 +35,15 @@ final class InputOptions {
     @Option(names = "--std", paramLabel = "R,G,B", split = ",", description = "then divide by these standard deviations")
     float[] std;
 
-    /** The inputs read from a file: n samples, one after the other. */
-    record Samples(int count, float[] values, String source) {}
+    /**
+     * The inputs read from a file: n samples, one after the other; {@code blank} when the file is a drawn digit's
+     * image without any ink (then the values are all zero and there is nothing to classify).
+     */
+    record Samples(int count, float[] values, String source, boolean blank) {
+        Samples(int count, float[] values, String source) {
+            this(count, values, source, false);
+        }
+    }
 
     /** The samples of {@code file} for the network: an .npy tensor, or one preprocessed image. */
     Samples read(Path file, Network net) throws FileException {
@@ -48,8 +55,9 @@ final class InputOptions {
         if (kind.equals("mnist")) {
             DigitInput.requireDigitInput(net);
             float[] x = new float[in.size()];
-            DigitInput.place(Preprocess.mnist(ImageInput.load(file)).centred(), in, x, 0);
-            return new Samples(1, x, "mnist");
+            Preprocess.Preprocessed digit = Preprocess.mnist(ImageInput.load(file));
+            DigitInput.place(digit.centred(), in, x, 0);
+            return new Samples(1, x, "mnist", digit.isEmpty());
         }
         PhotoPreprocess recipe = recipe(kind, in);
         return new Samples(1, recipe.apply(Photo.load(file), in), recipe.toString());

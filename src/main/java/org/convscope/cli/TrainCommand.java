@@ -17,9 +17,7 @@ import org.convscope.engine.Loss;
 import org.convscope.engine.Network;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.optim.OptimizerConfig;
-import org.convscope.engine.spec.InvalidNetworkException;
 import org.convscope.engine.spec.NetworkSpec;
-import org.convscope.engine.spec.NetworkSpecJson;
 import org.convscope.engine.spec.Presets;
 import org.convscope.engine.train.EpochResult;
 import org.convscope.engine.train.ShiftAugmentation;
@@ -29,9 +27,11 @@ import org.convscope.engine.train.TrainingDivergedException;
 import org.convscope.io.FileException;
 import org.convscope.model.ModelFile;
 import org.convscope.training.DatasetSamples;
+import org.convscope.training.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code convscope train}: trains a network headless, reporting every epoch, and saves it after each one. */
@@ -62,7 +62,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "mini-batch size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "64",
+            description = "mini-batch size, 1.." + TrainingSettings.MAX_BATCH + " (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = "--lr", paramLabel = "X", description = "learning rate (default: 0.1 sgd, 0.05 momentum, 0.001 adam)")
@@ -86,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "augment: move each training image by up to PX pixels (default: ${DEFAULT-VALUE})")
     int shift;
 
-    @Option(names = "--threads", paramLabel = "T", description = "threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "T", description = "threads, 1.." + Cli.MAX_THREADS + " (default: all cores)")
     Integer threads;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
@@ -110,6 +111,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws FileException {
         PrintWriter stdout = spec.commandLine().getOut();
+        TrainConfig config = config();
         ModelFile.Model start = model == null ? null : size.load(model);
         NetworkSpec architecture = start == null ? architecture() : start.network().spec();
         TrainTest sets = fitted(data == null ? DatasetFolder.bundledMnist()
@@ -118,7 +120,6 @@ final class TrainCommand implements Callable<Integer> {
         ShiftAugmentation train = new ShiftAugmentation(plain, shift, seed);
         DatasetSamples test = DatasetSamples.of(sets.test(), 0);
         checkFits(architecture, plain);
-        TrainConfig config = config();
         Network network = start == null ? Network.initialized(architecture, seed) : start.network();
         ProgressBar bar = json ? null : ProgressBar.onTerminal();
         if (!json) {
@@ -164,21 +165,25 @@ final class TrainCommand implements Callable<Integer> {
                 e.reason(), kept));
     }
 
-    private NetworkSpec architecture() {
+    private NetworkSpec architecture() throws FileException {
         NetworkSpec preset = Presets.byName(arch);
         if (preset != null) return preset;
         Path file = Path.of(arch);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(arch + ": no such preset or architecture file (presets: "
+            throw new IllegalArgumentException(FileException.cut(arch, 80) + ": no such preset or architecture file (presets: "
                     + String.join(", ", Presets.all().stream().map(p -> p.key()).toList()) + ")");
         }
-        try {
-            return NetworkSpecJson.fromJson(Files.readString(file));
-        } catch (InvalidNetworkException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": cannot read: " + e.getMessage());
-        }
+        return ArchitectureFile.read(file);
+    }
+
+    /** How the architecture is named in messages: the file's name, or the preset's. */
+    private String architectureName() {
+        return Presets.byName(arch) != null ? "--arch " + arch : FileException.displayName(Path.of(arch));
+    }
+
+    /** How the data set is named in messages. */
+    private String dataName() {
+        return data == null ? "the bundled MNIST" : FileException.displayName(data);
     }
 
     /** Pads (or resizes) the images to the network's input size, e.g. MNIST's 28×28 to lenet5-32's 32×32. */
@@ -189,23 +194,26 @@ final class TrainCommand implements Callable<Integer> {
                 DatasetFit.to(sets.test(), in.height(), in.width()));
     }
 
-    private static void checkFits(NetworkSpec architecture, DatasetSamples train) {
+    private void checkFits(NetworkSpec architecture, DatasetSamples train) {
         Dims expected = architecture.input();
+        String where = architectureName() + " (" + architecture.name() + ")";
         if (!expected.equals(train.dims())) {
-            throw new IllegalArgumentException(architecture.name() + ": expects " + expected + " images, the data set has "
+            throw new IllegalArgumentException(where + ": expects " + expected + " images, " + dataName() + " has "
                     + train.dims());
         }
         if (architecture.numClasses() < train.numClasses()) {
-            throw new IllegalArgumentException(architecture.name() + ": has " + architecture.numClasses()
-                    + " outputs, the data set has " + train.numClasses() + " classes");
+            throw new IllegalArgumentException(where + ": has " + architecture.numClasses() + " outputs, " + dataName()
+                    + " has " + train.numClasses() + " classes");
         }
     }
 
     private TrainConfig config() {
         if (epochs <= 0) throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
-        if (batch <= 0) throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t <= 0) throw new IllegalArgumentException("--threads must be at least 1, got " + t);
+        if (batch <= 0 || batch > TrainingSettings.MAX_BATCH) {
+            throw new ParameterException(spec.commandLine(), "--batch must be 1.." + TrainingSettings.MAX_BATCH
+                    + ", got " + batch);
+        }
+        int t = Cli.threads(spec, threads);
         OptimizerConfig opt = switch (optimizer) {
             case sgd -> OptimizerConfig.sgd(lr == null ? 0.1f : lr);
             case momentum -> OptimizerConfig.momentum(lr == null ? 0.05f : lr, 0.9f);

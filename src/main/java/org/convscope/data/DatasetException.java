@@ -1,6 +1,8 @@
 package org.convscope.data;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import org.convscope.io.FileException;
 
 /**
  * A dataset or image file that cannot be used. The message is one line, "file: problem",
@@ -9,20 +11,20 @@ import java.nio.file.Path;
 public final class DatasetException extends RuntimeException {
 
     public DatasetException(Path file, String problem) {
-        super(oneLine(file + ": " + problem));
+        this(file, problem, null);
     }
 
     public DatasetException(Path file, String problem, Throwable cause) {
-        super(oneLine(file + ": " + problem), cause);
+        super(FileException.cut(String.valueOf(file), MAX_PATH) + ": " + FileException.oneLine(problem), cause);
     }
 
-    /** Describes an exception by its message, or by its type when it has none. */
+    /** Longest path shown; a longer one is cut. */
+    private static final int MAX_PATH = 160;
+
+    /** Describes an exception by its message, in words when it has none (never by its class name). */
     static String describe(Throwable e) {
+        if (e instanceof IOException io) return FileException.reason(io);
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    private static String oneLine(String message) {
-        return message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        return message == null || message.isBlank() ? "unexpected error" : FileException.oneLine(message);
     }
 }

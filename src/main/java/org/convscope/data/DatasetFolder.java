@@ -32,6 +32,8 @@ public final class DatasetFolder {
     private static final Pattern IDX_NAME = Pattern.compile(
             "(?:(?<prefix>.+?)-)?(?<split>train|t10k|test)-(?<kind>images[-.]idx3|labels[-.]idx1)-ubyte(?:\\.gz)?");
 
+    private static final Map<Path, TrainTest> BUNDLED = new java.util.HashMap<>(); // guarded by itself
+
     private DatasetFolder() {}
 
     /** The folder of bundled samples: system property {@value #SAMPLES_PROPERTY}, else ./samples. */
@@ -40,9 +42,21 @@ public final class DatasetFolder {
         return Path.of(property == null || property.isBlank() ? "samples" : property);
     }
 
-    /** MNIST as bundled in {@code samples/mnist}. */
+    /**
+     * MNIST as bundled in {@code samples/mnist}, read once per process and folder and then shared: the explorer's test
+     * digits, the lecture's and the studio's training set are the same 55 MB. A caller that comes while another one
+     * reads waits for that read; a failed read is not kept, the next call tries again.
+     */
     public static TrainTest bundledMnist() {
-        return load(samplesDir().resolve("mnist"));
+        Path dir = samplesDir().resolve("mnist").toAbsolutePath().normalize();
+        synchronized (BUNDLED) {
+            TrainTest loaded = BUNDLED.get(dir);
+            if (loaded == null) {
+                loaded = load(dir);
+                BUNDLED.put(dir, loaded);
+            }
+            return loaded;
+        }
     }
 
     /** Loads the only dataset in {@code dir}; more than one (differing prefixes) is an error. */

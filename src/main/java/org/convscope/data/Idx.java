@@ -1,6 +1,7 @@
 package org.convscope.data;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.convscope.io.MemoryBudget;
 
 /**
  * Reader of IDX files (the MNIST format) holding unsigned bytes, either raw or gzipped;
@@ -18,7 +20,11 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Layout, big-endian: two zero bytes, the element type {@code 0x08} (unsigned byte),
  * the number of dimensions d, d sizes of 32 bits each, then the data in row-major order.
- * The file must hold exactly the bytes its header announces.
+ * The file must hold exactly the bytes its header announces, and gzip data nothing after its last member.
+ *
+ * <p>The header's claim is checked before anything is allocated: against the bytes the file has (raw), against the
+ * heap ({@link MemoryBudget}), and for gzip data while it inflates, the buffer growing only with the bytes actually
+ * inflated, so a few bytes claiming a billion labels cost nothing.
  */
 public final class Idx {
     /** Magic number of an image file: unsigned bytes, 3 dimensions (count × rows × cols). */
@@ -27,6 +33,8 @@ public final class Idx {
     public static final int LABELS_MAGIC = 0x00000801;
 
     private static final int BUFFER = 1 << 16;
+    /** First buffer for inflated data; it doubles as the data comes, up to what the header claims. */
+    private static final int FIRST_CHUNK = 1 << 20;
     private static final int MAX_BYTES = Integer.MAX_VALUE - 8;
 
     private Idx() {}
@@ -79,9 +87,10 @@ public final class Idx {
         boolean gzip = false;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
             gzip = startsWithGzipMagic(raw);
-            InputStream in = gzip ? new GZIPInputStream(raw, BUFFER) : raw;
+            long rawBytes = gzip ? -1 : Files.size(file);
+            InputStream in = gzip ? new StrictGzipInputStream(raw) : raw;
             try {
-                return parse(file, in, magic, kind, unit);
+                return parse(file, in, magic, kind, unit, rawBytes);
             } catch (DatasetException formatError) {
                 if (gzip) {
                     // A damaged gzip can inflate to plausible garbage: blame the gzip if its checksum fails.
@@ -93,9 +102,12 @@ public final class Idx {
             throw new DatasetException(file, "no such file", e);
         } catch (AccessDeniedException e) {
             throw new DatasetException(file, "permission denied", e);
+        } catch (StrictGzipInputStream.TrailingDataException e) {
+            throw new DatasetException(file, e.getMessage(), e);
+        } catch (ZipException | EOFException e) {
+            throw new DatasetException(file, (gzip ? "corrupt or truncated gzip data: " : "truncated: ") + e.getMessage(), e);
         } catch (IOException e) {
-            String problem = gzip ? "corrupt or truncated gzip data: " : "cannot read: ";
-            throw new DatasetException(file, problem + DatasetException.describe(e), e);
+            throw new DatasetException(file, "cannot read: " + DatasetException.describe(e), e);
         }
     }
 
@@ -107,7 +119,8 @@ public final class Idx {
         return b0 == 0x1f && b1 == 0x8b;
     }
 
-    private static Contents parse(Path file, InputStream in, int magic, String kind, String unit)
+    /** @param rawBytes the file's size when it is not compressed, else -1 */
+    private static Contents parse(Path file, InputStream in, int magic, String kind, String unit, long rawBytes)
             throws IOException {
         int dimCount = magic & 0xff;
         int headerBytes = 4 + 4 * dimCount;
@@ -140,10 +153,20 @@ public final class Idx {
         if (size > MAX_BYTES) {
             throw new DatasetException(file, "too large: " + announced + ", at most " + MAX_BYTES + " supported");
         }
-        byte[] data = new byte[(int) size];
-        int dataRead = in.readNBytes(data, 0, data.length);
-        if (dataRead < size) {
-            throw new DatasetException(file, "truncated: " + announced + ", file has " + dataRead);
+        if (rawBytes >= 0 && rawBytes - headerBytes < size) {
+            throw new DatasetException(file, "truncated: " + announced + ", file has " + (rawBytes - headerBytes));
+        }
+        if (rawBytes >= 0 && rawBytes - headerBytes > size) {
+            throw new DatasetException(file, "trailing garbage: " + announced + ", file has "
+                    + (rawBytes - headerBytes - size) + " more bytes after them");
+        }
+        String shortfall = MemoryBudget.shortfall(rawBytes >= 0 ? size : size + size / 2);
+        if (shortfall != null) {
+            throw new DatasetException(file, "too large: " + announced + ": " + shortfall);
+        }
+        byte[] data = rawBytes >= 0 ? in.readNBytes((int) size) : inflate(in, (int) size);
+        if (data.length < size) {
+            throw new DatasetException(file, "truncated: " + announced + ", file has " + data.length);
         }
         long extra = in.transferTo(OutputStream.nullOutputStream());
         if (extra > 0) {
@@ -151,6 +174,22 @@ public final class Idx {
                     + ", file has " + extra + " more bytes after them");
         }
         return new Contents(dims, data);
+    }
+
+    /**
+     * Up to {@code size} bytes of inflated data, in a buffer that grows with the data that comes: a short file
+     * claiming much costs what it holds, not what it claims. Shorter than {@code size} when the data ends early.
+     */
+    private static byte[] inflate(InputStream in, int size) throws IOException {
+        byte[] data = new byte[Math.min(size, FIRST_CHUNK)];
+        int filled = 0;
+        while (filled < size) {
+            if (filled == data.length) data = Arrays.copyOf(data, (int) Math.min(size, 2L * data.length));
+            int read = in.read(data, filled, data.length - filled);
+            if (read < 0) return Arrays.copyOf(data, filled);
+            filled += read;
+        }
+        return data;
     }
 
     private static int readInt(byte[] b, int at) {

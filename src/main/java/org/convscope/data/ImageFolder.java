@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
+import org.convscope.io.FileException;
+import org.convscope.io.MemoryBudget;
 
 /**
  * A folder of images with one sub-folder per class ({@code cats/a.png}, {@code dogs/b.jpg}…), classes numbered in
@@ -96,7 +97,12 @@ public record ImageFolder(Path dir, List<String> classes, List<List<Path>> train
     private Dataset load(String name, List<List<Path>> files, int rows, int cols) {
         int count = files.stream().mapToInt(List::size).sum();
         int size = channels * rows * cols;
-        byte[] pixels = new byte[Math.multiplyExact(count, size)];
+        long bytes = (long) count * size;
+        String shortfall = bytes > Integer.MAX_VALUE - 8 ? "needs more than one array holds" : MemoryBudget.shortfall(bytes);
+        if (shortfall != null) {
+            throw new DatasetException(dir, count + " images of " + channels + "×" + rows + "×" + cols + ": " + shortfall);
+        }
+        byte[] pixels = new byte[(int) bytes];
         byte[] labels = new byte[count];
         int i = 0;
         for (int c = 0; c < files.size(); c++) {
@@ -114,11 +120,10 @@ public record ImageFolder(Path dir, List<String> classes, List<List<Path>> train
     private Dataset decode(Path file) {
         BufferedImage image;
         try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new DatasetException(file, "cannot read the image: " + DatasetException.describe(e), e);
+            image = ImageFile.read(file);
+        } catch (FileException e) {
+            throw new DatasetException(file, e.problem(), e);
         }
-        if (image == null) throw new DatasetException(file, "not a PNG or JPG image");
         int w = image.getWidth();
         int h = image.getHeight();
         byte[] pixels = new byte[channels * w * h]; // [channels][h][w]

@@ -4,11 +4,9 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.Raster;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
+import org.convscope.io.FileException;
 
 /**
  * Loads a picture of a digit (PNG or JPG, any size, colour, gray or with alpha) as ink: its
@@ -24,24 +22,16 @@ public final class ImageInput {
 
     private ImageInput() {}
 
-    /** Reads and converts an image file; throws {@link DatasetException} naming the file and the problem. */
+    /**
+     * Reads and converts an image file (PNG or JPG, checked as {@link ImageFile#read} does); throws
+     * {@link DatasetException} naming the file and the problem.
+     */
     public static InkImage load(Path file) {
-        if (!Files.exists(file)) {
-            throw new DatasetException(file, "no such file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new DatasetException(file, "not a regular file");
-        }
-        BufferedImage image;
         try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new DatasetException(file, "cannot read: " + DatasetException.describe(e), e);
+            return toInk(ImageFile.read(file));
+        } catch (FileException e) {
+            throw new DatasetException(file, e.problem(), e);
         }
-        if (image == null) {
-            throw new DatasetException(file, "not a PNG or JPG image");
-        }
-        return toInk(image);
     }
 
     /** Converts a decoded image to ink, detecting which of ink and paper is the darker. */

@@ -8,11 +8,11 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import org.convscope.io.FileException;
 
 /** The pixels of a decoded image as bytes, for data sets: the gray level, or R, G and B planes. */
 final class ImagePixels {
@@ -22,22 +22,22 @@ final class ImagePixels {
     record Header(int width, int height, boolean colour) {}
 
     static Header header(Path file) {
+        ImageFile.Header header;
+        try {
+            header = ImageFile.header(file);
+        } catch (FileException e) {
+            throw new DatasetException(file, e.problem(), e);
+        }
+        ImageReader reader = ImageFile.reader(header.format());
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) throw new DatasetException(file, "cannot open");
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw new DatasetException(file, "not a PNG or JPG image");
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                ImageTypeSpecifier type = reader.getRawImageType(0);
-                boolean colour = type == null || isColour(type.getColorModel());
-                return new Header(reader.getWidth(0), reader.getHeight(0), colour);
-            } finally {
-                reader.dispose();
-            }
+            reader.setInput(in, true, true);
+            ImageTypeSpecifier type = reader.getRawImageType(0);
+            boolean colour = type == null || isColour(type.getColorModel());
+            return new Header(header.width(), header.height(), colour);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof DatasetException d) throw d;
             throw new DatasetException(file, "cannot read the image: " + DatasetException.describe(e), e);
+        } finally {
+            reader.dispose();
         }
     }
 

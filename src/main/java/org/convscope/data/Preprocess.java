@@ -37,6 +37,17 @@ public final class Preprocess {
         public boolean isEmpty() {
             return cropped.isEmpty();
         }
+
+        /**
+         * Where a point of {@code centred} (x, y in its pixels, edges included) lies in the input: back through the
+         * shift, the scaling (x<sub>in</sub> = cropX + (x − offsetX) · cropped.width / scaled.width, likewise y) and
+         * the crop. For outlining a region of what the network sees on the picture it came from; null without ink.
+         */
+        public double[] toInput(double x, double y) {
+            if (isEmpty()) return null;
+            return new double[] {cropX + (x - offsetX) * cropped.width() / (double) scaled.width(),
+                    cropY + (y - offsetY) * cropped.height() / (double) scaled.height()};
+        }
     }
 
     /** Preprocesses an image of any size; an image without ink gives an all-zero result. */

@@ -53,6 +53,8 @@ public final class SafeTensors {
     /** Largest header accepted or written, as in the reference implementation. */
     public static final int MAX_HEADER_BYTES = 100_000_000;
     private static final int LENGTH_BYTES = Long.BYTES;
+    /** Bytes of memory per header byte while it is parsed: the bytes, the text and the parsed values. */
+    private static final int HEADER_COPIES = 4;
     /** Floats converted per bulk copy: large enough to be fast, small enough to stay in cache. */
     private static final int CHUNK_FLOATS = 1 << 16;
 
@@ -92,16 +94,25 @@ public final class SafeTensors {
      *     safetensors file
      */
     public static SafeTensorsFile read(Path file) throws FileException {
+        return read(file, "safetensors file");
+    }
+
+    /**
+     * As {@link #read(Path)}, {@code kind} naming what the file should be ("model file") when it
+     * is clearly something else: "not a model file (it is a PNG image)".
+     */
+    public static SafeTensorsFile read(Path file, String kind) throws FileException {
         Objects.requireNonNull(file, "file");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
+            ByteBuffer head = littleEndian((int) Math.min(size, FileSignature.LENGTH));
+            ChannelReads.readFully(channel, 0, head);
+            checkKind(file, kind, head.array());
             if (size < LENGTH_BYTES) {
                 throw new FileException(file, "truncated: file has " + size
                         + " bytes, too few for the 8-byte header length");
             }
-            ByteBuffer length = littleEndian(LENGTH_BYTES);
-            ChannelReads.readFully(channel, 0, length);
-            long headerBytes = length.getLong(0);
+            long headerBytes = head.getLong(0);
             if (Long.compareUnsigned(headerBytes, size - LENGTH_BYTES) > 0) {
                 throw new FileException(file, "truncated: header says "
                         + Long.toUnsignedString(headerBytes) + " bytes, file has " + size);
@@ -110,10 +121,13 @@ public final class SafeTensors {
                 throw new FileException(file, "header of " + headerBytes
                         + " bytes is larger than the limit of " + MAX_HEADER_BYTES);
             }
+            // The bytes, their text and the parser's copies of names and metadata.
+            MemoryBudget.require(file, HEADER_COPIES * headerBytes, "header of " + MemoryBudget.size(headerBytes));
             byte[] header = new byte[(int) headerBytes];
             ChannelReads.readFully(channel, LENGTH_BYTES, ByteBuffer.wrap(header));
             long dataStart = LENGTH_BYTES + headerBytes;
             var parsed = SafeTensorsHeader.parse(file, header, size - dataStart);
+            MemoryBudget.require(file, size - dataStart, "tensor data of " + MemoryBudget.size(size - dataStart));
             Map<String, NamedTensor> tensors = new LinkedHashMap<>();
             for (SafeTensorsHeader.Entry entry : parsed.entries()) {
                 float[] data = readFloats(channel, dataStart + entry.begin(), entry.elementCount());
@@ -124,6 +138,20 @@ public final class SafeTensors {
             throw e;
         } catch (IOException e) {
             throw new FileException(file, "cannot read: " + FileException.reason(e), e);
+        }
+    }
+
+    /**
+     * A safetensors file starts with the header's length and then the header, a JSON object: a
+     * file that starts as a known other kind does instead is not one at all, and saying which kind
+     * it is tells more than a complaint about its "header".
+     */
+    private static void checkKind(Path file, String kind, byte[] head) throws FileException {
+        boolean headerStarts = head.length > LENGTH_BYTES
+                && (head[LENGTH_BYTES] == '{' || Character.isWhitespace(head[LENGTH_BYTES]));
+        var other = FileSignature.of(head);
+        if (!headerStarts && other.isPresent()) {
+            throw new FileException(file, "not a " + kind + " (it is " + other.get() + ")");
         }
     }
 

@@ -33,6 +33,8 @@ final class SafeTensorsHeader {
     private static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
     /** Elements shown when an error message quotes a shape, so a hostile header cannot flood it. */
     private static final int SHOWN_DIMS = 8;
+    /** Most dimensions a shape may have; reading stops at the next, so a huge shape costs nothing. */
+    static final int MAX_DIMS = 32;
 
     /**
      * One tensor's header entry, checked on its own: dtype F32, shape and offsets consistent.
@@ -91,7 +93,7 @@ final class SafeTensorsHeader {
             while (in.hasNext()) {
                 String name = in.nextName();
                 if (!names.add(name)) {
-                    throw fail("header names " + name + " twice");
+                    throw fail("header names " + FileException.cut(name) + " twice");
                 }
                 if (name.equals(METADATA_KEY)) {
                     metadata = readMetadata(in);
@@ -106,7 +108,7 @@ final class SafeTensorsHeader {
         } catch (FileException e) {
             throw e;
         } catch (IOException | IllegalStateException e) {
-            throw fail("header is not valid JSON: " + syntaxProblem(e));
+            throw fail("header is not valid JSON: " + JsonText.syntaxProblem(e));
         }
         return new Header(entries, metadata);
     }
@@ -120,26 +122,15 @@ final class SafeTensorsHeader {
         }
     }
 
-    /**
-     * Gson's message without the parts meant for programmers: the advice to parse leniently and
-     * the troubleshooting link on a second line. What is left says what and where, e.g. "syntax
-     * error at line 1 column 5 path $.a".
-     */
-    private static String syntaxProblem(Exception e) {
-        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        String advice = "^Use JsonReader\\.setStrictness\\(.*?\\) to accept malformed JSON";
-        return first.replaceFirst(advice, "syntax error");
-    }
-
     private Map<String, String> readMetadata(JsonReader in) throws IOException {
         expect(in, JsonToken.BEGIN_OBJECT, METADATA_KEY);
         in.beginObject();
         Map<String, String> metadata = new LinkedHashMap<>();
         while (in.hasNext()) {
             String key = in.nextName();
-            expect(in, JsonToken.STRING, METADATA_KEY + " entry " + key);
+            expect(in, JsonToken.STRING, METADATA_KEY + " entry " + FileException.cut(key));
             if (metadata.putIfAbsent(key, in.nextString()) != null) {
-                throw fail(METADATA_KEY + " names " + key + " twice");
+                throw fail(METADATA_KEY + " names " + FileException.cut(key) + " twice");
             }
         }
         in.endObject();
@@ -147,7 +138,7 @@ final class SafeTensorsHeader {
     }
 
     private Entry readEntry(JsonReader in, String name) throws IOException {
-        String where = "tensor " + name;
+        String where = "tensor " + FileException.cut(name);
         expect(in, JsonToken.BEGIN_OBJECT, where);
         in.beginObject();
         String dtype = null;
@@ -164,15 +155,15 @@ final class SafeTensorsHeader {
                 }
                 case "shape" -> {
                     boolean seen = shape != null;
-                    shape = readIntegers(in, where + ": shape");
+                    shape = readIntegers(in, where + ": shape", MAX_DIMS, "dimensions");
                     yield seen;
                 }
                 case "data_offsets" -> {
                     boolean seen = offsets != null;
-                    offsets = readIntegers(in, where + ": data_offsets");
+                    offsets = readIntegers(in, where + ": data_offsets", 2, "numbers, [begin, end]");
                     yield seen;
                 }
-                default -> throw fail(where + ": unknown field " + field);
+                default -> throw fail(where + ": unknown field " + FileException.cut(field));
             };
             if (duplicate) {
                 throw fail(where + ": field " + field + " appears twice");
@@ -186,14 +177,20 @@ final class SafeTensorsHeader {
         return checkEntry(name, dtype, shape, offsets);
     }
 
-    /** Reads an array of JSON numbers as their literal text, so the checks can quote them. */
-    private List<String> readIntegers(JsonReader in, String where) throws IOException {
+    /**
+     * Reads an array of at most {@code max} JSON numbers as their literal text, so the checks can quote them; reading
+     * stops at the first number too many.
+     */
+    private List<String> readIntegers(JsonReader in, String where, int max, String unit) throws IOException {
         expect(in, JsonToken.BEGIN_ARRAY, where);
         in.beginArray();
         List<String> numbers = new ArrayList<>();
         while (in.hasNext()) {
             expect(in, JsonToken.NUMBER, where + " element");
-            numbers.add(in.nextString());
+            if (numbers.size() == max) {
+                throw fail(where + " has more than " + max + " " + unit);
+            }
+            numbers.add(FileException.cut(in.nextString(), 24));
         }
         in.endArray();
         return numbers;
@@ -201,9 +198,9 @@ final class SafeTensorsHeader {
 
     private Entry checkEntry(String name, String dtype, List<String> shapeText,
             List<String> offsetsText) throws FileException {
-        String where = "tensor " + name;
+        String where = "tensor " + FileException.cut(name);
         if (!dtype.equals(F32)) {
-            throw fail(where + ": dtype " + dtype + " is not supported, only " + F32);
+            throw fail(where + ": dtype " + FileException.cut(dtype) + " is not supported, only " + F32);
         }
         String shown = show(shapeText);
         int[] shape = new int[shapeText.size()];
@@ -248,18 +245,18 @@ final class SafeTensorsHeader {
         Entry previous = null;
         for (Entry entry : byOffset) {
             if (entry.begin() < covered) {
-                throw fail("tensors " + previous.name() + " and " + entry.name()
+                throw fail("tensors " + FileException.cut(previous.name()) + " and " + FileException.cut(entry.name())
                         + " overlap: data_offsets " + offsets(previous) + " and " + offsets(entry));
             }
             if (entry.begin() > covered) {
                 throw fail("data bytes [" + covered + ", " + entry.begin()
-                        + ") belong to no tensor, a gap before tensor " + entry.name());
+                        + ") belong to no tensor, a gap before tensor " + FileException.cut(entry.name()));
             }
             covered = entry.end();
             previous = entry;
         }
         if (covered > dataBytes) {
-            throw fail("truncated: tensor " + previous.name() + " ends at data byte " + covered
+            throw fail("truncated: tensor " + FileException.cut(previous.name()) + " ends at data byte " + covered
                     + ", data section has " + dataBytes);
         }
         if (covered < dataBytes) {

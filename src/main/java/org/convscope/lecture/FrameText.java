@@ -8,12 +8,13 @@ import org.convscope.engine.Dims;
 /**
  * A frame's title and caption as the screen shows them: the lesson's own while the computation is the one it wrote;
  * once edited (sizes, kernel, input, a typed cell), derived from the computation, so that no label is left over from
- * before. The caption of an edited convolution also says, in words, what filled the cells a larger size added.
+ * before. A real network's frame is always described from its state: the layer, filter, input and page it shows. The caption of an edited convolution also says, in words, what filled the cells a larger size added.
  */
 public final class FrameText {
     private FrameText() {}
 
     public static String title(Frame f) {
+        if (f.stepper() instanceof LayerStepper s) return s.title();
         if (!f.edited()) return f.title();
         return switch (f.stepper()) {
             case ConvStepper s -> "Edited: " + s.setup().filterOrigin().words() + " over " + s.setup().inputOrigin().words();
@@ -24,6 +25,7 @@ public final class FrameText {
     }
 
     public static String caption(Frame f) {
+        if (f.stepper() instanceof LayerStepper s) return s.caption();
         if (!f.edited()) return f.caption();
         return switch (f.stepper()) {
             case ConvStepper s -> conv(s.setup(), f.authored() instanceof ConvStepper a ? a.setup() : s.setup());
@@ -36,6 +38,7 @@ public final class FrameText {
             case SoftmaxStepper s -> Notation.count(s.logits().length, "logit", "logits")
                     + ", as edited, become probabilities that add up to 1.";
             case NetworkStepper s -> f.caption();
+            case LayerStepper s -> s.caption();
         };
     }
 

@@ -1,15 +1,13 @@
 package org.convscope.lecture;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import org.convscope.data.ImageFile;
 import org.convscope.engine.Dims;
 import org.convscope.io.FileException;
 
 /**
- * An image file as a lecture input: the middle square of the picture, averaged down (or repeated up) to side × side
+ * An image file (PNG or JPG, checked as {@link ImageFile#read} does) as a lecture input: the middle square of the picture, averaged down (or repeated up) to side × side
  * pixels of whole numbers 0..255, as the classic examples show pixels. A gray picture (or a colour file whose pixels
  * are all gray) is one channel; a colour picture is three, red, green and blue. Transparent pixels count as white.
  */
@@ -18,15 +16,7 @@ public final class ImageVolume {
 
     public static Volume load(Path file, int side) throws FileException {
         if (side < 1) throw new IllegalArgumentException("image side " + side + ", expected at least 1");
-        BufferedImage image;
-        try {
-            image = Files.isRegularFile(file) ? ImageIO.read(file.toFile()) : null;
-        } catch (IOException | RuntimeException e) {
-            throw new FileException(file, "cannot read the image: " + e.getMessage(), e);
-        }
-        if (!Files.isRegularFile(file)) throw new FileException(file, "no such file");
-        if (image == null) throw new FileException(file, "not an image ImageIO can read (PNG, JPG, BMP or GIF)");
-        return of(image, side);
+        return of(ImageFile.read(file), side);
     }
 
     /** A decoded image as a 1×side×side (gray) or 3×side×side (colour) volume. */

@@ -3,10 +3,9 @@ package org.convscope.lecture;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,22 +18,44 @@ import org.convscope.engine.spec.NetworkSpecJson;
 import org.convscope.engine.spec.PoolSpec;
 import org.convscope.engine.spec.Presets;
 import org.convscope.io.FileException;
+import org.convscope.io.JsonText;
+import org.convscope.io.MemoryBudget;
 
 /**
  * Lesson files: JSON, documented with examples in {@code samples/lessons/README.md}. A lesson is
  * {@code {"title": …, "frames": [frame, …]}}; each frame has a {@code "view"} (conv, relu, pool, dense, softmax,
  * network), an optional {@code "title"}, {@code "caption"} and {@code "position"} (a step number or "end"), and the
  * numbers of its view. Errors name the file, the frame, the field, the value found and what was expected.
+ *
+ * <p>A lesson is read strictly and bounded: a file of at most {@value #MAX_BYTES} bytes of UTF-8, strict JSON, grids
+ * of at most {@value #MAX_CHANNELS} channels of {@value #MAX_SIDE}×{@value #MAX_SIDE}, at most {@value #MAX_FILTERS}
+ * filters, and stride, padding and window from 0 to {@value #MAX_STEP}, so that no lesson asks for more memory than
+ * a lecture can show.
  */
 public final class LessonFile {
+    /** Largest lesson file read. */
+    public static final int MAX_BYTES = 4 << 20;
+    static final int MAX_SIDE = 256;
+    static final int MAX_CHANNELS = 64;
+    static final int MAX_FILTERS = 64;
+    static final int MAX_STEP = 64;
+
     private LessonFile() {}
 
     public static Lesson load(Path file, LessonSources sources) throws FileException {
         String json;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new FileException(file, "a lesson of " + MemoryBudget.size(Files.size(file))
+                        + " is larger than the limit of " + MemoryBudget.size(MAX_BYTES));
+            }
             json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new FileException(file, "not a lesson: not UTF-8 text", e);
+        } catch (FileException e) {
+            throw e;
         } catch (IOException e) {
-            throw new FileException(file, "cannot read the lesson: " + e.getMessage(), e);
+            throw new FileException(file, "cannot read the lesson: " + FileException.reason(e), e);
         }
         return parse(json, file, sources);
     }
@@ -45,7 +66,7 @@ public final class LessonFile {
         try (var list = Files.list(dir)) {
             files = list.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
-            throw new FileException(dir, "cannot list the lessons: " + e.getMessage(), e);
+            throw new FileException(dir, "cannot list the lessons: " + FileException.reason(e), e);
         }
         List<Lesson> lessons = new ArrayList<>();
         for (Path file : files) lessons.add(load(file, sources));
@@ -54,7 +75,7 @@ public final class LessonFile {
 
     public static Lesson parse(String json, Path file, LessonSources sources) throws FileException {
         try {
-            JsonElement root = JsonParser.parseString(json);
+            JsonElement root = JsonText.parse(json);
             if (!root.isJsonObject()) throw new Problem("the lesson is not a JSON object");
             JsonObject o = root.getAsJsonObject();
             String title = text(o, "title", "lesson");
@@ -66,9 +87,7 @@ public final class LessonFile {
             }
             if (parsed.isEmpty()) throw new Problem("\"frames\" is empty, expected at least one frame");
             return new Lesson(title, parsed);
-        } catch (JsonParseException e) {
-            throw new FileException(file, "not valid JSON: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
-        } catch (Problem | InvalidNetworkException e) {
+        } catch (Problem | InvalidNetworkException | JsonText.SyntaxException e) {
             throw new FileException(file, e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new FileException(file, e.getMessage(), e);
@@ -94,7 +113,7 @@ public final class LessonFile {
                 case "dense" -> r.dense();
                 case "softmax" -> SoftmaxStepper.start(r.numbers("logits"));
                 case "network" -> NetworkStepper.start(r.network());
-                default -> throw new Problem(where + ": \"view\" is \"" + view
+                default -> throw new Problem(where + ": \"view\" is \"" + FileException.cut(view)
                         + "\", expected conv, relu, pool, dense, softmax or network");
             };
             String title = o.has("title") ? text(o, "title", w) : "";
@@ -108,7 +127,7 @@ public final class LessonFile {
             if (p.isJsonPrimitive() && p.getAsJsonPrimitive().isString() && p.getAsString().equals("end")) {
                 return s.at(s.count());
             }
-            return s.at(integer("position", 0));
+            return s.at(integer("position", 0, 0, Integer.MAX_VALUE));
         }
 
         private ConvStepper conv() {
@@ -118,6 +137,9 @@ public final class LessonFile {
             List<JsonElement> written = new ArrayList<>();
             if (o.has("kernels")) {
                 JsonArray list = array(o, "kernels", where);
+                if (list.size() > MAX_FILTERS) {
+                    throw new Problem(where + ": \"kernels\" has " + list.size() + " filters, at most " + MAX_FILTERS);
+                }
                 for (int i = 0; i < list.size(); i++) {
                     filters.add(kernel(list.get(i), "kernels[" + i + "]", input.channels()));
                     written.add(list.get(i));
@@ -127,7 +149,8 @@ public final class LessonFile {
                 written.add(o.get("kernel"));
             }
             float[] bias = o.has("bias") ? numbers("bias") : new float[filters.size()];
-            return ConvStepper.start(new ConvSetup(input, filters, bias, integer("stride", 1), integer("padding", 0),
+            return ConvStepper.start(new ConvSetup(input, filters, bias, integer("stride", 1, 0, MAX_STEP),
+                    integer("padding", 0, 0, MAX_STEP),
                     origin(in, "the lesson's input"), filterOrigin(written)));
         }
 
@@ -167,7 +190,7 @@ public final class LessonFile {
         private Volume kernel(JsonElement e, String field, int depth) {
             if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
                 KernelPreset preset = KernelPreset.byName(e.getAsString());
-                if (preset == null) throw new Problem(where + ": \"" + field + "\" is \"" + e.getAsString()
+                if (preset == null) throw new Problem(where + ": \"" + field + "\" is \"" + FileException.cut(e.getAsString())
                         + "\", expected a matrix or one of " + presetNames());
                 return Origin.repeated(preset.kernel(), depth);
             }
@@ -180,10 +203,11 @@ public final class LessonFile {
                 case "max" -> PoolSpec.Kind.MAX;
                 case "average" -> PoolSpec.Kind.AVERAGE;
                 case "l2" -> PoolSpec.Kind.L2;
-                default -> throw new Problem(where + ": \"kind\" is \"" + kind + "\", expected max, average or l2");
+                default -> throw new Problem(where + ": \"kind\" is \"" + FileException.cut(kind)
+                        + "\", expected max, average or l2");
             };
-            int window = integer("window", 2);
-            return PoolStepper.start(volume("input"), k, window, integer("stride", window));
+            int window = integer("window", 2, 1, MAX_STEP);
+            return PoolStepper.start(volume("input"), k, window, integer("stride", window, 1, MAX_STEP));
         }
 
         private DenseStepper dense() {
@@ -194,7 +218,7 @@ public final class LessonFile {
                         + inputs.length);
             }
             float[] bias = o.has("bias") ? numbers("bias") : new float[weights.height()];
-            int neuron = integer("neuron", 1);
+            int neuron = integer("neuron", 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
             if (neuron < 1 || neuron > weights.height()) {
                 throw new Problem(where + ": \"neuron\" is " + neuron + ", expected 1 to " + weights.height()
                         + " (one per row of \"weights\", counted from 1)");
@@ -206,10 +230,19 @@ public final class LessonFile {
             JsonElement e = required("network");
             if (e.isJsonPrimitive()) {
                 NetworkSpec preset = Presets.byName(e.getAsString());
-                if (preset == null) throw new Problem(where + ": \"network\" is \"" + e.getAsString() + "\", expected lenet5");
+                if (preset == null) {
+                    throw new Problem(where + ": \"network\" is \"" + FileException.cut(e.getAsString()) + "\", expected lenet5");
+                }
                 return preset;
             }
-            return NetworkSpecJson.fromJson(e.toString());
+            if (!e.isJsonObject()) throw expected("network", e, "\"lenet5\" or an architecture object");
+            try {
+                return NetworkSpecJson.fromJson(e.toString());
+            } catch (InvalidNetworkException ex) {
+                throw new Problem(where + ": \"network\": " + ex.getMessage());
+            } catch (RuntimeException ex) {
+                throw new Problem(where + ": \"network\" cannot be used: " + FileException.cut(String.valueOf(ex.getMessage()), 80));
+            }
         }
 
         private Volume volume(String field) {
@@ -225,6 +258,9 @@ public final class LessonFile {
             boolean threeD = rows.get(0).isJsonArray() && !rows.get(0).getAsJsonArray().isEmpty()
                     && rows.get(0).getAsJsonArray().get(0).isJsonArray();
             if (!threeD) return Volume.of(matrix(rows, field));
+            if (rows.size() > MAX_CHANNELS) {
+                throw new Problem(where + ": \"" + field + "\" has " + rows.size() + " channels, at most " + MAX_CHANNELS);
+            }
             float[][][] channels = new float[rows.size()][][];
             for (int c = 0; c < rows.size(); c++) {
                 if (!rows.get(c).isJsonArray()) throw expected(field + "[" + c + "]", rows.get(c), "a matrix of numbers");
@@ -238,20 +274,40 @@ public final class LessonFile {
         }
 
         private Volume generated(JsonObject g, String field) {
-            if (g.has("testDigit")) return sources.testDigit(g.get("testDigit").getAsInt());
+            FrameReader r = new FrameReader(g, where, sources);
+            if (g.has("testDigit")) {
+                int index = r.integer("testDigit", 0, 0, Integer.MAX_VALUE);
+                try {
+                    return sources.testDigit(index);
+                } catch (IndexOutOfBoundsException e) {
+                    throw expected(field + ".testDigit", g.get("testDigit"), "the number of a test image");
+                }
+            }
             if (!g.has("random")) throw expected(field, g, "a matrix, {\"random\": [c, h, w]}, {\"testDigit\": i} or \"explorer\"");
-            JsonArray dims = g.getAsJsonArray("random");
-            if (dims.size() != 3) throw expected(field + ".random", dims, "[channels, height, width]");
-            Origin.Random r = random(g);
-            return RandomVolume.integers(new Dims(dims.get(0).getAsInt(), dims.get(1).getAsInt(),
-                    dims.get(2).getAsInt()), r.min(), r.max(), r.seed());
+            JsonElement random = g.get("random");
+            if (!random.isJsonArray() || random.getAsJsonArray().size() != 3) {
+                throw expected(field + ".random", random, "[channels, height, width]");
+            }
+            JsonArray dims = random.getAsJsonArray();
+            int channels = whole(dims.get(0), field + ".random[0]", 1, MAX_CHANNELS);
+            int height = whole(dims.get(1), field + ".random[1]", 1, MAX_SIDE);
+            int width = whole(dims.get(2), field + ".random[2]", 1, MAX_SIDE);
+            long seed = g.has("seed") ? r.integer("seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE) : 1;
+            int min = r.integer("min", 0, -1_000_000, 1_000_000);
+            int max = r.integer("max", 9, -1_000_000, 1_000_000);
+            return RandomVolume.integers(new Dims(channels, height, width), min, max, seed);
         }
 
         private float[][] matrix(JsonArray rows, String field) {
+            if (rows.size() > MAX_SIDE) throw new Problem(where + ": \"" + field + "\" has " + rows.size() + " rows, at most " + MAX_SIDE);
             float[][] m = new float[rows.size()][];
             for (int y = 0; y < rows.size(); y++) {
                 if (!rows.get(y).isJsonArray()) throw expected(field + "[" + y + "]", rows.get(y), "a row of numbers");
                 m[y] = numbers(rows.get(y).getAsJsonArray(), field + "[" + y + "]");
+                if (m[y].length > MAX_SIDE) {
+                    throw new Problem(where + ": \"" + field + "\" row " + y + " has " + m[y].length + " numbers, at most "
+                            + MAX_SIDE);
+                }
                 if (m[y].length != m[0].length) {
                     throw new Problem(where + ": \"" + field + "\" row " + y + " has " + m[y].length + " numbers, expected "
                             + m[0].length + " like row 0");
@@ -272,18 +328,23 @@ public final class LessonFile {
                 JsonElement v = a.get(i);
                 if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber()) throw expected(field + "[" + i + "]", v, "a number");
                 out[i] = v.getAsFloat();
+                if (!Float.isFinite(out[i])) throw expected(field + "[" + i + "]", v, "a number a float can hold");
             }
             return out;
         }
 
-        private int integer(String field, int fallback) {
+        /** A whole number from {@code min} to {@code max}, or {@code fallback} when the field is absent. */
+        private int integer(String field, int fallback, int min, int max) {
             if (!o.has(field)) return fallback;
-            JsonElement e = o.get(field);
+            return whole(o.get(field), field, min, max);
+        }
+
+        private int whole(JsonElement e, String field, int min, int max) {
             if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
                 double d = e.getAsDouble();
-                if (d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE) return (int) d;
+                if (d == Math.rint(d) && d >= min && d <= max) return (int) d;
             }
-            throw expected(field, e, "a whole number");
+            throw expected(field, e, "a whole number" + (max < Integer.MAX_VALUE ? " from " + min + " to " + max : ""));
         }
 
         private JsonElement required(String field) {
@@ -292,9 +353,7 @@ public final class LessonFile {
         }
 
         private Problem expected(String field, JsonElement found, String expected) {
-            String text = found.toString();
-            if (text.length() > 40) text = text.substring(0, 37) + "…";
-            return new Problem(where + ": \"" + field + "\" is " + text + ", expected " + expected);
+            return new Problem(where + ": \"" + field + "\" is " + FileException.cut(found.toString()) + ", expected " + expected);
         }
     }
 
@@ -308,7 +367,7 @@ public final class LessonFile {
         JsonElement e = o.get(field);
         if (e == null) throw new Problem(where + ": \"" + field + "\" is missing");
         if (!(e instanceof JsonPrimitive p) || !p.isString()) {
-            throw new Problem(where + ": \"" + field + "\" is " + e + ", expected a string");
+            throw new Problem(where + ": \"" + field + "\" is " + FileException.cut(e.toString()) + ", expected a string");
         }
         return p.getAsString().strip().isEmpty() ? "" : p.getAsString();
     }
@@ -316,7 +375,8 @@ public final class LessonFile {
     private static JsonArray array(JsonObject o, String field, String where) {
         JsonElement e = o.get(field);
         if (e == null || !e.isJsonArray()) {
-            throw new Problem(where + ": \"" + field + "\" is " + e + ", expected a list");
+            throw new Problem(where + ": \"" + field + "\" is " + (e == null ? "missing" : FileException.cut(e.toString()))
+                    + ", expected a list");
         }
         return e.getAsJsonArray();
     }

@@ -8,6 +8,11 @@ public interface LessonSources {
     /** The digit drawn in the explorer as a 1×28×28 volume, or a blank one when nothing is drawn. */
     Volume explorerDrawing();
 
+    /** The app's current model and the explorer's input through it, for frames of a real network; empty when none. */
+    default java.util.Optional<CurrentModel> currentModel() {
+        return java.util.Optional.empty();
+    }
+
     /** Sources for lessons that only use numbers written in the file: asking for anything else is an error. */
     LessonSources NONE = new LessonSources() {
         @Override

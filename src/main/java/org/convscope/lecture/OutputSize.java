@@ -28,6 +28,18 @@ public final class OutputSize {
                 "the kernel is larger than the padded input");
     }
 
+    /**
+     * One axis of a window with its own padding before and after and a dilation D (taps D apart):
+     * O = ⌊(W + P₁ + P₂ − D×(K − 1) − 1)/S⌋ + 1, e.g. "O = (W + P₁ + P₂ − D×(K − 1) − 1)/S + 1 = (32 + 0 + 1 − 2×(3 − 1)
+     * − 1)/2 + 1 = 14/2 + 1 = 8"; rounded down as {@link #formula} says when the division is not whole.
+     */
+    public static String general(int size, int kernel, int stride, int begin, int end, int dilation) {
+        String text = "O = (W + P₁ + P₂ − D×(K − 1) − 1)/S + 1 = (" + size + " + " + begin + " + " + end + " − " + dilation
+                + "×(" + kernel + " − 1) − 1)/" + stride + " + 1";
+        return text + result(size + begin + end - dilation * (kernel - 1) - 1, stride, begin < 0 || end < 0,
+                "the kernel is larger than the padded input");
+    }
+
     /** E.g. "O = (W − F)/S + 1 = (4 − 2)/2 + 1 = 2" for a pooling window F. */
     public static String poolFormula(int size, int window, int stride) {
         String text = "O = (W − F)/S + 1 = (" + size + " − " + window + ")/" + Notation.term(Numbers.format(stride)) + " + 1";

@@ -8,7 +8,7 @@ import java.util.Optional;
  * one, so stepping forward n times and back n times gives back an equal state.
  */
 public sealed interface Stepper<S extends Stepper<S>>
-        permits ConvStepper, ReluStepper, PoolStepper, DenseStepper, SoftmaxStepper, NetworkStepper {
+        permits ConvStepper, ReluStepper, PoolStepper, DenseStepper, SoftmaxStepper, NetworkStepper, LayerStepper {
     int position();
 
     /** Number of steps from the start to the end. */

@@ -32,11 +32,21 @@ public final class DigitInput {
     /** Writes the 28×28 digit into the middle of sample x[offset, offset + in.size()), zero around it. */
     public static void place(InkImage digit, Dims in, float[] x, int offset) {
         Arrays.fill(x, offset, offset + in.size(), 0f);
-        int top = (in.height() - Preprocess.SIZE) / 2;
-        int left = (in.width() - Preprocess.SIZE) / 2;
+        int top = top(in);
+        int left = left(in);
         for (int y = 0; y < Preprocess.SIZE; y++) {
             System.arraycopy(digit.ink(), y * Preprocess.SIZE, x, offset + (top + y) * in.width() + left, Preprocess.SIZE);
         }
+    }
+
+    /** The input row where {@link #place} puts the digit's first row. */
+    public static int top(Dims in) {
+        return (in.height() - Preprocess.SIZE) / 2;
+    }
+
+    /** The input column where {@link #place} puts the digit's first column. */
+    public static int left(Dims in) {
+        return (in.width() - Preprocess.SIZE) / 2;
     }
 
     /** Class probabilities of sample 0 of the workspace's last pass (softmax applied if the network ends without one). */

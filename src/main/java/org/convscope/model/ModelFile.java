@@ -105,8 +105,11 @@ public final class ModelFile {
      */
     public static Model load(Path file) throws FileException {
         if (isOnnx(file)) return org.convscope.onnx.importer.OnnxImport.load(file);
-        SafeTensorsFile content = SafeTensors.read(file);
+        SafeTensorsFile content = SafeTensors.read(file, "model file");
         Map<String, String> metadata = content.metadata();
+        String version = metadata.getOrDefault("format_version", VERSION);
+        if (!VERSION.equals(version)) throw new FileException(file, "model format_version " + FileException.cut(version)
+                + " is not supported; this ConvScope reads version " + VERSION);
         String architecture = metadata.get("architecture");
         if (architecture == null) {
             throw new FileException(file, "not a ConvScope model: no \"architecture\" in the metadata");

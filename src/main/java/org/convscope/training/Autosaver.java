@@ -84,7 +84,12 @@ public final class Autosaver implements AutoCloseable {
             lastSave = System.nanoTime();
             report("Autosave failed: " + e.getMessage() + ". Training goes on; save the session elsewhere (Ctrl+S).");
         } catch (ExecutionException e) {
-            report("Autosave failed: " + e.getCause().getMessage());
+            lastSave = System.nanoTime();
+            report("Autosave failed: " + reason(e.getCause()));
+        } catch (RuntimeException e) {
+            // Never let the timer die: a failure it does not know is reported, and the next check tries again.
+            lastSave = System.nanoTime();
+            report("Autosave failed: " + reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -95,6 +100,10 @@ public final class Autosaver implements AutoCloseable {
         savedStep = step;
         lastSave = System.nanoTime();
         Autosave.discard(file);
+    }
+
+    private static String reason(Throwable t) {
+        return t.getMessage() == null ? "an unexpected error" : FileException.oneLine(t.getMessage());
     }
 
     private void report(String text) {

@@ -3,6 +3,7 @@ package org.convscope.training;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 
 /**
@@ -38,6 +39,6 @@ public final class SessionLoader {
     }
 
     private static String reason(Throwable t) {
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+        return Failures.describe(t);
     }
 }

@@ -17,6 +17,7 @@ import org.convscope.engine.kernel.Kernels;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.SampleSource;
 import org.convscope.engine.train.TrainingDivergedException;
+import org.convscope.io.Failures;
 import org.convscope.model.ModelFile;
 import org.convscope.onnx.exporter.OnnxExport;
 
@@ -26,6 +27,10 @@ import org.convscope.onnx.exporter.OnnxExport;
  * publishes immutable {@link TrainingFrame}s, latest wins, at most about 10 a second while running (enough to watch
  * the filters change; more would take cores from training to redraw them) and once after
  * every command, before the command's future completes. No JavaFX here: the UI adapts the frames.
+ *
+ * <p>A failure while training runs, other than divergence (which pauses with its reason), stops the session: its last
+ * frame says "Training stopped: …" in one line and is no longer running, every queued command and every later one
+ * fails at once with that line, and the thread ends, so nothing waits on it. Closing fails the queued commands too.
  */
 public final class TrainingSession implements AutoCloseable {
     public static final String THREAD_NAME = "convscope-train";
@@ -34,13 +39,14 @@ public final class TrainingSession implements AutoCloseable {
     private final TrainingRun run;
     private final String dataset;
     private volatile StartWeights startWeights;
-    private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
     private final AtomicReference<TrainingFrame> latest = new AtomicReference<>();
     private final Thread thread;
     private volatile Consumer<TrainingFrame> listener = frame -> {};
     private volatile double stepsPerSecond;
     private volatile long imagesTrained;
     private volatile boolean closed;
+    private volatile String stopped; // why the thread ended, once it has: commands fail with it at once
     // Training thread only:
     private final Throughput throughput = new Throughput();
     private float[] probeImage;
@@ -322,11 +328,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private <T> CompletableFuture<T> call(Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        if (closed) {
-            result.completeExceptionally(new IllegalStateException("the training session is closed"));
-            return result;
-        }
-        commands.add(() -> {
+        commands.add(new Command(() -> {
             T value = null;
             Throwable failure = null;
             try {
@@ -334,12 +336,19 @@ public final class TrainingSession implements AutoCloseable {
             } catch (Throwable t) {
                 failure = t;
             }
-            publish();
-            if (failure == null) result.complete(value);
-            else result.completeExceptionally(failure);
-        });
+            try {
+                publish(); // if this fails, the loop stops the session; the command has run all the same
+            } finally {
+                if (failure == null) result.complete(value);
+                else result.completeExceptionally(failure);
+            }
+        }, result));
+        if (stopped != null) failQueued(); // the thread may have ended before this command was queued
         return result;
     }
+
+    /** A queued command and the future it completes, so that it can be failed instead of run. */
+    private record Command(Runnable work, CompletableFuture<?> result) {}
 
     @FunctionalInterface
     private interface ThrowingRunnable {
@@ -347,19 +356,60 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void loop() {
+        String reason = "the training session is closed";
         try {
             while (!closed) {
-                Runnable command = running ? commands.poll(waitNanos(), TimeUnit.NANOSECONDS) : commands.take();
+                Command command = running ? commands.poll(waitNanos(), TimeUnit.NANOSECONDS) : commands.take();
                 if (command != null) {
-                    command.run();
+                    command.work().run();
                 } else if (running) {
                     trainWhileRunning();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            reason = "Training stopped: " + Failures.report(t);
+            showStopped(reason);
         } finally {
-            run.close();
+            stopped = reason;
+            failQueued();
+            try {
+                run.close();
+            } catch (RuntimeException e) {
+                Failures.report(e); // the threads it stops are daemons: nothing more to do
+            }
+        }
+    }
+
+    /** Fails every queued command with the reason the thread ended. */
+    private void failQueued() {
+        String reason = stopped;
+        for (Command c; (c = commands.poll()) != null; ) {
+            c.result().completeExceptionally(new IllegalStateException(reason));
+        }
+    }
+
+    /**
+     * The last frame, no longer running and saying why: published from the state as it is, or when that fails too
+     * (the failure may be in publishing), from the last frame published.
+     */
+    private void showStopped(String reason) {
+        running = false;
+        message = reason;
+        try {
+            publish();
+        } catch (Throwable t) {
+            TrainingFrame f = latest.get();
+            TrainingFrame last = new TrainingFrame(f.step(), f.epoch(), f.position(), f.trainSize(), false, 0,
+                    f.settings(), f.filters(), f.probe(), f.probeLabel(), f.curves(), f.test(), f.testStep(),
+                    f.timeline(), reason, f.health());
+            latest.set(last);
+            try {
+                listener.accept(last);
+            } catch (RuntimeException e) {
+                Failures.report(e);
+            }
         }
     }
 
@@ -387,11 +437,11 @@ public final class TrainingSession implements AutoCloseable {
         listener.accept(frame);
     }
 
-    /** Stops the training thread after the command under way; queued commands are dropped. */
+    /** Stops the training thread after the command or batch under way; queued commands fail. */
     @Override
     public void close() {
         closed = true;
-        commands.add(() -> {});
+        commands.add(new Command(() -> {}, new CompletableFuture<>()));
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {

@@ -14,13 +14,31 @@ import org.convscope.engine.train.TrainConfig;
  */
 public record TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSize, long seed, int shift, int threads,
                                int trainLast) {
+    /** Largest mini-batch. */
+    public static final int MAX_BATCH = 4096;
+    /** Largest random shift of training images, in pixels. */
+    public static final int MAX_SHIFT = 8;
+    /** Most training threads: far beyond the cores of a desktop, far below what would exhaust the heap. */
+    public static final int MAX_THREADS = 256;
+    /** Most layers {@code trainLast} may name: far beyond any network the studio builds or imports. */
+    public static final int MAX_TRAIN_LAST = 100_000;
+
     public TrainingSettings {
         if (optimizer == null) throw new IllegalArgumentException("optimizer missing");
         if (loss == null) throw new IllegalArgumentException("loss missing");
-        if (batchSize < 1 || batchSize > 4096) throw new IllegalArgumentException("batch size must be in 1..4096, got " + batchSize);
-        if (shift < 0 || shift > 8) throw new IllegalArgumentException("shift must be in 0..8 pixels, got " + shift);
-        if (threads < 1) throw new IllegalArgumentException("threads must be positive, got " + threads);
-        if (trainLast < 0) throw new IllegalArgumentException("layers to train must be ≥ 0 (0: all), got " + trainLast);
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("batch size must be in 1.." + MAX_BATCH + ", got " + batchSize);
+        }
+        if (shift < 0 || shift > MAX_SHIFT) {
+            throw new IllegalArgumentException("shift must be in 0.." + MAX_SHIFT + " pixels, got " + shift);
+        }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be in 1.." + MAX_THREADS + ", got " + threads);
+        }
+        if (trainLast < 0 || trainLast > MAX_TRAIN_LAST) {
+            throw new IllegalArgumentException("layers to train must be in 0.." + MAX_TRAIN_LAST + " (0: all), got "
+                    + trainLast);
+        }
     }
 
     /** Every layer trains. */
@@ -31,7 +49,7 @@ public record TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSi
     /** As {@code convscope train}: momentum 0.9, η = 0.05, cross-entropy, batch 64, seed 1, shifts of 1 px, all cores. */
     public static TrainingSettings defaults() {
         return new TrainingSettings(OptimizerConfig.momentum(0.05f, 0.9f), Loss.CROSS_ENTROPY, 64, 1L, 1,
-                Runtime.getRuntime().availableProcessors());
+                Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
     }
 
     /** The engine's configuration for these settings: constant learning rate, one epoch planned at a time. */

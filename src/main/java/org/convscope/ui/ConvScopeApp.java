@@ -28,9 +28,7 @@ public final class ConvScopeApp extends Application {
         Theme.apply(scene);
         stage.setTitle(TITLE);
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> {
-            if (!layout.confirmQuit()) e.consume();
-        });
+        layout.governQuitting(stage);
         stage.show();
     }
 

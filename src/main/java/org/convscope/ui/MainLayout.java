@@ -11,14 +11,23 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.convscope.data.InkImage;
+import org.convscope.engine.Network;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.WarmUp;
+import org.convscope.io.Failures;
+import org.convscope.io.AppFiles;
 import org.convscope.io.FileException;
+import org.convscope.lecture.CurrentModel;
+import org.convscope.lecture.NetworkInput;
+import org.convscope.lecture.NetworkPass;
 import org.convscope.training.Autosave;
 import org.convscope.training.SessionData;
 import org.convscope.training.StudioSessions;
@@ -26,6 +35,7 @@ import org.convscope.training.TrainingSession;
 import org.convscope.ui.explorer.ExplorerModel;
 import org.convscope.ui.explorer.ExplorerView;
 import org.convscope.ui.explorer.Frame;
+import org.convscope.ui.explorer.Shortcut;
 import org.convscope.ui.lecture.LectureView;
 import org.convscope.ui.training.StudioDialogs;
 import org.convscope.ui.training.TrainingView;
@@ -46,6 +56,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     private TrainingViewModel trainingModel;
     private TrainingView trainingView;
     private volatile Autosave.Recovery recovery;
+    private Autosave.Slot autosave; // claimed when the studio first starts, held until close; guarded by this
     private final StudioDialogs studioDialogs;
 
     public MainLayout() throws FileException {
@@ -58,7 +69,14 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         CompletableFuture<Void> warm = new CompletableFuture<>();
         explorerModel = ExplorerModel.withBundledModel(warm); // scalar kernels until the warm-up is done
         warmUpAfterFirstFrame(explorerModel.networkProperty().get().spec(), warm);
-        explorerTab = new Tab("Explorer", new ExplorerView(explorerModel));
+        ExplorerView explorer = new ExplorerView(explorerModel);
+        explorerTab = new Tab("Explorer", explorer);
+        // The tab strip and the waiting screens follow the explorer's theme: no light strip over a dark app.
+        getStyleClass().add("main-layout");
+        explorer.lightProperty().addListener((o, old, on) -> {
+            if (on) getStyleClass().add("light");
+            else getStyleClass().remove("light");
+        });
         Tab lectureTab = new Tab("Lecture");
         lectureTab.selectedProperty().addListener((obs, was, selected) -> {
             if (!selected) return;
@@ -114,7 +132,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     /** The lecture steppers, or the reason they cannot start (the rest of the app still works). */
     private javafx.scene.Node lecture() {
         try {
-            return LectureView.standalone(this::explorerDigit);
+            return LectureView.standalone(this::explorerDigit, this::currentModel);
         } catch (FileException e) {
             return message("Cannot load the lessons: " + e.getMessage());
         }
@@ -126,10 +144,26 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         return frame == null ? null : frame.preprocessed().centred().ink().clone();
     }
 
+    /**
+     * The explorer's model and its current input through it, as the lecture's frames of a real network take them: the
+     * explorer's own forward pass, so the lecture shows the very numbers the explorer shows.
+     */
+    private CurrentModel currentModel() {
+        Network network = explorerModel.networkProperty().get();
+        String name = explorerModel.modelNameProperty().get();
+        Frame frame = explorerModel.frameProperty().get();
+        NetworkPass pass = null;
+        if (frame != null && frame.snapshot().spec() == network.spec()) {
+            String words = "the explorer's input (" + explorerModel.sourceProperty().get() + ")";
+            pass = new NetworkPass(name, network, frame.snapshot(), new NetworkInput.Given(words, frame.snapshot().input()));
+        }
+        return new CurrentModel(name, network, pass);
+    }
+
     /** The first session; an autosave left by a crash is moved aside first, then offered in the studio. */
     private void startStudio() {
         openStudio("Loading MNIST for training…", () -> {
-            recovery = Autosave.recover(Autosave.userFile()).orElse(null);
+            recovery = Autosave.recover(autosave().file()).orElse(null);
             return StudioSessions.bundledMnist();
         }, false, reason -> trainingTab.setContent(message("Cannot start training: " + reason)));
     }
@@ -146,17 +180,21 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         Task<TrainingViewModel> load = new Task<>() {
             @Override
             protected TrainingViewModel call() throws Exception {
-                return new TrainingViewModel(make.call(), Autosave.userFile(), unsaved);
+                return new TrainingViewModel(make.call(), autosave().file(), unsaved);
             }
         };
         load.setOnSucceeded(e -> {
-            if (trainingModel != null) trainingModel.closeKeepingAutosave();
+            TrainingViewModel replaced = trainingModel;
+            // Closing waits for the old session's training and autosave threads (up to seconds each): not here.
+            if (replaced != null) {
+                Thread.ofPlatform().name("convscope-close-session").daemon().start(replaced::closeKeepingAutosave);
+            }
             trainingModel = load.getValue();
             trainingView = new TrainingView(trainingModel, (network, image, label) -> {
                 // Any one-channel input of at least 28×28 (the studio offers no others for the explorer): the
                 // explorer fits the picture to its 28×28 canvas and places it in the middle of the network's input.
                 explorerModel.open(network, "training snapshot", new InkImage(network.input().width(),
-                        network.input().height(), image.clone()), "test image · label " + label);
+                        network.input().height(), image.clone()), "test image · label " + label, label);
                 tabs.getSelectionModel().select(explorerTab);
             }, this::openStudio, studioDialogs, SessionData.DEFAULT);
             trainingTab.setContent(trainingView);
@@ -166,9 +204,15 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         load.setOnFailed(e -> {
             if (trainingModel != null) trainingTab.setContent(before);
             Throwable t = load.getException();
-            onFailure.accept(t.getMessage() == null ? t.toString() : t.getMessage());
+            onFailure.accept(Failures.report(t));
         });
         Thread.ofPlatform().name("convscope-load-training").daemon().start(load);
+    }
+
+    /** This window's autosave slot (claimed on first use, off the FX thread): never another running app's. */
+    private synchronized Autosave.Slot autosave() {
+        if (autosave == null) autosave = Autosave.claim(AppFiles.user().state());
+        return autosave;
     }
 
     private static StackPane waiting(String text) {
@@ -182,6 +226,23 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         label.getStyleClass().add("placeholder");
         label.setWrapText(true);
         return new StackPane(label);
+    }
+
+    /**
+     * Makes this layout's window close through {@link #confirmQuit}: its close button, and the quit shortcut
+     * ({@link Shortcut#QUIT}, Ctrl+Q; ⌘Q on macOS), which asks the same Save / Don't save / Cancel and closes the
+     * window when allowed. Closing the last window ends the app.
+     */
+    public void governQuitting(Stage stage) {
+        stage.setOnCloseRequest(e -> {
+            if (!confirmQuit()) e.consume();
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!Shortcut.QUIT.combination().match(e)) return;
+            e.consume();
+            // The window's own close request: the handler above asks, and an unconsumed request closes the window.
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+        });
     }
 
     /** Whether the window may close: the studio offers to save a running or unsaved session first. FX thread. */
@@ -201,5 +262,8 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     public void close() {
         explorerModel.close();
         if (trainingModel != null) trainingModel.close();
+        synchronized (this) {
+            if (autosave != null) autosave.close();
+        }
     }
 }

@@ -88,4 +88,19 @@ class ClassifyCommandTest {
         assertTrue(run.out().matches("(?s).*seven\\.png: " + test.label(0) + " \\(\\d+\\.\\d%\\)( \\d \\(\\d+\\.\\d%\\)){2}\\s*"),
                 run.out());
     }
+
+    @Test
+    void aBlankImageHasNoInkAndNoClassification() throws Exception {
+        BufferedImage white = new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 90; y++) for (int x = 0; x < 120; x++) white.setRGB(x, y, 0xFFFFFF);
+        Path file = dir.resolve("blank.png");
+        ImageIO.write(white, "png", file.toFile());
+        CliRun run = CliRun.of("classify", file.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(file + ": no ink (a blank image), nothing to classify", run.out().strip());
+        CliRun json = CliRun.of("classify", "--json", file.toString());
+        JsonObject o = JsonParser.parseString(json.out().strip()).getAsJsonObject();
+        assertEquals(false, o.get("ink").getAsBoolean());
+        assertEquals(null, o.get("top3"), "no probabilities for nothing");
+    }
 }

@@ -72,7 +72,7 @@ class CliErrorsTest {
                   {"type":"conv","name":"conv1","filters":4,"kernel":[5,5]},
                   {"type":"flatten","name":"flat"},{"type":"dense","name":"fc","units":10}]}""");
         assertFails(CliRun.of("train", "--arch", arch.toString(), "--limit", "10", "--out", dir.resolve("m.safetensors").toString()),
-                "wide: expects 3×32×32 images, the data set has 1×28×28");
+                "net.json (wide): expects 3×32×32 images, the bundled MNIST has 1×28×28");
         Path bad = Files.writeString(dir.resolve("bad.json"), """
                 {"input":[1,28,28],"layers":[{"type":"conv","name":"c","filters":2,"kernel":[5,5],"stride":2}]}""");
         assertFails(CliRun.of("train", "--arch", bad.toString()), "bad.json: c: stride 2 does not fit");
@@ -91,6 +91,66 @@ class CliErrorsTest {
                 "--epochs", "1", "--out", out.toString());
         assertFails(run, "the loss became NaN; the learning rate 1000000.0 is probably too high");
         assertTrue(Files.notExists(out));
+    }
+
+    @Test
+    void anArchitectureWithTooFewOutputsNamesItsFileAndTheData() throws IOException {
+        Path arch = Files.writeString(dir.resolve("five.json"), """
+                {"name":"five","input":[1,28,28],"layers":[{"type":"flatten","name":"flat"},
+                  {"type":"dense","name":"fc","units":5}]}""");
+        assertFails(CliRun.of("train", "--arch", arch.toString(), "--limit", "10"),
+                "convscope train: five.json (five): has 5 outputs, the bundled MNIST has 10 classes");
+    }
+
+    @Test
+    void threadsAndBatchBeyondReasonAreUsageErrorsInOneLine() {
+        for (String command : new String[] {"train", "bench"}) {
+            CliRun run = CliRun.of(command, "--threads", "2147483647");
+            assertFails(run, "--threads must be 1..256, got 2147483647");
+            assertEquals(Cli.USAGE, run.exit());
+            assertFails(CliRun.of(command, "--threads", "0"), "--threads must be 1..256, got 0");
+        }
+        assertFails(CliRun.of("train", "--batch", "1000000"), "--batch must be 1..4096, got 1000000");
+    }
+
+    @Test
+    void aPictureGivenAsTheModelIsNamedForWhatItIs() throws IOException {
+        Path picture = Files.write(dir.resolve("three.png"), org.convscope.data.Pngs.of(28, 28));
+        assertFails(CliRun.of("classify", picture.toString(), "--model", picture.toString()),
+                "convscope classify: three.png: not a model file (it is a PNG image)");
+    }
+
+    @Test
+    void aModelOfAnotherFormatVersionIsNotGuessedAt() throws Exception {
+        Path model = dir.resolve("future.safetensors");
+        var net = org.convscope.engine.Network.initialized(org.convscope.engine.spec.Presets.lenet5(), 1);
+        org.convscope.model.ModelFile.save(model, net, java.util.Map.of());
+        var content = org.convscope.io.SafeTensors.read(model);
+        var meta = new java.util.LinkedHashMap<>(content.metadata());
+        meta.put("format_version", "2");
+        org.convscope.io.SafeTensors.write(model, content.tensors().values().stream().toList(), meta);
+        Path image = Files.write(dir.resolve("x.png"), org.convscope.data.Pngs.of(28, 28));
+        assertFails(CliRun.of("classify", image.toString(), "--model", model.toString()),
+                "future.safetensors: model format_version 2 is not supported; this ConvScope reads version 1");
+    }
+
+    @Test
+    void anArchitectureFileOfGigabytesIsNotRead() throws IOException {
+        Path huge = dir.resolve("huge.json");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L << 30); // sparse: nothing is written
+        }
+        assertFails(CliRun.of("train", "--arch", huge.toString()),
+                "huge.json: an architecture file of 3.0 GB is larger than the limit of 1.0 MB");
+    }
+
+    @Test
+    void anUnexpectedFailureIsSaidInWordsWithoutAJavaClassName() {
+        assertEquals("internal error (set CONVSCOPE_DEBUG=1 to see where)",
+                Cli.oneLine(new NullPointerException("Cannot invoke \"JsonObject.get(String)\" because \"s\" is null")));
+        assertEquals("access denied", Cli.oneLine(new java.io.UncheckedIOException(
+                new java.nio.file.AccessDeniedException("/x"))));
+        assertTrue(Cli.oneLine(new OutOfMemoryError("Java heap space")).startsWith("out of memory: the Java heap of "));
     }
 
     private static void writeIdx(Path file, int magic, int[] dims, int payload) throws IOException {

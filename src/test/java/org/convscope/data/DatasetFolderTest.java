@@ -8,6 +8,7 @@ import static org.convscope.data.IdxFiles.write;
 import static org.convscope.data.IdxTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -113,5 +114,18 @@ class DatasetFolderTest {
         assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009}, counts);
         assertEquals(7, mnist.test().label(0), "the first test digit is a 7");
         assertEquals(60000 * 784, mnist.train().pixels().length);
+    }
+
+    @Test
+    void bundledMnistIsReadOncePerProcessAndShared() throws Exception {
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(DatasetFolder::bundledMnist);
+            var second = two.submit(DatasetFolder::bundledMnist);
+            assertSame(first.get(), second.get(), "two callers at once share one read");
+        } finally {
+            two.shutdown();
+        }
+        assertSame(DatasetFolder.bundledMnist().test().pixels(), DatasetFolder.bundledMnist().test().pixels());
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -48,6 +49,72 @@ class IdxTest {
         assertEquals(3, t.rows());
         assertEquals(2, t.cols());
         assertArrayEquals(new byte[] {1, 4, 2, 5, 3, 6, 7, 10, 8, 11, 9, 12}, t.pixels());
+    }
+
+    @Test
+    void aSixteenByteHeaderClaimingTwoGigabytesIsRefusedBeforeAnythingIsAllocated() {
+        // 1×46000×46000 = 2,116,000,000 bytes: within an array's reach, far beyond the file's.
+        Path file = write(dir.resolve("huge-idx3-ubyte"), IdxFiles.idx(Idx.IMAGES_MAGIC, new int[] {1, 46000, 46000},
+                new byte[0]));
+        assertMessage(file + ": truncated: header says 1×46000×46000 = 2116000000 bytes of pixels, file has 0",
+                () -> Idx.readImages(file));
+    }
+
+    @Test
+    void anEightByteLabelFileClaimingABillionLabelsIsRefusedAtOnce() {
+        Path file = write(dir.resolve("labels-idx1-ubyte"), IdxFiles.idx(Idx.LABELS_MAGIC,
+                new int[] {1_000_000_000}, new byte[0]));
+        assertMessage(file + ": truncated: header says 1000000000 bytes of labels, file has 0", () -> Idx.readLabels(file));
+    }
+
+    @Test
+    void gzippedDataClaimingMoreThanTheHeapIsRefusedBeforeInflating() {
+        Path file = write(dir.resolve("labels-idx1-ubyte.gz"), gzip(IdxFiles.idx(Idx.LABELS_MAGIC,
+                new int[] {Integer.MAX_VALUE - 8}, new byte[] {1, 2, 3})));
+        DatasetException e = assertThrows(DatasetException.class, () -> Idx.readLabels(file));
+        assertTrue(e.getMessage().matches(".*: too large: header says 2147483639 bytes of labels: needs 3\\.0 GB, the heap"
+                + " allows \\d.*"), e.getMessage());
+    }
+
+    @Test
+    void gzippedDataClaimingMuchCostsWhatItHolds() {
+        Path file = write(dir.resolve("labels-idx1-ubyte.gz"), gzip(IdxFiles.idx(Idx.LABELS_MAGIC,
+                new int[] {300_000_000}, new byte[] {1, 2, 3})));
+        long before = allocatedByThisThread();
+        assertMessage(file + ": truncated: header says 300000000 bytes of labels, file has 3", () -> Idx.readLabels(file));
+        long allocated = allocatedByThisThread() - before;
+        assertTrue(allocated < 10 << 20, "far less than the 300 MB claimed was allocated: " + allocated);
+    }
+
+    @Test
+    void junkAfterTheGzipDataIsAnError() {
+        byte[] zipped = gzip(labels((byte) 1, (byte) 2));
+        byte[] withJunk = Arrays.copyOf(zipped, zipped.length + 5);
+        Path file = write(dir.resolve("junk-labels.gz"), withJunk);
+        assertMessage(file + ": trailing data after the gzip data", () -> Idx.readLabels(file));
+    }
+
+    @Test
+    void gzipMembersBackToBackAreOneStream() {
+        byte[] whole = labels((byte) 1, (byte) 2, (byte) 3);
+        byte[] first = gzip(Arrays.copyOf(whole, 6));
+        byte[] second = gzip(Arrays.copyOfRange(whole, 6, whole.length));
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        assertArrayEquals(new byte[] {1, 2, 3}, Idx.readLabels(write(dir.resolve("two-members.gz"), both)));
+    }
+
+    @Test
+    void aChecksumThatDoesNotMatchIsAnError() {
+        byte[] zipped = gzip(labels((byte) 1, (byte) 2));
+        zipped[zipped.length - 8] ^= 1; // the CRC-32 in the trailer
+        Path file = write(dir.resolve("crc.gz"), zipped);
+        assertMessage(file + ": corrupt or truncated gzip data: CRC-32 does not match", () -> Idx.readLabels(file));
+    }
+
+    static long allocatedByThisThread() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.getCurrentThreadAllocatedBytes();
     }
 
     @Test

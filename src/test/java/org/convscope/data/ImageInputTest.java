@@ -100,7 +100,7 @@ class ImageInputTest {
         Path broken = dir.resolve("broken.png");
         Files.write(broken, Arrays.copyOf(png, png.length / 3));
         String message = assertThrows(DatasetException.class, () -> ImageInput.load(broken)).getMessage();
-        assertStartsWith(broken + ": cannot read: ", message);
+        assertStartsWith(broken + ": truncated: chunk IDAT claims ", message);
     }
 
     @Test
@@ -108,5 +108,61 @@ class ImageInputTest {
         Path missing = dir.resolve("nope.png");
         assertMessage(missing + ": no such file", () -> ImageInput.load(missing));
         assertMessage(dir + ": not a regular file", () -> ImageInput.load(dir));
+    }
+
+    @Test
+    void aPngWithAWrongChecksumIsDamaged() throws IOException {
+        byte[] png = Files.readAllBytes(save(drawing(Color.WHITE, Color.BLACK, BufferedImage.TYPE_INT_RGB), "png", "x.png"));
+        png[png.length - 12 - 1] ^= 1; // the last byte of the CRC before IEND's
+        Path file = Files.write(dir.resolve("crc.png"), png);
+        assertMessage(file + ": damaged: chunk IDAT has a wrong CRC", () -> ImageInput.load(file));
+    }
+
+    @Test
+    void aPngWithoutItsEndIsTruncated() throws IOException {
+        byte[] png = Files.readAllBytes(save(drawing(Color.WHITE, Color.BLACK, BufferedImage.TYPE_INT_RGB), "png", "x.png"));
+        Path file = Files.write(dir.resolve("no-iend.png"), Arrays.copyOf(png, png.length - 12));
+        assertMessage(file + ": truncated: the image ends before its IEND chunk", () -> ImageInput.load(file));
+    }
+
+    @Test
+    void dataAfterAPngsEndIsAnError() throws IOException {
+        byte[] png = Files.readAllBytes(save(drawing(Color.WHITE, Color.BLACK, BufferedImage.TYPE_INT_RGB), "png", "x.png"));
+        Path file = Files.write(dir.resolve("appended.png"), Arrays.copyOf(png, png.length + 3));
+        assertMessage(file + ": damaged: data after the end of the image (IEND)", () -> ImageInput.load(file));
+    }
+
+    @Test
+    void aTruncatedJpegIsNotClassifiedInPart() throws IOException {
+        byte[] jpeg = Files.readAllBytes(save(drawing(Color.WHITE, Color.BLACK, BufferedImage.TYPE_INT_RGB), "jpg", "x.jpg"));
+        Path file = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpeg, jpeg.length * 2 / 3));
+        assertMessage(file + ": truncated: the image ends before its end-of-image marker", () -> ImageInput.load(file));
+    }
+
+    @Test
+    void dataAfterAJpegsEndIsAllowedAsInAPhonesMotionPhoto() throws IOException {
+        Path whole = save(drawing(Color.WHITE, Color.BLACK, BufferedImage.TYPE_INT_RGB), "jpg", "x.jpg");
+        byte[] jpeg = Files.readAllBytes(whole);
+        byte[] withVideo = Arrays.copyOf(jpeg, jpeg.length + 1000);
+        Path file = Files.write(dir.resolve("motion.jpg"), withVideo);
+        assertArrayEquals(preprocessed(whole), preprocessed(file));
+    }
+
+    @Test
+    void onlyPngAndJpegAreRead() throws IOException {
+        for (String format : new String[] {"gif", "bmp", "tiff"}) {
+            Path file = save(drawing(Color.WHITE, Color.BLACK, BufferedImage.TYPE_INT_RGB), format, "x.png");
+            String kind = format.equals("tiff") ? "TIFF" : format.toUpperCase(java.util.Locale.ROOT);
+            assertMessage(file + ": not a PNG or JPG image (it is a " + kind + " image)", () -> ImageInput.load(file));
+        }
+    }
+
+    @Test
+    void aHugePictureIsRefusedFromItsHeaderBeforeDecoding() throws IOException {
+        // The 439 KB PNG of 20000×20000 pixels; here only its header and a token of data, with valid CRCs.
+        Path file = Files.write(dir.resolve("huge.png"), Pngs.of(20000, 20000));
+        long before = IdxTest.allocatedByThisThread();
+        assertMessage(file + ": 20000×20000 pixels is more than the limit of 25 megapixels", () -> ImageInput.load(file));
+        assertTrue(IdxTest.allocatedByThisThread() - before < 10 << 20, "nothing the size of the picture was allocated");
     }
 }

@@ -105,4 +105,19 @@ class PreprocessTest {
         }
         return max;
     }
+
+    @Test
+    void aRegionOfWhatTheNetworkSeesMapsBackOntoTheInk() {
+        float[] ink = new float[280 * 280];
+        for (int y = 60; y < 200; y++) for (int x = 100; x < 140; x++) ink[y * 280 + x] = 1; // a bar 40 wide, 140 tall
+        Preprocess.Preprocessed p = Preprocess.mnist(new InkImage(280, 280, ink));
+        int[] box = bounds(p.centred()); // the bar as the network sees it: left, top, right, bottom
+        double[] topLeft = p.toInput(box[0], box[1]);
+        double[] bottomRight = p.toInput(box[2], box[3]);
+        assertEquals(100, topLeft[0], 1.5);
+        assertEquals(60, topLeft[1], 1.5);
+        assertEquals(140, bottomRight[0], 1.5);
+        assertEquals(200, bottomRight[1], 1.5);
+        assertNull(Preprocess.mnist(InkImage.blank(280, 280)).toInput(14, 14), "no ink, no place");
+    }
 }

@@ -47,7 +47,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GraphNetworkTest {
     private static final int BATCH = 2;
-    private static final float EPS = 1e-3f;
 
     /** Layer i's inputs by name ("input" for the network's). */
     private record Node(LayerSpec spec, String... inputs) {}
@@ -124,73 +123,19 @@ class GraphNetworkTest {
         return TestKernels.all().flatMap(k -> Stream.of(Loss.values()).map(loss -> Arguments.of(k, loss)));
     }
 
-    /** Summed loss of the batch computed from the output (log-probabilities), in double. */
-    private static double loss(Workspace ws, int[] labels, Loss loss) {
-        for (Param p : ws.network().params()) p.changed();
-        ws.forward(BATCH);
-        float[] y = ws.result();
-        int classes = ws.network().numClasses();
-        double sum = 0;
-        for (int i = 0; i < BATCH; i++) {
-            for (int j = 0; j < classes; j++) {
-                double v = y[i * classes + j];
-                double target = j == labels[i] ? 1 : 0;
-                sum += switch (loss) {
-                    case CROSS_ENTROPY -> j == labels[i] ? -v : 0;
-                    case SQUARED_ERROR -> 0.5 * (v - target) * (v - target);
-                };
-            }
-        }
-        return sum;
-    }
-
-    private static double estimate(Workspace ws, int[] labels, Loss loss, float[] v, int i) {
-        float saved = v[i];
-        v[i] = saved + EPS;
-        double plus = loss(ws, labels, loss);
-        v[i] = saved - EPS;
-        double minus = loss(ws, labels, loss);
-        v[i] = saved;
-        return (plus - minus) / (2.0 * EPS);
-    }
-
     @ParameterizedTest
     @MethodSource("cases")
     void backwardMatchesFiniteDifferencesForEveryParameterAndTheInput(Kernels k, Loss loss) {
         Network net = network(5);
         Workspace ws = new Workspace(net, k, BATCH);
-        ws.setInputGradient(true);
         SplittableRandom random = new SplittableRandom(9);
         float[] input = ws.input();
         for (int i = 0; i < BATCH * net.input().size(); i++) input[i] = (float) random.nextDouble(-1, 1);
-        int[] labels = {1, 3};
-        ws.forward(BATCH);
-        ws.zeroGrads();
-        ws.backward(labels, 0, loss, 1f);
-        float[][] grads = new float[net.params().size() + 1][];
-        for (int p = 0; p < net.params().size(); p++) grads[p] = ws.paramGrads()[p].clone();
-        grads[grads.length - 1] = java.util.Arrays.copyOf(ws.inputGrad(), BATCH * net.input().size());
-
-        double errorSquares = 0;
-        double gradSquares = 0;
-        for (int p = 0; p < grads.length; p++) {
-            boolean isInput = p == grads.length - 1;
-            String name = isInput ? "input" : net.params().get(p).name();
-            float[] v = isInput ? input : net.params().get(p).value();
-            double max = 0;
-            for (float g : grads[p]) max = Math.max(max, Math.abs(g));
-            assertTrue(max > 0, name + ": gradient all zero with " + k.name() + ", " + loss);
-            for (int i = 0; i < grads[p].length; i++) {
-                double estimate = estimate(ws, labels, loss, v, i);
-                double tolerance = 3e-2 * Math.abs(grads[p][i]) + 2e-2 * max + 2e-4;
-                assertTrue(Math.abs(estimate - grads[p][i]) <= tolerance, name + "[" + i + "] with " + k.name() + ", "
-                        + loss + ": backward gives " + grads[p][i] + ", finite differences " + estimate);
-                errorSquares += (estimate - grads[p][i]) * (estimate - grads[p][i]);
-                gradSquares += (double) grads[p][i] * grads[p][i];
-            }
-        }
-        double relative = Math.sqrt(errorSquares / gradSquares);
-        assertTrue(relative < 5e-3, "relative error of the whole gradient with " + k.name() + ", " + loss + ": " + relative);
+        WholeGradientCheck check = new WholeGradientCheck(ws, new int[] {1, 3}, loss);
+        float[][] grads = check.analytic(true);
+        for (int p = 0; p < net.params().size(); p++) check.compare(net.params().get(p).name(), net.params().get(p).value(), grads[p]);
+        check.compare("input", input, grads[grads.length - 1]);
+        check.assertWholeAgrees();
     }
 
     @Test

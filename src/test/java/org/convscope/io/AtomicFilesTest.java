@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +76,38 @@ class AtomicFilesTest {
                 () -> AtomicFiles.write(target, out -> out.write(1)));
 
         assertEquals("out.bin: cannot save: no such file or directory", e.getMessage());
+    }
+
+    @Test
+    void aSaveRemovesWhatKilledSavesOfTheSameFileLeftBehind() throws IOException {
+        Path target = dir.resolve("run.convscope-session");
+        Path killed = leftover(".run.convscope-session.tmp-00c0ffee00c0ffee", 60);
+        Path otherFile = leftover(".other.convscope-session.tmp-00c0ffee00c0ffee", 60);
+        Path justWritten = leftover(".run.convscope-session.tmp-1111111111111111", 0);
+
+        AtomicFiles.write(target, out -> out.write(1));
+
+        assertEquals(List.of(otherFile, justWritten, target), filesIn(dir),
+                "the stale leftover of this file is gone; another file's, and one that may still be written, stay");
+        assertFalse(Files.exists(killed));
+    }
+
+    @Test
+    void aTemporaryFileStillLockedByASaveIsLeftAlone() throws IOException {
+        Path target = dir.resolve("model.safetensors");
+        Path writing = leftover(".model.safetensors.tmp-2222222222222222", 60);
+        try (FileChannel channel = FileChannel.open(writing, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            AtomicFiles.write(target, out -> out.write(1));
+            assertTrue(Files.exists(writing), "a save under way keeps its temporary file");
+        }
+    }
+
+    /** A temporary file as a save leaves it, last changed {@code secondsAgo}. */
+    private Path leftover(String name, int secondsAgo) throws IOException {
+        Path file = Files.write(dir.resolve(name), new byte[] {7});
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(secondsAgo)));
+        return file;
     }
 
     private static List<Path> filesIn(Path dir) throws IOException {

@@ -222,6 +222,46 @@ class SafeTensorsCorruptionTest {
         assertEquals(1, read.tensors().get("w").data().length);
     }
 
+    @Test
+    void aShapeOfMillionsOfDimensionsIsRefusedAtTheFirstOneTooMany() throws IOException {
+        // The file had 45 million; reading stops at the 33rd, however many follow.
+        String dims = "[" + "1,".repeat(1_000_000) + "1]";
+        assertProblem("tensor w: shape has more than 32 dimensions", file(entry("w", dims, 0, 4), 4));
+    }
+
+    @Test
+    void aHugeValueIsCutInTheMessage() throws IOException {
+        String dtype = "F".repeat(1_000_000);
+        String header = "{\"w\":{\"dtype\":\"" + dtype + "\",\"shape\":[1],\"data_offsets\":[0,4]}}";
+        String problem = problem(file(header, 4));
+        assertTrue(problem.startsWith("tensor w: dtype FFFF"), problem);
+        assertTrue(problem.contains("(1000000 characters) is not supported, only F32"), problem);
+        assertTrue(problem.length() <= FileException.MAX_PROBLEM, problem);
+    }
+
+    @Test
+    void aHugeTensorNameIsCutInTheMessage() throws IOException {
+        String name = "n".repeat(100_000);
+        String problem = problem(file(entry(name, "[2]", 0, 4), 4));
+        assertTrue(problem.startsWith("tensor nnn"), problem);
+        assertTrue(problem.endsWith("(100000 characters): data_offsets [0, 4] hold 1 floats, shape [2] needs 2"), problem);
+    }
+
+    @Test
+    void controlCharactersFromTheFileDoNotReachTheTerminal() throws IOException {
+        String problem = problem(file("{\"\\u001b[31mred\":{\"dtype\":\"I8\",\"shape\":[1],\"data_offsets\":[0,1]}}", 1));
+        assertEquals("tensor  [31mred: dtype I8 is not supported, only F32", problem);
+    }
+
+    @Test
+    void anImageIsNamedForWhatItIs() throws IOException {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        Path file = Files.write(dir.resolve(NAME), png);
+        FileException e = assertThrows(FileException.class, () -> SafeTensors.read(file, "model file"));
+        assertEquals("not a model file (it is a PNG image)", e.problem());
+        assertProblem("not a safetensors file (it is a PNG image)", file);
+    }
+
     private static String entry(String name, String shape, long begin, long end) {
         return "{" + entryBody(name, shape, begin, end) + "}";
     }

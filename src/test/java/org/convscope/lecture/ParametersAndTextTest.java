@@ -57,12 +57,44 @@ class ParametersAndTextTest {
                 + "{\"view\":\"conv\",\"input\":[[1,2],[3,4]],\"kernel\":[[1]],\"stride\":\"two\"}]}";
         FileException e = assertThrows(FileException.class,
                 () -> LessonFile.parse(json, Path.of("bad.json"), LessonSources.NONE));
-        assertEquals("bad.json: frame 2 (conv): \"stride\" is \"two\", expected a whole number", e.getMessage());
+        assertEquals("bad.json: frame 2 (conv): \"stride\" is \"two\", expected a whole number from 0 to 64", e.getMessage());
         FileException view = assertThrows(FileException.class, () -> LessonFile.parse(
                 "{\"title\":\"t\",\"frames\":[{\"view\":\"slides\"}]}", Path.of("x.json"), LessonSources.NONE));
         assertTrue(view.getMessage().contains("\"view\" is \"slides\", expected conv, relu"), view.getMessage());
         FileException syntax = assertThrows(FileException.class,
                 () -> LessonFile.parse("{\"title\": ", Path.of("x.json"), LessonSources.NONE));
         assertTrue(syntax.getMessage().startsWith("x.json: not valid JSON"), syntax.getMessage());
+    }
+
+    @Test
+    void aLessonCannotAskForMoreThanALectureShows() {
+        FileException random = assertThrows(FileException.class, () -> LessonFile.parse(
+                "{\"title\":\"t\",\"frames\":[{\"view\":\"relu\",\"input\":{\"random\":[1000,1000,1000]}}]}",
+                Path.of("big.json"), LessonSources.NONE));
+        assertEquals("big.json: frame 1 (relu): \"input.random[0]\" is 1000, expected a whole number from 1 to 64",
+                random.getMessage());
+        FileException padding = assertThrows(FileException.class, () -> LessonFile.parse(
+                "{\"title\":\"t\",\"frames\":[{\"view\":\"conv\",\"input\":[[1]],\"kernel\":[[1]],\"padding\":1073741824}]}",
+                Path.of("pad.json"), LessonSources.NONE));
+        assertEquals("pad.json: frame 1 (conv): \"padding\" is 1073741824, expected a whole number from 0 to 64",
+                padding.getMessage());
+    }
+
+    @Test
+    void aTestDigitThatDoesNotExistIsNamed() {
+        LessonSources tenDigits = new TenBlankDigits();
+        FileException e = assertThrows(FileException.class, () -> LessonFile.parse(
+                "{\"title\":\"t\",\"frames\":[{\"view\":\"relu\",\"input\":{\"testDigit\":10}}]}",
+                Path.of("digit.json"), tenDigits));
+        assertEquals("digit.json: frame 1 (relu): \"input.testDigit\" is 10, expected the number of a test image",
+                e.getMessage());
+    }
+
+    @Test
+    void lenientJsonIsRefused() {
+        FileException e = assertThrows(FileException.class, () -> LessonFile.parse(
+                "{\"title\":\"t\", // a comment\n\"frames\":[{\"view\":\"relu\",\"input\":[[1]]}]}",
+                Path.of("lenient.json"), LessonSources.NONE));
+        assertTrue(e.getMessage().startsWith("lenient.json: not valid JSON: syntax error at line 1 column"), e.getMessage());
     }
 }

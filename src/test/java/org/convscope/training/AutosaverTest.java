@@ -113,4 +113,36 @@ class AutosaverTest {
             saver.close(true);
         }
     }
+
+    @Test
+    void anUnreadableAutosaveIsSetAsideSaidOnceAndTheNextStartIsClean() throws Exception {
+        Path file = Files.write(dir.resolve("autosave.convscope-session"), new byte[] {1, 2, 3});
+
+        Autosave.Recovery recovery = Autosave.recover(file).orElseThrow();
+
+        assertFalse(recovery.readable());
+        assertTrue(recovery.summary().matches("truncated: file has 3 bytes, too few for the 8-byte header length; it was"
+                + " kept as autosave\\.unreadable-\\d{8}-\\d{6}\\.convscope-session"), recovery.summary());
+        assertTrue(Files.exists(recovery.file()), "kept, and openable by hand");
+        assertTrue(Autosave.recover(file).isEmpty(), "the next start finds nothing to offer");
+    }
+
+    @Test
+    void anAutosaveWhoseArchitectureCannotBeUsedDoesNotStopTheNextStart() throws Exception {
+        Path file = dir.resolve("autosave.convscope-session");
+        try (TrainingSession s = session()) {
+            await(s.stepBatch());
+            await(s.save(file));
+        }
+        var content = org.convscope.io.SafeTensors.read(file);
+        var meta = new java.util.LinkedHashMap<>(content.metadata());
+        meta.put("architecture", meta.get("architecture").replace("\"units\":3", "\"units\":2000000000"));
+        org.convscope.io.SafeTensors.write(file, content.tensors().values().stream().toList(), meta);
+
+        Autosave.Recovery recovery = Autosave.recover(file).orElseThrow();
+
+        assertFalse(recovery.readable());
+        assertFalse(recovery.summary().contains("Exception"), recovery.summary());
+        assertTrue(Autosave.recover(file).isEmpty(), "the next start is clean");
+    }
 }

@@ -62,6 +62,24 @@ class ConvScopeAppTest {
     }
 
     @Test
+    void theLecturesNetworkFrameTakesTheExplorersModelAndItsOwnPass(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup("#" + MainLayout.TABS_ID).queryAs(TabPane.class);
+        ExplorerView explorer = (ExplorerView) tabs.getTabs().get(0).getContent();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> explorer.model().frameProperty().get() != null);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(javafx.scene.input.KeyCode.L);
+        LectureView lecture = (LectureView) tabs.getTabs().get(1).getContent();
+        org.convscope.lecture.Stepper<?> s = lecture.model().stepper();
+        assertTrue(s instanceof org.convscope.lecture.LayerStepper, "L shows a filter of the explorer's model at once");
+        org.convscope.lecture.NetworkPass pass = ((org.convscope.lecture.LayerStepper) s).conv().pass();
+        assertTrue(pass.network() == explorer.model().networkProperty().get());
+        assertTrue(pass.snapshot() == explorer.model().frameProperty().get().snapshot(), "the explorer's own numbers");
+        assertEquals("conv1 of LeNet-5 (bundled): filter 1 of 6", org.convscope.lecture.FrameText.title(lecture.model().frame()));
+        assertEquals("the explorer's input (Drawing)", pass.input());
+    }
+
+    @Test
     void trainingStudioLoadsWhenItsTabIsOpened(FxRobot robot) throws Exception {
         TabPane tabs = robot.lookup("#" + MainLayout.TABS_ID).queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(2));
@@ -80,5 +98,22 @@ class ConvScopeAppTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals((int) stage.getScene().getWidth(), image.getWidth());
         assertEquals((int) stage.getScene().getHeight(), image.getHeight());
+    }
+
+    @Test
+    void theTabStripFollowsTheExplorersTheme(FxRobot robot) {
+        javafx.scene.layout.Region strip = robot.lookup(".tab-header-background").queryAs(javafx.scene.layout.Region.class);
+        assertTrue(luminance(strip) < 0.3, "a dark strip over the dark explorer");
+        ExplorerView explorer = robot.lookup(".explorer").queryAs(ExplorerView.class);
+        robot.interact(() -> {
+            explorer.toggleTheme();
+            stage.getScene().getRoot().applyCss();
+        });
+        assertTrue(luminance(strip) > 0.7, "a light strip over the light explorer");
+    }
+
+    private static double luminance(javafx.scene.layout.Region region) {
+        javafx.scene.paint.Color c = (javafx.scene.paint.Color) region.getBackground().getFills().getLast().getFill();
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
     }
 }

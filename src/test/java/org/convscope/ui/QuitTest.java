@@ -38,6 +38,7 @@ class QuitTest {
     private volatile StudioDialogs.QuitChoice answer = StudioDialogs.QuitChoice.CANCEL;
     private volatile Path toOpen;
     private MainLayout layout;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -61,6 +62,8 @@ class QuitTest {
             }
         });
         stage.setScene(new Scene(layout, 1000, 800));
+        layout.governQuitting(stage);
+        this.stage = stage;
         stage.show();
     }
 
@@ -126,5 +129,30 @@ class QuitTest {
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !quit(robot));
         assertEquals("quit", asked.get(asked.size() - 1), "a new learning rate is not in the file: quitting asks");
+    }
+
+    @Test
+    void theQuitShortcutAsksAsClosingTheWindowDoes(FxRobot robot) throws Exception {
+        TabPane tabs = layout.tabs();
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> tabs.getTabs().get(2).getContent() instanceof TrainingView);
+        robot.interact(() -> robot.lookup("#step-batch").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !quit(robot));
+        robot.interact(() -> tabs.getSelectionModel().select(0)); // from the explorer, whose keys are its own
+        asked.clear();
+
+        answer = StudioDialogs.QuitChoice.CANCEL;
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Q)
+                .release(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("quit"), asked, "Ctrl+Q asks first");
+        assertTrue(stage.isShowing(), "cancelled: the window stays");
+
+        answer = StudioDialogs.QuitChoice.DONT_SAVE;
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Q)
+                .release(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("quit", "quit"), asked);
+        assertFalse(stage.isShowing(), "not saved, as chosen: the window closes");
     }
 }

@@ -171,7 +171,7 @@ public final class GemmConv implements ConvPlan {
             });
             if (d != null) {
                 int blocks = blocks(p, cg, 1);
-                p.forEach(blocks, k -> Patches.fold(g, gr, d, 0, n, 1, dx, dxOff, from(k, blocks, cg, 1), from(k + 1, blocks, cg, 1), start, start + n));
+                p.forEach(blocks, k -> Patches.fold(g, gr, d, 0, n, 1, dx, dxOff, from(k, blocks, cg, 1), from(k + 1, blocks, cg, 1), start, start + n, kernels));
             }
         }
     }
@@ -207,7 +207,7 @@ public final class GemmConv implements ConvPlan {
         });
         if (d != null) {
             int blocks = blocks(p, cg, 1);
-            p.forEach(blocks, k -> Patches.fold(g, gr, d, 0, 1, patch, dx, dxOff, from(k, blocks, cg, 1), from(k + 1, blocks, cg, 1), 0, positions));
+            p.forEach(blocks, k -> Patches.fold(g, gr, d, 0, 1, patch, dx, dxOff, from(k, blocks, cg, 1), from(k + 1, blocks, cg, 1), 0, positions, kernels));
         }
     }
 }

@@ -54,10 +54,11 @@ final class Patches {
     /**
      * dx of group gr's channels [c0, c1) (relative to the group) of the image at dx[dxOff] += Σ over positions
      * [p0, p1) of the patches in d (laid out as for {@link #unroll}): the adjoint of unroll. Channels are disjoint in
-     * dx, so channel ranges can be folded on different threads.
+     * dx, so channel ranges can be folded on different threads. Runs that are contiguous on both sides are added
+     * with k's axpy.
      */
     static void fold(ConvGeometry g, int gr, float[] d, int dOff, int rowStride, int posStride, float[] dx, int dxOff,
-                     int c0, int c1, int p0, int p1) {
+                     int c0, int c1, int p0, int p1, Kernels k) {
         for (int c = c0; c < c1; c++) {
             int plane = dxOff + (gr * g.groupChannels() + c) * g.height() * g.width();
             for (int t = 0; t < g.taps(); t++) {
@@ -73,7 +74,11 @@ final class Patches {
                     int to = Math.min(last, Math.min(p1, (oy + 1) * g.outW()) - oy * g.outW());
                     int src = base + oy * g.outW() * posStride;
                     int dst = plane + iy * g.width() - g.padLeft() + kx * g.dilationW();
-                    for (int ox = from; ox < to; ox++) dx[dst + ox * g.strideW()] += d[src + ox * posStride];
+                    if (posStride == 1 && g.strideW() == 1) {
+                        if (to > from) k.axpy(1f, d, src + from, dx, dst + from, to - from);
+                    } else {
+                        for (int ox = from; ox < to; ox++) dx[dst + ox * g.strideW()] += d[src + ox * posStride];
+                    }
                 }
             }
         }

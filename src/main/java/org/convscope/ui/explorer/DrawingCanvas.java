@@ -10,6 +10,7 @@ import javafx.scene.input.TouchEvent;
 import javafx.scene.input.TouchPoint;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
 import org.convscope.ui.explorer.draw.Drawing;
 import org.convscope.ui.explorer.network.PixelView;
 import org.convscope.ui.view.ColorMap;
@@ -23,13 +24,20 @@ import org.convscope.ui.view.ColorMap;
 public final class DrawingCanvas extends Region {
     public static final double MIN_RADIUS = 3;
     public static final double MAX_RADIUS = 24;
+    /**
+     * The brush's radius at first, a 40th of the raster's side: digits from a seventh of the canvas's height to all of
+     * it keep their loops open (a radius of 11 filled the loops of small digits).
+     */
+    public static final double DEFAULT_RADIUS = Drawing.SIZE / 40.0;
 
     private final Drawing drawing;
     private final PixelView view = new PixelView(Drawing.SIZE, Drawing.SIZE, false);
     private final Circle brush = new Circle();
-    private final DoubleProperty brushRadius = new SimpleDoubleProperty(this, "brushRadius", 11);
+    private final Rectangle field = new Rectangle();
+    private final DoubleProperty brushRadius = new SimpleDoubleProperty(this, "brushRadius", DEFAULT_RADIUS);
     private final BooleanProperty eraser = new SimpleBooleanProperty(this, "eraser");
     private int finger = -1; // the id of the touch point drawing, or -1
+    private FieldBox outlined;
 
     public DrawingCanvas(Drawing drawing) {
         this.drawing = drawing;
@@ -43,11 +51,14 @@ public final class DrawingCanvas extends Region {
         brush.setMouseTransparent(true);
         brush.setManaged(false);
         brush.setVisible(false);
+        field.getStyleClass().add("receptive-field");
+        field.setId("canvas-field");
+        field.setMouseTransparent(true);
+        field.setManaged(false);
+        field.setVisible(false);
         view.setManaged(false); // laid out below: a repaint must not lay out the window (see PixelStack)
-        getChildren().addAll(view, brush);
-        setPrefSize(318, 318);
-        setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        setMinSize(140, 140);
+        getChildren().addAll(view, field, brush);
+        setSide(300);
         setFocusTraversable(true);
         paint();
     }
@@ -95,6 +106,36 @@ public final class DrawingCanvas extends Region {
         eraser.addListener((o, old, on) -> pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("erasing"), on));
     }
 
+    /** Makes the drawing surface a square of this side (the border around it comes on top). */
+    public void setSide(double side) {
+        double w = side + snappedLeftInset() + snappedRightInset();
+        double h = side + snappedTopInset() + snappedBottomInset();
+        setMinSize(w, h);
+        setPrefSize(w, h);
+        setMaxSize(w, h);
+    }
+
+    /**
+     * Outlines a rectangle of the raster (left, top, right, bottom in raster pixels): the receptive field of the unit
+     * being inspected; null hides it.
+     */
+    public void outline(FieldBox box) {
+        outlined = box;
+        field.setVisible(box != null);
+        placeOutline();
+    }
+
+    private void placeOutline() {
+        FieldBox box = outlined;
+        if (box == null) return;
+        double scale = side() / Drawing.SIZE;
+        double inset = field.getStrokeWidth() / 2;
+        field.setX(view.getLayoutX() + box.left() * scale + inset);
+        field.setY(view.getLayoutY() + box.top() * scale + inset);
+        field.setWidth(Math.max(1, (box.right() - box.left()) * scale - 2 * inset));
+        field.setHeight(Math.max(1, (box.bottom() - box.top()) * scale - 2 * inset));
+    }
+
     /** Brush radius in raster pixels (the raster is {@value Drawing#SIZE} wide), {@value #MIN_RADIUS}..{@value #MAX_RADIUS}. */
     public DoubleProperty brushRadiusProperty() {
         return brushRadius;
@@ -121,6 +162,7 @@ public final class DrawingCanvas extends Region {
         view.setFitWidth(side);
         view.setFitHeight(side);
         view.relocate(snappedLeftInset(), snappedTopInset());
+        placeOutline();
     }
 
     private float rasterX(double x) {

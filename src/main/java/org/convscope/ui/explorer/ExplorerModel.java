@@ -24,6 +24,7 @@ import org.convscope.engine.Network;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.kernel.ScalarKernels;
+import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.model.DigitInput;
 import org.convscope.model.ModelFile;
@@ -65,6 +66,8 @@ public final class ExplorerModel implements AutoCloseable {
     private boolean cold; // the Vector API kernels are not compiled yet: classify with the scalar ones
     private Inference inline; // set by the benchmark: classify on the calling thread instead
     private SampleBrowser browser;
+    private InkImage labelled; // the test image whose label is known, while it is on the canvas untouched
+    private int label = -1;
     private long requested;
     private long notices;
 
@@ -237,7 +240,13 @@ public final class ExplorerModel implements AutoCloseable {
      * The network must not change afterwards (pass a copy).
      */
     public void open(Network net, String name, InkImage image, String description) {
+        open(net, name, image, description, -1);
+    }
+
+    /** The same for an image whose class is known ({@code label}, −1 for none): the prediction marks it. */
+    public void open(Network net, String name, InkImage image, String description, int label) {
         setNetwork(net, name);
+        labelled(image, label);
         drawing.setBase(image);
         source.set(description);
     }
@@ -329,7 +338,9 @@ public final class ExplorerModel implements AutoCloseable {
 
     private void submit() {
         boolean gradient = saliency.get() && saliencyMethod.get() == SaliencyMethod.GRADIENT;
-        Inference.Request request = new Inference.Request(++requested, drawing.ink(), gradient, System.nanoTime());
+        InkImage ink = drawing.ink(); // the base picture itself while nothing is drawn over it
+        Inference.Request request = new Inference.Request(++requested, ink, gradient, ink == labelled ? label : -1,
+                System.nanoTime());
         if (inline != null) publish(inline.run(request));
         else worker.submit(inference, request);
     }
@@ -345,7 +356,9 @@ public final class ExplorerModel implements AutoCloseable {
     /** On the FX thread: shows a frame, and its saliency (gradient) or starts computing it (occlusion). */
     private void publish(Frame f) {
         if (!saliency.get() || f.preprocessed().isEmpty()) saliencyMap.set(null);
-        else if (f.saliency() != null) saliencyMap.set(new SaliencyMap(f.sequence(), SaliencyMethod.GRADIENT, f.saliency()));
+        else if (f.saliency() != null) {
+            saliencyMap.set(new SaliencyMap(f.sequence(), SaliencyMethod.GRADIENT, f.snapshot().topClass(), f.saliency()));
+        }
         else if (saliencyMethod.get() == SaliencyMethod.OCCLUSION && f.snapshot().spec() == inference.network().spec()) {
             occlusion.submit(new OcclusionWorker.Job(f.sequence(), inference.network(), f.snapshot().input(), f.topClass()));
         }
@@ -364,8 +377,9 @@ public final class ExplorerModel implements AutoCloseable {
         });
     }
 
-    private void inferenceFailed(RuntimeException e) {
-        Platform.runLater(() -> inform(Notice.Kind.ERROR, "Classification failed: " + e.getMessage()));
+    private void inferenceFailed(Throwable e) {
+        String reason = Failures.report(e);
+        Platform.runLater(() -> inform(Notice.Kind.ERROR, "Classification failed: " + reason));
     }
 
     private void withBrowser(Consumer<SampleBrowser> action) {
@@ -386,19 +400,30 @@ public final class ExplorerModel implements AutoCloseable {
         }
         Dataset set = b.set();
         InkImage digit = set.inkImage(index);
+        labelled(digit, set.label(index));
         drawing.setBase(digit);
         source.set("test #" + index + " · label " + set.label(index));
     }
 
-    /** Runs work on the io thread, then done on the FX thread; a failure becomes an error notice. */
+    /** Remembers the label of an image about to go on the canvas (−1: none known). */
+    private void labelled(InkImage image, int label) {
+        this.labelled = label < 0 ? null : image;
+        this.label = label;
+    }
+
+    /**
+     * Runs work on the io thread, then done on the FX thread; a failure of any kind (out of memory included) becomes
+     * an error notice in one line, and the io thread goes on.
+     */
     private <T> void background(Supplier<T> work, Consumer<T> done) {
         io.execute(() -> {
             try {
                 T result = work.get();
                 Platform.runLater(() -> done.accept(result));
-            } catch (RuntimeException e) {
-                Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
-                Platform.runLater(() -> inform(Notice.Kind.ERROR, cause.getMessage()));
+            } catch (Throwable e) {
+                Throwable cause = e instanceof java.io.UncheckedIOException u && u.getCause() instanceof FileException f ? f : e;
+                String reason = cause instanceof FileException ? cause.getMessage() : Failures.report(cause);
+                Platform.runLater(() -> inform(Notice.Kind.ERROR, reason));
             }
         });
     }

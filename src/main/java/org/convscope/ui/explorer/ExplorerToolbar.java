@@ -1,11 +1,15 @@
 package org.convscope.ui.explorer;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
@@ -16,22 +20,35 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.controlsfx.control.SegmentedButton;
+import org.convscope.ui.explorer.draw.Drawing;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The explorer's tool bar: files, drawing tools, test-set browsing, how maps are coloured, view options. */
+/**
+ * The explorer's tool bar: files, drawing tools with the brush's size, test-set browsing, the inspector and the window.
+ * How maps are coloured sits over the network, saliency beside what the network sees. In a narrow window
+ * ({@link #setCompact}) the buttons keep only their icons, their words in the tooltips.
+ */
 final class ExplorerToolbar extends ToolBar {
     static final String CLASS_FILTER_ID = "class-filter";
+    static final String BRUSH_LABEL_ID = "brush-label";
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+    /** Style class of the buttons whose words go in a narrow window. */
+    private static final String WORDED = "worded";
 
     private final ExplorerModel model;
     private final ExplorerView view;
 
-    ExplorerToolbar(ExplorerModel model, ExplorerView view) {
+    ExplorerToolbar(ExplorerModel model, ExplorerView view, BooleanProperty inspectorShown) {
         this.model = model;
         this.view = view;
         getStyleClass().add("explorer-toolbar");
-        getItems().addAll(files(), new Separator(), drawing(), new Separator(), testSet(), new Separator(), colours(),
-                spacer(), windowItems());
+        getItems().addAll(files(), new Separator(), drawing(), new Separator(), testSet(), spacer(),
+                windowItems(inspectorShown));
+    }
+
+    /** Keeps only the icons of the buttons (a narrow window), or shows their words too. */
+    void setCompact(boolean compact) {
+        pseudoClassStateChanged(COMPACT, compact);
     }
 
     private Node files() {
@@ -44,8 +61,9 @@ final class ExplorerToolbar extends ToolBar {
             item.setOnAction(e -> view.chooseExport(panel));
             export.getItems().add(item);
         }
-        tip(export, "Save a panel as PNG at twice the screen resolution, for slides (" + Shortcut.EXPORT.keys()
+        tip(export, "Export: save a panel as PNG at twice the screen resolution, for slides (" + Shortcut.EXPORT.keys()
                 + ": the network view). Right-click a layer to export just that layer.");
+        export.getStyleClass().add(WORDED);
         return new HBox(4, image, network, export);
     }
 
@@ -60,80 +78,71 @@ final class ExplorerToolbar extends ToolBar {
         eraser.setId("eraser");
         eraser.selectedProperty().bindBidirectional(canvas.eraserProperty());
         tip(eraser, Shortcut.ERASER.description() + " (" + Shortcut.ERASER.keys() + ")");
-        Slider brush = new Slider(DrawingCanvas.MIN_RADIUS, DrawingCanvas.MAX_RADIUS, 11);
+        Slider brush = new Slider(DrawingCanvas.MIN_RADIUS, DrawingCanvas.MAX_RADIUS, canvas.brushRadiusProperty().get());
         brush.setId("brush-size");
-        brush.setPrefWidth(90);
+        brush.setPrefWidth(80);
         brush.valueProperty().bindBidirectional(canvas.brushRadiusProperty());
-        tip(brush, "Brush size ([ and ] change it)");
+        String brushTip = "Brush width in pixels of the " + Drawing.SIZE + "-pixel canvas ("
+                + Shortcut.THINNER.keys() + " and " + Shortcut.THICKER.keys() + " change it): thin for small digits,"
+                + " whose loops a wide brush fills";
+        tip(brush, brushTip);
+        Label size = new Label();
+        size.setId(BRUSH_LABEL_ID);
+        size.getStyleClass().add("brush-label");
+        size.setMinWidth(USE_PREF_SIZE);
+        size.textProperty().bind(canvas.brushRadiusProperty().map(r -> Math.round(2 * r.doubleValue()) + " px"));
+        size.setTooltip(new Tooltip(brushTip));
         FontIcon brushIcon = new FontIcon("mdi2b-brush");
-        return new HBox(4, undo, redo, clear, eraser, brushIcon, brush);
+        HBox box = new HBox(4, undo, redo, clear, eraser, brushIcon, brush, size);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
     }
 
     private Node testSet() {
         Button previous = button("previous-digit", "mdi2c-chevron-left", null, Shortcut.PREVIOUS, model::previousSample);
         Button next = button("next-digit", "mdi2c-chevron-right", null, Shortcut.NEXT, model::nextSample);
         Button random = button("random-digit", "mdi2d-dice-5-outline", null, Shortcut.RANDOM, model::randomSample);
-        ComboBox<String> digit = new ComboBox<>(FXCollections.observableArrayList(
-                "All digits", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        ComboBox<String> digit = new ComboBox<>();
         digit.setId(CLASS_FILTER_ID);
-        digit.getSelectionModel().select(0);
-        digit.getSelectionModel().selectedIndexProperty().addListener((o, old, i) -> model.setClassFilter(i.intValue() - 1));
+        classes(digit);
+        model.networkProperty().addListener((o, old, n) -> classes(digit));
+        digit.getSelectionModel().selectedIndexProperty().addListener((o, old, i) -> {
+            if (i.intValue() >= 0 && i.intValue() - 1 != model.classFilterProperty().get()) {
+                model.setClassFilter(i.intValue() - 1);
+            }
+        });
         model.classFilterProperty().addListener((o, old, c) -> digit.getSelectionModel().select(c.intValue() + 1));
-        tip(digit, "Browse only test digits of this class");
-        CheckBox wrong = new CheckBox("Misclassified");
+        tip(digit, "Browse only test images of this class");
+        ToggleButton wrong = new ToggleButton("Misclassified", new FontIcon("mdi2c-close-circle-outline"));
         wrong.setId("only-misclassified");
         wrong.setSelected(model.onlyMisclassifiedProperty().get());
         wrong.setOnAction(e -> model.setOnlyMisclassified(wrong.isSelected()));
         model.onlyMisclassifiedProperty().addListener((o, old, on) -> wrong.setSelected(on));
         tip(wrong, Shortcut.MISCLASSIFIED.description() + " (" + Shortcut.MISCLASSIFIED.keys() + ")");
+        wrong.getStyleClass().add(WORDED);
         return new HBox(4, previous, next, random, digit, wrong);
     }
 
-    private Node colours() {
-        SegmentedButton modes = new SegmentedButton();
-        modes.setId("normalisation");
-        Shortcut[] keys = {Shortcut.PER_MAP, Shortcut.PER_LAYER, Shortcut.GLOBAL};
-        for (Normalisation n : Normalisation.values()) {
-            ToggleButton b = new ToggleButton(n.label());
-            b.setUserData(n);
-            tip(b, n.description() + " (" + keys[n.ordinal()].keys() + ")");
-            b.setSelected(model.normalisationProperty().get() == n);
-            b.setOnAction(e -> {
-                model.setNormalisation(n);
-                b.setSelected(true);
-            });
-            modes.getButtons().add(b);
-        }
-        model.normalisationProperty().addListener((o, old, n) ->
-                modes.getButtons().forEach(b -> b.setSelected(b.getUserData() == n)));
-        ToggleButton saliency = new ToggleButton("Saliency", new FontIcon("mdi2f-fire"));
-        saliency.setId("saliency");
-        saliency.setSelected(model.saliencyProperty().get());
-        saliency.setOnAction(e -> model.setSaliency(saliency.isSelected()));
-        model.saliencyProperty().addListener((o, old, on) -> saliency.setSelected(on));
-        tip(saliency, "Saliency on what the network sees: which pixels drive the top class ("
-                + Shortcut.SALIENCY.keys() + ")");
-        ComboBox<SaliencyMethod> method = new ComboBox<>(FXCollections.observableArrayList(SaliencyMethod.values()));
-        method.setId("saliency-method");
-        method.setValue(model.saliencyMethodProperty().get());
-        method.setOnAction(e -> {
-            if (method.getValue() != null) model.setSaliencyMethod(method.getValue());
-        });
-        model.saliencyMethodProperty().addListener((o, old, m) -> method.setValue(m));
-        tip(method, "How saliency is computed. " + SaliencyMethod.GRADIENT.label() + ": "
-                + SaliencyMethod.GRADIENT.description() + ". " + SaliencyMethod.OCCLUSION.label() + ": "
-                + SaliencyMethod.OCCLUSION.description() + ".");
-        ToggleButton fit = new ToggleButton(null, new FontIcon("mdi2f-fit-to-page-outline"));
-        fit.setId("fit");
-        fit.selectedProperty().bindBidirectional(view.network().fitWidthProperty());
-        tip(fit, "Fit the network view to the window (" + Shortcut.FIT.keys() + "); Ctrl + wheel zooms");
-        return new HBox(4, modes, saliency, method, fit);
+    /** "All classes" and one entry per class of the network shown, keeping the filter chosen. */
+    private void classes(ComboBox<String> box) {
+        int classes = model.networkProperty().get().spec().infer().getLast().output().size();
+        List<String> items = new ArrayList<>(List.of("All classes"));
+        for (int c = 0; c < classes; c++) items.add(Integer.toString(c));
+        box.setItems(FXCollections.observableArrayList(items));
+        box.getSelectionModel().select(Math.min(items.size() - 1, model.classFilterProperty().get() + 1));
     }
 
-    private Node windowItems() {
+    private Node windowItems(BooleanProperty inspectorShown) {
+        ToggleButton inspector = new ToggleButton("Inspector", new FontIcon("mdi2m-magnify-scan"));
+        inspector.setId("show-inspector");
+        inspector.setSelected(inspectorShown.get());
+        inspectorShown.addListener((o, old, on) -> inspector.setSelected(on));
+        inspector.setOnAction(e -> view.showInspector(inspector.isSelected())); // the user's choice: it stays
+        tip(inspector, Shortcut.INSPECTOR.description() + " (" + Shortcut.INSPECTOR.keys() + ")");
+        inspector.getStyleClass().add(WORDED);
         Button theme = button("theme", "mdi2t-theme-light-dark", null, Shortcut.THEME, view::toggleTheme);
         Button help = button("help", "mdi2h-help-circle-outline", null, Shortcut.HELP, view::toggleHelp);
-        return new HBox(4, theme, help);
+        return new HBox(4, inspector, theme, help);
     }
 
     private static Region spacer() {
@@ -147,6 +156,7 @@ final class ExplorerToolbar extends ToolBar {
         b.setId(id);
         b.setOnAction(e -> action.run());
         tip(b, shortcut.description() + " (" + shortcut.keys() + ")");
+        if (text != null) b.getStyleClass().add(WORDED);
         return b;
     }
 

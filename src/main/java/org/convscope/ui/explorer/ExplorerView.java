@@ -2,15 +2,23 @@ package org.convscope.ui.explorer;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -21,8 +29,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import org.controlsfx.control.NotificationPane;
+import org.convscope.data.Preprocess;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.io.AppFiles;
 import org.convscope.io.FileException;
 import org.convscope.ui.explorer.inspector.InspectorPane;
 import org.convscope.ui.explorer.network.LayoutBoundary;
@@ -32,18 +41,19 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The live drawing explorer, a whole screen as one node: tool bar on top; the drawing canvas and what the network
- * sees on the left; every layer of the network in the centre; the inspector on the right; a status line below.
- * Notifications slide in from the top; F1 shows the shortcuts. Carries its own stylesheet and theme.
+ * sees on the left; every layer of the network in the centre; the inspector on the right (open at first in a wide
+ * window, opened by a click on a unit, closed with its ×); a status line below, which also shows notices for a few
+ * seconds. Sizes follow the window ({@link ExplorerSizes}). F1 shows the shortcuts. Carries its own stylesheet and
+ * theme.
  */
 public final class ExplorerView extends StackPane {
     public static final String STYLESHEET = "/css/explorer.css";
     public static final double EXPORT_SCALE = 2;
-    /**
-     * The inspector panel's share of the window's width, within 300 px and 480 px: its conv grids need about 420 px
-     * and a scroll bar, which a 1920 px window can give; a small window keeps its room for the network (the
-     * inspector then scrolls sideways).
-     */
-    static final double INSPECTOR_SHARE = 0.25;
+    public static final String NOTICE_ID = "notice";
+    public static final String INSPECTOR_PANEL_ID = "inspector-panel";
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final Duration INFO_SHOWN = Duration.seconds(5);
+    private static final Duration ERROR_SHOWN = Duration.seconds(12);
 
     /** What can be exported on its own. */
     public enum Panel {
@@ -66,24 +76,34 @@ public final class ExplorerView extends StackPane {
     private final PreprocessView preprocess;
     private final NetworkView network;
     private final InspectorPane inspector = new InspectorPane();
+    private final ScrollPane inspectorScroll = new ScrollPane(inspector);
     private final Label inspectorHint = new Label();
-    private final VBox inspectorPanel;
-    private final NotificationPane notifications;
+    private final VBox inspectorPanel = new VBox(8);
     private final HelpOverlay help = new HelpOverlay();
     private final Label source = new Label();
     private final Label modelName = new Label();
     private final Label latency = new Label();
+    private final Label hint = new Label();
+    private final Label notice = new Label();
+    private final ExplorerToolbar toolbar;
+    private final VBox left;
+    private final HBox status;
     private final Map<Shortcut, Runnable> actions;
-    private final PauseTransition hideNotice = new PauseTransition(Duration.seconds(6));
+    private final PauseTransition hideNotice = new PauseTransition();
     private final BorderPane layout = new BorderPane();
+    private final BooleanProperty inspectorShown = new SimpleBooleanProperty(this, "inspectorShown");
+    private final BooleanProperty light = new SimpleBooleanProperty(this, "light");
+    private boolean inspectorChosen; // the user opened or closed it: the window's width no longer decides
+    private Object inspectedLayer;  // the network and layer the inspector's scroll position belongs to
 
     public ExplorerView(ExplorerModel model) {
         this.model = model;
         canvas = new DrawingCanvas(model.drawing());
         preprocess = new PreprocessView(model);
         network = new NetworkView(model);
-        inspectorPanel = new VBox(8);
-        notifications = new NotificationPane(layout);
+        toolbar = new ExplorerToolbar(model, this, inspectorShown);
+        left = new VBox(10);
+        status = new HBox(16);
         actions = actions();
         build();
         wire();
@@ -92,18 +112,19 @@ public final class ExplorerView extends StackPane {
     private void build() {
         getStyleClass().addAll("explorer", "dark");
         getStylesheets().add(ExplorerView.class.getResource(STYLESHEET).toExternalForm());
-        layout.setTop(new ExplorerToolbar(model, this));
+        layout.setTop(toolbar);
 
         Label drawTitle = new Label("Draw a digit");
         drawTitle.getStyleClass().add("panel-title");
+        drawTitle.setMinWidth(Region.USE_PREF_SIZE);
         source.getStyleClass().add("source");
-        source.setMaxWidth(200);
+        source.setMinWidth(0);
         HBox drawHeader = new HBox(8, drawTitle, spacer(), source);
         drawHeader.setAlignment(Pos.BASELINE_LEFT);
         canvas.setId("drawing-canvas");
         VBox draw = new VBox(6, drawHeader, canvas);
         draw.getStyleClass().add("panel");
-        VBox left = new VBox(10, draw, preprocess);
+        left.getChildren().addAll(draw, preprocess);
         left.getStyleClass().add("left-column");
         layout.setLeft(left);
 
@@ -112,47 +133,66 @@ public final class ExplorerView extends StackPane {
 
         Label inspectorTitle = new Label("Inspector");
         inspectorTitle.getStyleClass().add("panel-title");
+        Button close = new Button(null, new FontIcon("mdi2c-close"));
+        close.setId("close-inspector");
+        close.getStyleClass().add("close-button");
+        close.setTooltip(new Tooltip("Close the inspector (" + Shortcut.INSPECTOR.keys() + " opens it again)"));
+        close.setOnAction(e -> showInspector(false));
+        HBox inspectorHeader = new HBox(8, inspectorTitle, spacer(), close);
+        inspectorHeader.setAlignment(Pos.CENTER_LEFT);
         inspectorHint.getStyleClass().add("hint");
         inspectorHint.setWrapText(true);
+        inspectorHint.setMinHeight(Region.USE_PREF_SIZE);
         inspector.setId("inspector");
-        javafx.scene.control.ScrollPane inspectorScroll = new javafx.scene.control.ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
+        inspectorScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER); // the arithmetic wraps to the panel's width
         inspectorScroll.getStyleClass().add("inspector-scroll");
         // A pinned unit's numbers change with every stroke point: keep the relayout inside the panel. The scroll
         // pane's own preferred size is a constant (the panel stretches it), so the boundary passes no request on.
         inspectorScroll.setPrefSize(100, 200);
         LayoutBoundary inspectorBody = new LayoutBoundary(inspectorScroll);
         VBox.setVgrow(inspectorBody, Priority.ALWAYS);
-        inspectorPanel.getChildren().addAll(inspectorTitle, inspectorHint, inspectorBody);
+        inspectorPanel.getChildren().addAll(inspectorHeader, inspectorHint, inspectorBody);
         inspectorPanel.getStyleClass().addAll("panel", "inspector-panel");
-        layout.setRight(inspectorPanel);
+        inspectorPanel.setId(INSPECTOR_PANEL_ID);
 
         modelName.getStyleClass().add("status-model");
         latency.setId("latency");
-        Label hint = new Label("Hover a unit to inspect it · click to pin · F1 for shortcuts");
         latency.setMinWidth(110);
         latency.setPrefWidth(110); // a constant size: its text changes with every frame
-        HBox status = new HBox(16, modelName, new LayoutBoundary(latency), spacer(), hint);
+        notice.setId(NOTICE_ID);
+        notice.getStyleClass().add("notice");
+        notice.setMinWidth(0);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        notice.setVisible(false);
+        notice.setOnMouseClicked(e -> hideNotice());
+        hint.getStyleClass().add("status-hint");
+        hint.setMinWidth(0);
+        status.getChildren().addAll(modelName, new LayoutBoundary(latency), notice, hint);
         status.getStyleClass().add("status-bar");
+        status.setAlignment(Pos.CENTER_LEFT);
         layout.setBottom(status);
 
-        notifications.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
-        notifications.setShowFromTop(true);
-        getChildren().addAll(notifications, help);
+        getChildren().addAll(layout, help);
         setFocusTraversable(true);
     }
 
     private void wire() {
-        widthProperty().addListener((o, old, w) -> {
-            double panel = Math.clamp(w.doubleValue() * INSPECTOR_SHARE, 300, 480);
-            inspectorPanel.setMinWidth(panel);
-            inspectorPanel.setPrefWidth(panel);
-            inspectorPanel.setMaxWidth(panel);
+        light.addListener((o, old, on) -> {
+            getStyleClass().removeAll("light", "dark"); // only these: a scene's root also has "root"
+            getStyleClass().add(on ? "light" : "dark");
+        });
+        inspectorShown.addListener((o, old, on) -> {
+            layout.setRight(on ? inspectorPanel : null);
+            inspect();
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         model.noticeProperty().addListener((o, old, n) -> notify(n));
         model.sourceProperty().addListener((o, old, s) -> source.setText(s));
         source.setText(model.sourceProperty().get());
+        source.setTooltip(new Tooltip());
+        source.getTooltip().textProperty().bind(source.textProperty());
         modelName.textProperty().bind(model.modelNameProperty());
         model.frameProperty().addListener((o, old, f) -> {
             // The first frame waited for the window to be built and drawn: its time is the app's start, not an update.
@@ -162,8 +202,12 @@ public final class ExplorerView extends StackPane {
             inspect();
         });
         model.selectedUnitProperty().addListener((o, old, u) -> inspect());
+        model.selectionPinnedProperty().addListener((o, old, pinned) -> {
+            if (pinned) showInspector(true);
+            inspect();
+        });
         inspect();
-        hideNotice.setOnFinished(e -> notifications.hide());
+        hideNotice.setOnFinished(e -> hideNotice());
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
             e.consume();
@@ -183,7 +227,7 @@ public final class ExplorerView extends StackPane {
                 Map.entry(Shortcut.REDO_SHIFT, model::redo), Map.entry(Shortcut.CLEAR, model::clear),
                 Map.entry(Shortcut.CLEAR_BACKSPACE, model::clear),
                 Map.entry(Shortcut.ERASER, () -> canvas.eraserProperty().set(!canvas.eraserProperty().get())),
-                Map.entry(Shortcut.THINNER, () -> brush(-2)), Map.entry(Shortcut.THICKER, () -> brush(2)),
+                Map.entry(Shortcut.THINNER, () -> brush(-1)), Map.entry(Shortcut.THICKER, () -> brush(1)),
                 Map.entry(Shortcut.NEXT, model::nextSample), Map.entry(Shortcut.PREVIOUS, model::previousSample),
                 Map.entry(Shortcut.RANDOM, model::randomSample),
                 Map.entry(Shortcut.MISCLASSIFIED, () -> model.setOnlyMisclassified(!model.onlyMisclassifiedProperty().get())),
@@ -195,22 +239,51 @@ public final class ExplorerView extends StackPane {
                 Map.entry(Shortcut.SALIENCY, () -> model.setSaliency(!model.saliencyProperty().get())),
                 Map.entry(Shortcut.STEPS, preprocess::toggleSteps),
                 Map.entry(Shortcut.FIT, () -> network.fitWidthProperty().set(true)),
+                Map.entry(Shortcut.INSPECTOR, () -> showInspector(!inspectorShown.get())),
+                Map.entry(Shortcut.UNPIN, () -> model.pin(null)),
                 Map.entry(Shortcut.THEME, this::toggleTheme), Map.entry(Shortcut.HELP, this::toggleHelp));
     }
 
     private void key(KeyEvent e) {
-        if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && help.isVisible()) {
+        if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
             help.setVisible(false);
             e.consume();
             return;
         }
         for (Shortcut s : Shortcut.values()) {
-            if (s.combination().match(e)) {
-                actions.get(s).run();
+            Runnable action = actions.get(s); // none for the window's own keys (quit)
+            if (action != null && s.combination().match(e)) {
+                action.run();
                 e.consume();
                 return;
             }
         }
+    }
+
+    // ---- sizes
+
+    @Override
+    protected void layoutChildren() {
+        double body = getHeight() - snappedTopInset() - snappedBottomInset() - toolbar.prefHeight(-1)
+                - status.prefHeight(-1);
+        if (!inspectorChosen && inspectorShown.get() != ExplorerSizes.inspectorAtFirst(getWidth())) {
+            inspectorShown.set(ExplorerSizes.inspectorAtFirst(getWidth()));
+        }
+        apply(ExplorerSizes.of(getWidth(), body, Preprocess.SIZE, preprocess.stepsShown(), inspectorShown.get()));
+        super.layoutChildren();
+    }
+
+    private void apply(ExplorerSizes sizes) {
+        canvas.setSide(sizes.canvas());
+        preprocess.setSizes(sizes.seen(), sizes.step());
+        double column = sizes.canvas() + ExplorerSizes.LEFT_SIDES;
+        left.setMinWidth(column);
+        left.setPrefWidth(column);
+        left.setMaxWidth(column);
+        inspectorPanel.setMinWidth(sizes.inspector());
+        inspectorPanel.setPrefWidth(sizes.inspector());
+        inspectorPanel.setMaxWidth(sizes.inspector());
+        toolbar.setCompact(sizes.compactToolbar());
     }
 
     // ---- commands of the view
@@ -225,6 +298,18 @@ public final class ExplorerView extends StackPane {
 
     NetworkView network() {
         return network;
+    }
+
+    /** Whether the inspector is shown. */
+    public BooleanProperty inspectorShownProperty() {
+        return inspectorShown;
+    }
+
+    /** Opens or closes the inspector; from now on the window's width no longer decides. Closing unpins the unit. */
+    public void showInspector(boolean show) {
+        inspectorChosen = true;
+        inspectorShown.set(show);
+        if (!show && model.selectionPinnedProperty().get()) model.pin(null);
     }
 
     /** The node a panel exports. */
@@ -253,12 +338,12 @@ public final class ExplorerView extends StackPane {
     }
 
     public void toggleTheme() {
-        boolean dark = getStyleClass().remove("dark");
-        if (dark) getStyleClass().add("light");
-        else {
-            getStyleClass().remove("light");
-            getStyleClass().add("dark");
-        }
+        light.set(!light.get());
+    }
+
+    /** Whether the light theme is on (the dark one otherwise). */
+    public BooleanProperty lightProperty() {
+        return light;
     }
 
     public void toggleHelp() {
@@ -287,11 +372,29 @@ public final class ExplorerView extends StackPane {
     }
 
     void chooseExport(Panel panel) {
-        FileChooser chooser = chooser("Export " + panel.label() + " as PNG",
-                new FileChooser.ExtensionFilter("PNG images", "*.png"));
-        chooser.setInitialFileName(panel.label().toLowerCase(Locale.ROOT).replace(' ', '-') + ".png");
+        Path file = chooseExportFile("Export " + panel.label() + " as PNG", fileName(panel.label()));
+        if (file != null) export(panel, file);
+    }
+
+    /**
+     * Asks where a PNG goes, in the folder the last export went to (at first the app's exports folder, see
+     * {@link AppFiles}), and remembers the folder chosen; null when cancelled.
+     */
+    private Path chooseExportFile(String title, String suggested) {
+        AppFiles files = AppFiles.user();
+        FileChooser chooser = chooser(title, new FileChooser.ExtensionFilter("PNG images", "*.png"));
+        chooser.setInitialDirectory(files.exportStart().toFile());
+        chooser.setInitialFileName(suggested + ".png");
         File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file != null) export(panel, file.toPath());
+        if (file == null) return null;
+        Path path = file.getName().contains(".") ? file.toPath() : file.toPath().resolveSibling(file.getName() + ".png");
+        files.exportedTo(path.toAbsolutePath().getParent());
+        return path;
+    }
+
+    /** A file name for a panel or layer: "fc1 → relu3" becomes "fc1-relu3". */
+    static String fileName(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}._]+", "-").replaceAll("^-|-$", "");
     }
 
     private static FileChooser chooser(String title, FileChooser.ExtensionFilter filter) {
@@ -308,28 +411,55 @@ public final class ExplorerView extends StackPane {
                 DrawingCanvas.MIN_RADIUS, DrawingCanvas.MAX_RADIUS));
     }
 
+    /** Shows the unit being inspected: its arithmetic (inspector open) or one line (closed); its field on the canvas. */
     private void inspect() {
         UnitRef unit = model.selectedUnitProperty().get();
         Frame f = model.frameProperty().get();
-        inspector.setVisible(unit != null && f != null); // empty, it would be a bare white strip
+        boolean pinned = model.selectionPinnedProperty().get();
+        FieldBox seen = unit == null || f == null || f.preprocessed().isEmpty() ? null
+                : FieldBox.onSeen(f.snapshot().spec(), unit);
+        canvas.outline(seen == null ? null : seen.onCanvas(f.preprocessed(), f.source()));
+        hint.setText(unit != null && f != null && !inspectorShown.get()
+                ? InspectorPane.summary(f.snapshot(), unit) + " · click for its arithmetic"
+                : "Hover a unit to inspect it · click to pin · F1 for shortcuts");
+        if (!inspectorShown.get()) return;
+        inspector.setVisible(unit != null && f != null); // empty, it would be a bare strip
         if (unit == null || f == null) {
             inspector.clear();
             inspectorHint.setText("Hover over any map pixel, pooled cell, neuron or class to see how it is computed;"
                     + " click to pin it.");
             return;
         }
-        String name = unit.layer() < 0 ? "input" : f.snapshot().spec().layers().get(unit.layer()).name();
-        inspectorHint.setText(name + " · unit " + unit.channel() + (f.snapshot().shapes().get(Math.max(0, unit.layer()))
-                .isVector() ? "" : " at (" + unit.y() + ", " + unit.x() + ")")
-                + (model.selectionPinnedProperty().get() ? " · pinned" : ""));
+        inspectorHint.setText(pinned ? "Pinned: it follows your drawing. Click it again or press "
+                + Shortcut.UNPIN.keys() + " to follow the pointer." : "Click to pin this unit.");
+        List<Object> layer = List.of(f.snapshot().spec(), unit.layer());
+        if (!layer.equals(inspectedLayer)) {
+            inspectedLayer = layer;
+            inspectorScroll.setVvalue(0); // another layer's arithmetic starts at its top
+        }
         inspector.show(f.snapshot(), unit);
     }
 
     private void notify(Notice n) {
         FontIcon icon = new FontIcon(n.kind() == Notice.Kind.ERROR ? "mdi2a-alert-circle-outline" : "mdi2i-information-outline");
         icon.getStyleClass().add(n.kind() == Notice.Kind.ERROR ? "notice-error" : "notice-info");
-        notifications.show(n.text(), icon);
+        notice.setGraphic(icon);
+        notice.setText(n.text());
+        notice.setTooltip(new Tooltip(n.text() + "\n(click to dismiss)"));
+        notice.pseudoClassStateChanged(ERROR, n.kind() == Notice.Kind.ERROR);
+        notice.setVisible(true);
+        notice.setManaged(true);
+        hint.setVisible(false);
+        hint.setManaged(false);
+        hideNotice.setDuration(n.kind() == Notice.Kind.ERROR ? ERROR_SHOWN : INFO_SHOWN);
         hideNotice.playFromStart();
+    }
+
+    private void hideNotice() {
+        hideNotice.stop();
+        notice.setVisible(false);
+        hint.setVisible(true);
+        hint.setManaged(true);
     }
 
     private void columnMenu(ContextMenuEvent e) {
@@ -340,10 +470,8 @@ public final class ExplorerView extends StackPane {
         String name = column.getAccessibleText();
         MenuItem item = new MenuItem("Export " + name + " as PNG…");
         item.setOnAction(a -> {
-            FileChooser chooser = chooser("Export " + name, new FileChooser.ExtensionFilter("PNG images", "*.png"));
-            chooser.setInitialFileName(name + ".png");
-            File file = chooser.showSaveDialog(getScene().getWindow());
-            if (file != null) export(column, name, file.toPath());
+            Path file = chooseExportFile("Export " + name, fileName(name));
+            if (file != null) export(column, name, file);
         });
         new ContextMenu(item).show(column, e.getScreenX(), e.getScreenY());
         e.consume();

@@ -14,14 +14,19 @@ final class HelpOverlay extends StackPane {
     HelpOverlay() {
         setId(ID);
         getStyleClass().add("help-overlay");
+        // Two columns of shortcuts, so that the card fits a 1280×720 screen.
         GridPane grid = new GridPane();
         grid.getStyleClass().add("help-grid");
-        int row = 0;
-        for (Shortcut s : Shortcut.values()) {
-            Label keys = new Label(s.keys());
+        Shortcut[] all = Shortcut.values();
+        int rows = Math.ceilDiv(all.length, 2);
+        for (int i = 0; i < all.length; i++) {
+            Label keys = new Label(all[i].keys());
             keys.getStyleClass().add("help-keys");
-            Label what = new Label(s.description());
-            grid.addRow(row++, keys, what);
+            Label what = new Label(all[i].description());
+            what.setWrapText(true);
+            what.setMaxWidth(300);
+            grid.add(keys, i / rows * 2, i % rows);
+            grid.add(what, i / rows * 2 + 1, i % rows);
         }
         Label title = new Label("Keyboard shortcuts");
         title.getStyleClass().add("help-title");

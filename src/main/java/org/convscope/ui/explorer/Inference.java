@@ -16,8 +16,15 @@ import org.convscope.model.DigitInput;
  * Owns a one-sample workspace, so one thread at a time: the inference thread, or the benchmark.
  */
 final class Inference {
-    /** What to classify; the newest request replaces an older one that has not started. */
-    record Request(long sequence, InkImage ink, boolean saliency, long submittedNanos) {}
+    /**
+     * What to classify; the newest request replaces an older one that has not started. {@code truth} is the image's
+     * label when it is known (a test image as it is), else −1.
+     */
+    record Request(long sequence, InkImage ink, boolean saliency, int truth, long submittedNanos) {
+        Request(long sequence, InkImage ink, boolean saliency, long submittedNanos) {
+            this(sequence, ink, saliency, -1, submittedNanos);
+        }
+    }
 
     private final Network network;
     private final Workspace workspace;
@@ -45,6 +52,7 @@ final class Inference {
         float[] p = DigitInput.probabilities(workspace);
         float[] saliency = request.saliency() && !pre.isEmpty()
                 ? GradientTimesInput.map(workspace, snapshot.topClass()) : null;
-        return new Frame(request.sequence(), request.ink(), pre, snapshot, p, saliency, request.submittedNanos());
+        return new Frame(request.sequence(), request.ink(), pre, snapshot, p, saliency, request.truth(),
+                request.submittedNanos());
     }
 }

@@ -11,7 +11,7 @@ final class InferenceWorker implements AutoCloseable {
 
     private final LatestWinsThread<Job> thread;
 
-    InferenceWorker(Consumer<Frame> sink, Consumer<RuntimeException> failures) {
+    InferenceWorker(Consumer<Frame> sink, Consumer<Throwable> failures) {
         thread = new LatestWinsThread<>("convscope-inference", job -> sink.accept(job.inference().run(job.request())),
                 failures);
     }

@@ -4,17 +4,18 @@ import java.util.function.Consumer;
 
 /**
  * A daemon thread that runs only the newest job submitted to it (latest wins): a job submitted while another runs
- * replaces any job still waiting, so a fast stroke never queues stale work. A job that throws is reported to
- * {@code failures} and the thread goes on.
+ * replaces any job still waiting, so a fast stroke never queues stale work. A job that fails, with any exception or
+ * error (out of memory included), is reported to {@code failures} and the thread goes on with the next job: it never
+ * dies silently, leaving the view frozen.
  */
 final class LatestWinsThread<J> implements AutoCloseable {
     private final Consumer<J> work;
-    private final Consumer<RuntimeException> failures;
+    private final Consumer<Throwable> failures;
     private final Thread thread;
     private J pending;
     private boolean closed;
 
-    LatestWinsThread(String name, Consumer<J> work, Consumer<RuntimeException> failures) {
+    LatestWinsThread(String name, Consumer<J> work, Consumer<Throwable> failures) {
         this.work = work;
         this.failures = failures;
         this.thread = Thread.ofPlatform().name(name).daemon().start(this::loop);
@@ -43,7 +44,7 @@ final class LatestWinsThread<J> implements AutoCloseable {
             }
             try {
                 work.accept(job);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 failures.accept(e);
             }
         }

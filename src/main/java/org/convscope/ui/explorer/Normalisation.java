@@ -4,7 +4,8 @@ package org.convscope.ui.explorer;
 public enum Normalisation {
     PER_MAP("Per map", "Each map uses its own range: shows the pattern inside every map"),
     PER_LAYER("Per layer", "All maps of a layer share one range: compares the maps of a layer"),
-    GLOBAL("Global", "One range for all activations: compares layers with each other");
+    GLOBAL("Global", "One range for the activations of every layer but the logits (their scale is their own): compares"
+            + " layers with each other");
 
     private final String label;
     private final String description;

@@ -17,7 +17,7 @@ final class OcclusionWorker implements AutoCloseable {
     private Network network;    // of the occlusion below; only the worker thread touches them
     private Occlusion occlusion;
 
-    OcclusionWorker(Consumer<SaliencyMap> sink, Consumer<RuntimeException> failures) {
+    OcclusionWorker(Consumer<SaliencyMap> sink, Consumer<Throwable> failures) {
         this.sink = sink;
         this.thread = new LatestWinsThread<>("convscope-occlusion", this::explain, failures);
     }
@@ -32,7 +32,8 @@ final class OcclusionWorker implements AutoCloseable {
             network = job.network();
             occlusion = new Occlusion(network);
         }
-        sink.accept(new SaliencyMap(job.sequence(), SaliencyMethod.OCCLUSION, occlusion.saliency(job.input(), job.topClass())));
+        sink.accept(new SaliencyMap(job.sequence(), SaliencyMethod.OCCLUSION, job.topClass(),
+                occlusion.saliency(job.input(), job.topClass())));
     }
 
     @Override

@@ -5,6 +5,7 @@ package org.convscope.ui.explorer;
  *
  * @param sequence the {@link Frame#sequence()} it explains
  * @param method   how it was computed
+ * @param target   the class it explains (the top guess of the frame it explains)
  * @param values   [H][W] of the network's input, not to be modified
  */
-public record SaliencyMap(long sequence, SaliencyMethod method, float[] values) {}
+public record SaliencyMap(long sequence, SaliencyMethod method, int target, float[] values) {}

@@ -25,8 +25,11 @@ public enum Shortcut {
     SALIENCY("S", "Saliency overlay on the input, on or off"),
     STEPS("P", "Show the preprocessing steps"),
     FIT("F", "Fit the network view to the window"),
+    INSPECTOR("I", "Show or hide the inspector (clicking a unit opens it)"),
+    UNPIN("Esc", "Unpin the unit: the inspector follows the pointer again"),
     THEME("T", "Light or dark theme"),
-    HELP("F1", "This help (Esc closes it)");
+    HELP("F1", "This help (Esc closes it)"),
+    QUIT("Shortcut+Q", "Quit (asks first when a training session has unsaved steps)");
 
     private final KeyCombination combination;
     private final String description;

@@ -74,20 +74,20 @@ public final class UiBench {
         JitQuiet jit = new JitQuiet(1500, 0.02);
         long warmEnd = System.nanoTime() + maxWarmupMillis * 1_000_000L;
         while (warmed < warmup || !jit.idle() && System.nanoTime() < warmEnd) {
-            stroke(drawing, warmed++);
+            scribble(drawing, warmed++);
             view.layout();
         }
         for (int i = 0; i < updates; i++) {
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
-            stroke(drawing, i + warmed);
+            scribble(drawing, i + warmed);
             view.layout();
             times[i] = System.nanoTime() - start;
             cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
         }
         long[] renderTimes = new long[Math.max(1, renders)];
         for (int i = 0; i < renderTimes.length; i++) {
-            stroke(drawing, i);
+            scribble(drawing, i);
             long start = System.nanoTime();
             scene.snapshot(null);
             renderTimes[i] = System.nanoTime() - start;
@@ -116,7 +116,7 @@ public final class UiBench {
      * Point k of an endless scribble: strokes of 40 points along loops of varying size and place, so the crop, the
      * scale and every map change from point to point; a new stroke every 40 points and a clear every 200.
      */
-    private static void stroke(Drawing drawing, int k) {
+    public static void scribble(Drawing drawing, int k) {
         int inStroke = k % 40;
         double t = k * 0.21;
         float x = (float) (140 + (50 + 30 * Math.sin(k / 97.0)) * Math.cos(t) + 40 * Math.sin(k / 53.0));

@@ -18,7 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The stepping controls: lesson chooser, frames, reset, back, play/pause, forward, speed, progress, predict-then-reveal,
- * the follow-up ("Then ReLU"), the parameters panel, theme, projector mode and exports. Buttons are icons with their key
+ * the follow-up ("Then ReLU"), a real network's filter, the parameters panel, theme, projector mode and exports. Buttons are icons with their key
  * in the tooltip; on a narrow screen the bar wraps onto a second row. Focus stays off it, so the keys step the lecture.
  */
 final class ControlsBar extends FlowPane {
@@ -32,6 +32,7 @@ final class ControlsBar extends FlowPane {
     private final Button nextFrame = button("mdi2s-skip-next", "next frame (Page Down)");
     private final Button follow = new Button();
     private final Button panel = button("mdi2t-tune-variant", "parameters and inputs of the frame (K)");
+    private final Button layer = button("mdi2l-layers-outline", "a filter of the current model over a real input (L)");
     private final Button theme = button("mdi2t-theme-light-dark", "light or dark (T); high contrast (C)");
     private final Button projector = button("mdi2p-projector-screen", "projector mode: the frame alone (H)");
     private final MenuButton export = new MenuButton("", new FontIcon("mdi2e-export-variant"));
@@ -82,7 +83,7 @@ final class ControlsBar extends FlowPane {
         });
         lessons.setValue(model.lessonProperty().get());
         getChildren().addAll(lessons, previousFrame, reset, back, play, forward, nextFrame, speed, speedLabel, progress,
-                predict, follow, panel, theme, projector, export);
+                predict, follow, layer, panel, theme, projector, export);
         wire();
     }
 
@@ -95,6 +96,7 @@ final class ControlsBar extends FlowPane {
         nextFrame.setOnAction(e -> model.nextFrame());
         follow.setOnAction(e -> view.followUp());
         panel.setOnAction(e -> view.togglePanel());
+        layer.setOnAction(e -> view.layerFrame());
         theme.setOnAction(e -> view.setTheme(view.getStyleClass().contains("light"),
                 view.getStyleClass().contains("high-contrast")));
         projector.setOnAction(e -> view.setProjector(true));

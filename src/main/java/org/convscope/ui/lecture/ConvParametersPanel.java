@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -87,8 +88,10 @@ final class ConvParametersPanel extends VBox {
             s.valueProperty().addListener((obs, old, v) -> parametersChanged());
         }
         preset.setOnAction(e -> presetChosen());
-        useDigit.setOnAction(e -> useInput(() -> sources.testDigit(digit.getValue()),
-                Origin.written("test digit " + digit.getValue())));
+        useDigit.setOnAction(e -> {
+            int index = digit.getValue();
+            useInBackground(() -> sources.testDigit(index), Origin.written("test digit " + index));
+        });
         useExplorer.setOnAction(e -> useInput(sources::explorerDrawing, Origin.written("the explorer's drawing")));
         useFile.setOnAction(e -> chooseFile());
         useTyped.setOnAction(e -> useInput(() -> MatrixText.parse(typed.getText()), Origin.written("a typed matrix")));
@@ -139,6 +142,29 @@ final class ConvParametersPanel extends VBox {
                 old.padding(), old.inputOrigin(), new Origin("the " + p.label() + " preset", new Origin.Preset(p)))));
     }
 
+    /**
+     * Reads an input that takes time (the test set on first use, an image file) on a background thread, then uses it
+     * on the FX thread: the lecture keeps answering meanwhile. A read that finishes after the lecture has moved to a
+     * frame without a convolution changes nothing.
+     */
+    private void useInBackground(Supplier<Volume> read, Origin origin) {
+        if (!(model.stepper() instanceof ConvStepper)) return;
+        showProblem(null);
+        message.setText("Reading " + origin.words() + "…");
+        Task<Volume> task = new Task<>() {
+            @Override
+            protected Volume call() {
+                return read.get();
+            }
+        };
+        task.setOnSucceeded(e -> useInput(task::getValue, origin));
+        task.setOnFailed(e -> useInput(() -> {
+            throw task.getException() instanceof RuntimeException r ? r
+                    : new IllegalStateException(task.getException().getMessage(), task.getException());
+        }, origin));
+        Thread.ofPlatform().name("convscope-lecture-input").daemon().start(task);
+    }
+
     /** Replaces the input; the filters keep their numbers where they still fit the new depth. */
     private void useInput(Supplier<Volume> input, Origin origin) {
         if (!(model.stepper() instanceof ConvStepper)) return;
@@ -150,18 +176,23 @@ final class ConvParametersPanel extends VBox {
             ConvSetup resized = p.applyTo(old);
             model.replace(ConvStepper.start(new ConvSetup(in, resized.filters(), resized.bias(), old.stride(),
                     old.padding(), origin, old.filterOrigin())));
-            message.getStyleClass().remove("problem");
-            message.setText("");
+            showProblem(null);
         } catch (RuntimeException e) {
-            if (!message.getStyleClass().contains("problem")) message.getStyleClass().add("problem");
-            message.setText(e.getMessage());
+            showProblem(e.getMessage());
         }
+    }
+
+    /** Shows what went wrong, or clears the message (null). */
+    private void showProblem(String problem) {
+        message.getStyleClass().remove("problem");
+        if (problem != null) message.getStyleClass().add("problem");
+        message.setText(problem == null ? "" : problem);
     }
 
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Image for the convolution");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG or JPG images", "*.png", "*.jpg", "*.jpeg"));
         File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) useImageFile(file.toPath());
     }
@@ -172,7 +203,7 @@ final class ConvParametersPanel extends VBox {
      */
     void useImageFile(Path file) {
         String name = file.getFileName().toString();
-        useInput(() -> {
+        useInBackground(() -> {
             try {
                 return ImageVolume.load(file, IMAGE_SIDE);
             } catch (FileException e) {

@@ -171,6 +171,20 @@ public final class LectureModel {
     }
 
     /**
+     * Adds a frame made in the lecture (a real network's filter) after the current one, and after the follow-ups made
+     * from it, and shows its start; it stays in the lecture while the lesson is open.
+     */
+    public void insert(Frame f) {
+        pause();
+        int at = frameIndex.get() + 1;
+        while (at < frames.size() && followed.get(at) != null) at++;
+        frames.add(at, f);
+        floors.add(at, f.stepper().position());
+        followed.add(at, null);
+        showFrame(at, false);
+    }
+
+    /**
      * The exact inverse of {@link #forward()}: hides a result again in predict mode (forward had revealed it), else
      * the previous step, else, at the position the frame was entered at, the end of the previous frame.
      */
@@ -248,6 +262,14 @@ public final class LectureModel {
     /** Replaces the frame's computation by an edited one (e.g. a kernel cell typed in), staying at the same step. */
     public void edit(Stepper<?> s) {
         concealed.set(false);
+        setStepper(s.at(stepper().position()));
+    }
+
+    /**
+     * Shows the same computation another way (another page of a real network's channels) at the same step: a result
+     * hidden for predict-then-reveal stays hidden.
+     */
+    public void view(Stepper<?> s) {
         setStepper(s.at(stepper().position()));
     }
 

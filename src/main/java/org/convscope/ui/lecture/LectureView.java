@@ -17,10 +17,12 @@ import javafx.stage.Stage;
 import org.convscope.data.DatasetFolder;
 import org.convscope.io.FileException;
 import org.convscope.lecture.ConvStepper;
+import org.convscope.lecture.CurrentModel;
 import org.convscope.lecture.DatasetLessonSources;
 import org.convscope.lecture.FollowUp;
 import org.convscope.lecture.Frame;
 import org.convscope.lecture.FrameText;
+import org.convscope.lecture.LayerStepper;
 import org.convscope.lecture.Lesson;
 import org.convscope.lecture.LessonFile;
 import org.convscope.lecture.LessonSources;
@@ -37,7 +39,8 @@ import org.convscope.ui.lecture.diagram.FrameActions;
  * Keys: → and ← step (→ at a frame's end goes to the next frame), space plays, + and − change speed, Home and End go
  * to the first and last step, Page Down / Page Up change frame, P predict-then-reveal, N the follow-up (Then ReLU…),
  * Z zoom, K the parameters panel, H projector mode (the frame alone), F full screen, T light or dark, C high contrast,
- * E exports the frame as PNG, G its steps as GIF and S as a PNG series.
+ * E exports the frame as PNG, G its steps as GIF and S as a PNG series; L adds a frame of a real network's filter (the
+ * app's current model), [ and ] page through its channels.
  */
 public final class LectureView extends BorderPane {
     static final String STYLESHEET = "/css/lecture.css";
@@ -57,6 +60,7 @@ public final class LectureView extends BorderPane {
     private final Label status = text("status");
     private final ControlsBar controls;
     private final ParametersDrawer parameters;
+    private final LayerFrames layers;
     private final Exports exports;
     private boolean projector;
     private boolean panelOpen;
@@ -67,7 +71,8 @@ public final class LectureView extends BorderPane {
     public LectureView(LectureModel model, LessonSources sources) {
         this.model = model;
         exports = new Exports(this);
-        parameters = new ParametersDrawer(model, sources);
+        layers = new LayerFrames(model, sources, this::say);
+        parameters = new ParametersDrawer(model, sources, layers);
         controls = new ControlsBar(model, this);
         getStyleClass().addAll("lecture", "dark");
         getStylesheets().add(LectureView.class.getResource(STYLESHEET).toExternalForm());
@@ -91,9 +96,13 @@ public final class LectureView extends BorderPane {
         wire();
     }
 
-    /** Lecture mode with the lessons in the samples folder's {@code lessons/}, taking explorer drawings (28×28, may be null) from the supplier. */
-    public static LectureView standalone(Supplier<float[]> explorerDrawing) throws FileException {
-        LessonSources sources = new DatasetLessonSources(explorerDrawing);
+    /**
+     * Lecture mode with the lessons in the samples folder's {@code lessons/}, taking explorer drawings (28×28, may be
+     * null) and the app's current model (may be null) from the suppliers.
+     */
+    public static LectureView standalone(Supplier<float[]> explorerDrawing, Supplier<CurrentModel> currentModel)
+            throws FileException {
+        LessonSources sources = new DatasetLessonSources(explorerDrawing, currentModel);
         List<Lesson> lessons = LessonFile.loadFolder(DatasetFolder.samplesDir().resolve("lessons"), sources);
         return new LectureView(new LectureModel(lessons), sources);
     }
@@ -195,6 +204,9 @@ public final class LectureView extends BorderPane {
             case PAGE_UP -> model.previousFrame();
             case P -> model.setPredict(!model.predictProperty().get());
             case N -> followUp();
+            case L -> layerFrame();
+            case OPEN_BRACKET -> parameters.layerPanel().turnPage(-1);
+            case CLOSE_BRACKET -> parameters.layerPanel().turnPage(1);
             case F -> toggleFullScreen();
             case H -> setProjector(!projector);
             case K -> togglePanel();
@@ -212,6 +224,17 @@ public final class LectureView extends BorderPane {
     /** The follow-up of the current frame (Then ReLU, Then max pooling) as the next step. */
     void followUp() {
         FollowUp.next(model.frame()).ifPresent(model::follow);
+    }
+
+    /** A new frame: a filter of the app's current model over the explorer's input, its panel open to choose another. */
+    void layerFrame() {
+        layers.insertCurrent();
+        if (!panelOpen) togglePanel();
+    }
+
+    /** The real network frames' panel, for tests. */
+    LayerPanel layerPanel() {
+        return parameters.layerPanel();
     }
 
     void export(ExportKind kind) {
@@ -244,6 +267,11 @@ public final class LectureView extends BorderPane {
         public void edit(Stepper<?> edited) {
             model.edit(edited);
         }
+
+        @Override
+        public void view(Stepper<?> same) {
+            model.view(same);
+        }
     };
 
     private void show() {
@@ -271,6 +299,7 @@ public final class LectureView extends BorderPane {
         return switch (s) {
             case ConvStepper c -> c.setup().formula() + c.setup().rounding().map(r -> "\n" + r).orElse("");
             case PoolStepper p -> p.formula();
+            case LayerStepper l -> l.formula();
             default -> "";
         };
     }

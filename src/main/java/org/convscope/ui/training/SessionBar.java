@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.training.Autosave;
 import org.convscope.training.CurveSnapshot;
@@ -106,7 +106,8 @@ final class SessionBar extends HBox {
 
     /**
      * Opens a crash's autosave; once open, the file becomes the autosave again (the new session counts as unsaved:
-     * it is in no file the user chose, so it is autosaved at once and quitting offers to save it).
+     * it is in no file the user chose, so it is autosaved at once and quitting offers to save it). If it cannot be
+     * restored, it is set aside under a name of its own, said once, so the next start is clean.
      */
     void restore(Path recovered) {
         say("Restoring the autosave…", false);
@@ -115,7 +116,8 @@ final class SessionBar extends HBox {
             var session = SessionLoader.open(recovered, data);
             Autosave.restored(recovered, autosave);
             return session;
-        }, true, reason -> say(reason, true));
+        }, true, reason -> say(reason + "; the autosave " + Autosave.keptAs(Autosave.setAside(recovered))
+                .replaceFirst("^it ", ""), true));
     }
 
     void chooseExport() {
@@ -242,7 +244,6 @@ final class SessionBar extends HBox {
     }
 
     private static String reason(Throwable t) {
-        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        return Failures.report(t);
     }
 }

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.convscope.data.TrainTest;
@@ -21,6 +20,7 @@ import org.convscope.training.StudioSessions;
 import org.convscope.training.TrainingSession;
 import org.convscope.training.TrainingSettings;
 import org.convscope.ui.explorer.UiBench;
+import org.convscope.ui.view.FrameClock;
 
 /**
  * The studio's cost, headless, in one run: (a) LeNet-5 training throughput on MNIST as {@code convscope train} trains
@@ -163,60 +163,9 @@ public final class StudioBench {
         return total;
     }
 
-    /** Times the FX thread spends per pulse and per training frame applied, while a session plays at full speed. */
-    private static final class FrameClock {
-        private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        private final long[] frames = new long[100_000];
-        private final long[] frameCpu = new long[100_000];
-        private final long[] updates = new long[100_000];
-        private int frameCount;
-        private int updateCount;
-        private long pulseStart;
-        private long pulseCpuStart;
-        private long updateStart;
-        private long updateCpuStart;
-        private long updatesSincePulse;
-        private long updateCpuSincePulse;
-        private boolean recording;
-        private final AnimationTimer timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                pulseStarts();
-            }
-        };
-
-        void pulseStarts() {
-            pulseStart = System.nanoTime();
-            pulseCpuStart = cpu.getCurrentThreadCpuTime();
-        }
-
-        void pulseLaidOut() {
-            long frame = System.nanoTime() - pulseStart + updatesSincePulse;
-            long frameCpuTime = cpu.getCurrentThreadCpuTime() - pulseCpuStart + updateCpuSincePulse;
-            updatesSincePulse = 0;
-            updateCpuSincePulse = 0;
-            if (recording && pulseStart != 0 && frameCount < frames.length) {
-                frameCpu[frameCount] = frameCpuTime;
-                frames[frameCount++] = frame;
-            }
-        }
-
-        void updateStarts() {
-            updateStart = System.nanoTime();
-            updateCpuStart = cpu.getCurrentThreadCpuTime();
-        }
-
-        void updateDone() {
-            long update = System.nanoTime() - updateStart;
-            updatesSincePulse += update;
-            updateCpuSincePulse += cpu.getCurrentThreadCpuTime() - updateCpuStart;
-            if (recording && updateCount < updates.length) updates[updateCount++] = update;
-        }
-    }
-
     private static Result studio(TrainTest data, NetworkSpec spec, TrainingSettings settings, double seconds,
                                  int rounds, Headless headless) throws Exception {
-        FrameClock clock = new FrameClock();
+        FrameClock clock = new FrameClock(100_000);
         TrainingSession session = StudioSessions.on(data, spec, settings, "");
         TrainingViewModel model = onFx(() -> new TrainingViewModel(session));
         Stage stage = onFx(() -> {
@@ -224,8 +173,8 @@ public final class StudioBench {
             TrainingView view = new TrainingView(model, ExplorerLink.NONE);
             model.frameProperty().addListener((obs, old, now) -> clock.updateDone());
             Scene scene = new Scene(view, SIZE, SIZE);
-            scene.addPostLayoutPulseListener(clock::pulseLaidOut);
-            clock.timer.start();
+            clock.watch(scene);
+            clock.start();
             Stage s = new Stage();
             s.setScene(scene);
             s.show();
@@ -243,7 +192,7 @@ public final class StudioBench {
                 headlessRate[r] = headless.train(seconds);
                 model.play().get(60, TimeUnit.SECONDS);
                 Thread.sleep(200); // the first frames after play, not the pause, are what a user watches
-                onFx(() -> clock.recording = true);
+                onFx(() -> clock.record(true));
                 long[] cpuBefore = cpuByRole();
                 long first = session.imagesTrained();
                 long start = System.nanoTime();
@@ -251,7 +200,7 @@ public final class StudioBench {
                 long last = session.imagesTrained();
                 long end = System.nanoTime();
                 long[] cpuAfter = cpuByRole();
-                onFx(() -> clock.recording = false);
+                onFx(() -> clock.record(false));
                 model.pause().get(60, TimeUnit.SECONDS);
                 studioRate[r] = (last - first) / ((end - start) / 1e9);
                 for (int k = 0; k < 4; k++) cores[k] += (cpuAfter[k] - cpuBefore[k]) / 1e9;
@@ -260,18 +209,17 @@ public final class StudioBench {
             double[] ratios = new double[rounds];
             for (int r = 0; r < rounds; r++) ratios[r] = studioRate[r] / headlessRate[r];
             for (int k = 0; k < 4; k++) cores[k] /= measured;
-            long[][] clocks = onFx(() -> new long[][] {Arrays.copyOf(clock.frames, clock.frameCount),
-                    Arrays.copyOf(clock.frameCpu, clock.frameCount), Arrays.copyOf(clock.updates, clock.updateCount)});
-            long[] frames = clocks[0];
-            long[] frameCpu = clocks[1];
-            long[] updates = clocks[2];
+            FrameClock.Samples samples = onFx(clock::take);
+            long[] frames = samples.frames();
+            long[] frameCpu = samples.frameCpu();
+            long[] updates = samples.updates();
             return new Result(seconds, settings.threads(), mean(headlessRate), mean(studioRate), ratios, frames.length,
                     percentile(frames, 0.5), percentile(frames, 0.99), percentile(frames, 1),
                     percentile(frameCpu, 0.5), percentile(frameCpu, 0.99), updates.length,
                     percentile(updates, 0.5), percentile(updates, 0.99), cores[0], cores[1], cores[2], cores[3]);
         } finally {
             onFx(() -> {
-                clock.timer.stop();
+                clock.stop();
                 stage.close();
                 return null;
             });
@@ -298,12 +246,8 @@ public final class StudioBench {
         while (System.nanoTime() < maxEnd && !(jit.idle() && System.nanoTime() >= minEnd)) Thread.sleep(100);
     }
 
-    /** The q-quantile of nanosecond times, in milliseconds (NaN for none). */
     private static double percentile(long[] nanos, double q) {
-        if (nanos.length == 0) return Double.NaN;
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
+        return FrameClock.Samples.percentileMs(nanos, q);
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -14,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.convscope.engine.Network;
 import org.convscope.engine.train.SampleSource;
+import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.training.Autosaver;
 import org.convscope.training.SessionFile;
@@ -32,6 +35,8 @@ import org.convscope.training.TrainingSettings;
  * autosave it (see {@link Autosaver}).
  */
 public final class TrainingViewModel implements AutoCloseable {
+    /** Longest wait for the training thread to hand over the session's state for a save. */
+    static final long CAPTURE_SECONDS = 10;
     private final TrainingSession session;
     private final ReadOnlyObjectWrapper<TrainingFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -165,11 +170,21 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /**
      * Saves the whole session atomically: the state is captured between two batches and written on another thread,
-     * so training goes on. Completes with the step saved; from then on that step and its settings count as saved.
+     * so training goes on. Completes with the step saved; from then on that step and its settings count as saved. A
+     * training thread that does not hand over the state within {@value #CAPTURE_SECONDS} s (one batch takes far
+     * less) fails the save, so that quitting never waits on it for long.
      */
     public CompletableFuture<Long> save(Path file) {
         Executor writer = r -> Thread.ofPlatform().name("convscope-save").daemon().start(r);
-        CompletableFuture<SessionState> written = session.capture().thenApplyAsync(state -> {
+        CompletableFuture<SessionState> captured = session.capture().orTimeout(CAPTURE_SECONDS, TimeUnit.SECONDS)
+                .exceptionally(failure -> {
+                    if (Failures.unwrap(failure) instanceof TimeoutException) {
+                        throw new IllegalStateException("the training thread did not answer within " + CAPTURE_SECONDS
+                                + " s; nothing was saved", failure);
+                    }
+                    throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                });
+        CompletableFuture<SessionState> written = captured.thenApplyAsync(state -> {
             try {
                 SessionFile.write(file, state);
             } catch (FileException e) {
@@ -227,8 +242,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private static String reason(Throwable t) {
-        Throwable cause = t.getCause() != null && t instanceof java.util.concurrent.CompletionException ? t.getCause() : t;
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        return Failures.report(t);
     }
 
     /** Closes the session; this is a clean end, so its autosave is deleted. */

@@ -36,42 +36,10 @@ class GraphLayerGradientTest {
         return org.convscope.engine.TestKernels.all();
     }
 
-    private static float[] uniform(int size, long seed, double low, double high) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) x[i] = (float) random.nextDouble(low, high);
-        return x;
-    }
-
-    /** Values in ±[0.1, 1.1) or scaled: never within 0.1·scale of the kinks at ±k·scale for the given kinks. */
-    private static float[] awayFrom(int size, long seed, float scale, float... kinks) {
-        float[] x = uniform(size, seed, -scale, scale);
-        for (int i = 0; i < size; i++) {
-            for (float kink : kinks) {
-                if (Math.abs(x[i] - kink) < 0.1f * scale / 2) x[i] = kink + Math.copySign(0.1f * scale / 2, x[i] - kink);
-            }
-        }
-        return x;
-    }
-
-    /** Distinct values in random order, so a ±ε step never changes a window's winner. */
-    private static float[] distinct(int size, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) x[i] = 0.1f * (i - size / 2);
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            float t = x[i];
-            x[i] = x[j];
-            x[j] = t;
-        }
-        return x;
-    }
-
     private static void conv(Kernels k, Dims in, ConvSpec spec) {
         ConvLayer layer = ConvLayer.create(spec, in);
         GradientCheck.randomizeParams(layer, 7);
-        new GradientCheck(layer, k, N, uniform(N * in.size(), 3, -1, 1), 11).run(EPS, RTOL, ATOL);
+        new GradientCheck(layer, k, N, TestValues.uniform(N * in.size(), 3, -1, 1), 11).run(EPS, RTOL, ATOL);
     }
 
     private static Window window(int kh, int kw, int sh, int sw, int t, int l, int b, int r, int dh, int dw) {
@@ -114,7 +82,7 @@ class GraphLayerGradientTest {
             mean[c] = 0.3f * c - 0.2f;
             var[c] = 0.5f + c;
         }
-        new GradientCheck(layer, k, N, uniform(N * in.size(), 4, -1, 1), 12).run(EPS, RTOL, ATOL);
+        new GradientCheck(layer, k, N, TestValues.uniform(N * in.size(), 4, -1, 1), 12).run(EPS, RTOL, ATOL);
     }
 
     private static void merge(Kernels k, MergeSpec.Kind kind, Dims a, Dims b, float[] xa, float[] xb) {
@@ -126,7 +94,7 @@ class GraphLayerGradientTest {
     @MethodSource("kernels")
     void residualAddition(Kernels k) {
         Dims d = new Dims(3, 4, 4);
-        merge(k, MergeSpec.Kind.ADD, d, d, uniform(N * d.size(), 1, -1, 1), uniform(N * d.size(), 2, -1, 1));
+        merge(k, MergeSpec.Kind.ADD, d, d, TestValues.uniform(N * d.size(), 1, -1, 1), TestValues.uniform(N * d.size(), 2, -1, 1));
     }
 
     @ParameterizedTest
@@ -134,7 +102,7 @@ class GraphLayerGradientTest {
     void subtractionWithBroadcastRow(Kernels k) {
         Dims a = new Dims(2, 3, 4);
         Dims b = new Dims(1, 1, 4);
-        merge(k, MergeSpec.Kind.SUB, a, b, uniform(N * a.size(), 1, -1, 1), uniform(N * b.size(), 2, -1, 1));
+        merge(k, MergeSpec.Kind.SUB, a, b, TestValues.uniform(N * a.size(), 1, -1, 1), TestValues.uniform(N * b.size(), 2, -1, 1));
     }
 
     @ParameterizedTest
@@ -142,7 +110,7 @@ class GraphLayerGradientTest {
     void squeezeExcitationMultiplication(Kernels k) {
         Dims a = new Dims(3, 1, 1);
         Dims b = new Dims(3, 4, 5);
-        merge(k, MergeSpec.Kind.MUL, a, b, uniform(N * a.size(), 1, -1, 1), uniform(N * b.size(), 2, -1, 1));
+        merge(k, MergeSpec.Kind.MUL, a, b, TestValues.uniform(N * a.size(), 1, -1, 1), TestValues.uniform(N * b.size(), 2, -1, 1));
     }
 
     @ParameterizedTest
@@ -150,7 +118,7 @@ class GraphLayerGradientTest {
     void divisionWithBroadcastChannels(Kernels k) {
         Dims a = new Dims(2, 3, 3);
         Dims b = new Dims(2, 1, 1);
-        merge(k, MergeSpec.Kind.DIV, a, b, uniform(N * a.size(), 1, -1, 1), uniform(N * b.size(), 2, 0.5, 2));
+        merge(k, MergeSpec.Kind.DIV, a, b, TestValues.uniform(N * a.size(), 1, -1, 1), TestValues.uniform(N * b.size(), 2, 0.5, 2));
     }
 
     @ParameterizedTest
@@ -160,8 +128,8 @@ class GraphLayerGradientTest {
         Dims b = new Dims(3, 3, 3);
         Dims c = new Dims(1, 3, 3);
         MergeLayer layer = MergeLayer.create(new MergeSpec("cat", MergeSpec.Kind.CONCAT), List.of(a, b, c));
-        new GradientCheck(layer, k, N, new float[][] {uniform(N * a.size(), 1, -1, 1), uniform(N * b.size(), 2, -1, 1),
-                uniform(N * c.size(), 3, -1, 1)}, 14).run(EPS, RTOL, ATOL);
+        new GradientCheck(layer, k, N, new float[][] {TestValues.uniform(N * a.size(), 1, -1, 1), TestValues.uniform(N * b.size(), 2, -1, 1),
+                TestValues.uniform(N * c.size(), 3, -1, 1)}, 14).run(EPS, RTOL, ATOL);
     }
 
     @ParameterizedTest
@@ -169,7 +137,7 @@ class GraphLayerGradientTest {
     void globalAveragePool(Kernels k) {
         Dims in = new Dims(3, 4, 5);
         GlobalPoolLayer layer = GlobalPoolLayer.create(new GlobalPoolSpec("gap", PoolSpec.Kind.AVERAGE), in);
-        new GradientCheck(layer, k, N, uniform(N * in.size(), 5, -1, 1), 15).run(EPS, RTOL, ATOL);
+        new GradientCheck(layer, k, N, TestValues.uniform(N * in.size(), 5, -1, 1), 15).run(EPS, RTOL, ATOL);
     }
 
     @ParameterizedTest
@@ -177,7 +145,7 @@ class GraphLayerGradientTest {
     void globalMaxPool(Kernels k) {
         Dims in = new Dims(2, 3, 4);
         GlobalPoolLayer layer = GlobalPoolLayer.create(new GlobalPoolSpec("gmp", PoolSpec.Kind.MAX), in);
-        new GradientCheck(layer, k, N, distinct(N * in.size(), 5), 15).run(EPS, RTOL, ATOL);
+        new GradientCheck(layer, k, N, TestValues.distinct(N * in.size(), 5), 15).run(EPS, RTOL, ATOL);
     }
 
     private static void pool(Kernels k, PoolSpec.Kind kind, Window w, boolean countPad, float[] x, Dims in) {
@@ -190,7 +158,7 @@ class GraphLayerGradientTest {
     void paddedCeilModeMaxPoolWithDilation(Kernels k) {
         Dims in = new Dims(2, 7, 8);
         Window w = new Window(3, 3, 2, 2, 1, 1, 1, 1, 2, 1, Window.Rounding.CEIL);
-        pool(k, PoolSpec.Kind.MAX, w, false, distinct(N * in.size(), 6), in);
+        pool(k, PoolSpec.Kind.MAX, w, false, TestValues.distinct(N * in.size(), 6), in);
     }
 
     @ParameterizedTest
@@ -198,8 +166,8 @@ class GraphLayerGradientTest {
     void averagePoolCountingPaddingOrNot(Kernels k) {
         Dims in = new Dims(2, 5, 6);
         Window w = new Window(3, 3, 2, 2, 1, 1, 1, 1, 1, 1, Window.Rounding.CEIL);
-        pool(k, PoolSpec.Kind.AVERAGE, w, true, uniform(N * in.size(), 7, -1, 1), in);
-        pool(k, PoolSpec.Kind.AVERAGE, w, false, uniform(N * in.size(), 8, -1, 1), in);
+        pool(k, PoolSpec.Kind.AVERAGE, w, true, TestValues.uniform(N * in.size(), 7, -1, 1), in);
+        pool(k, PoolSpec.Kind.AVERAGE, w, false, TestValues.uniform(N * in.size(), 8, -1, 1), in);
     }
 
     @ParameterizedTest
@@ -207,7 +175,7 @@ class GraphLayerGradientTest {
     void l2PoolWithPadding(Kernels k) {
         Dims in = new Dims(2, 6, 6);
         Window w = new Window(2, 3, 2, 2, 0, 1, 0, 1, 1, 1, Window.Rounding.FLOOR);
-        pool(k, PoolSpec.Kind.L2, w, false, uniform(N * in.size(), 9, 0.2, 1), in);
+        pool(k, PoolSpec.Kind.L2, w, false, TestValues.uniform(N * in.size(), 9, 0.2, 1), in);
     }
 
     private static void activation(Kernels k, ActivationSpec spec, float[] x) {
@@ -219,25 +187,25 @@ class GraphLayerGradientTest {
     @ParameterizedTest
     @MethodSource("kernels")
     void clipAsRelu6(Kernels k) {
-        activation(k, new ActivationSpec("relu6", ActivationSpec.Kind.CLIP), awayFrom(N * 24, 1, 8f, 0f, 6f));
+        activation(k, new ActivationSpec("relu6", ActivationSpec.Kind.CLIP), TestValues.awayFrom(N * 24, 1, 8f, 0f, 6f));
     }
 
     @ParameterizedTest
     @MethodSource("kernels")
     void hardSwish(Kernels k) {
-        activation(k, new ActivationSpec("hs", ActivationSpec.Kind.HARD_SWISH), awayFrom(N * 24, 2, 5f, -3f, 3f));
+        activation(k, new ActivationSpec("hs", ActivationSpec.Kind.HARD_SWISH), TestValues.awayFrom(N * 24, 2, 5f, -3f, 3f));
     }
 
     @ParameterizedTest
     @MethodSource("kernels")
     void hardSigmoid(Kernels k) {
-        activation(k, new ActivationSpec("hsig", ActivationSpec.Kind.HARD_SIGMOID), awayFrom(N * 24, 3, 5f, -3f, 3f));
+        activation(k, new ActivationSpec("hsig", ActivationSpec.Kind.HARD_SIGMOID), TestValues.awayFrom(N * 24, 3, 5f, -3f, 3f));
     }
 
     @ParameterizedTest
     @MethodSource("kernels")
     void leakyRelu(Kernels k) {
-        activation(k, new ActivationSpec("lrelu", ActivationSpec.Kind.LEAKY_RELU, 0.1f, 0f), awayFrom(N * 24, 4, 1f, 0f));
+        activation(k, new ActivationSpec("lrelu", ActivationSpec.Kind.LEAKY_RELU, 0.1f, 0f), TestValues.awayFrom(N * 24, 4, 1f, 0f));
     }
 
     @ParameterizedTest
@@ -249,7 +217,7 @@ class GraphLayerGradientTest {
                 ConstantOpLayer layer = ConstantOpLayer.create(new ConstantOpSpec("c", op, new Dims(3, 1, 1), first), in);
                 float[] c = layer.constant().value();
                 for (int i = 0; i < 3; i++) c[i] = 0.5f + i;
-                float[] x = first && op == Arithmetic.DIV ? uniform(N * in.size(), 5, 0.5, 2) : uniform(N * in.size(), 5, -1, 1);
+                float[] x = first && op == Arithmetic.DIV ? TestValues.uniform(N * in.size(), 5, 0.5, 2) : TestValues.uniform(N * in.size(), 5, -1, 1);
                 new GradientCheck(layer, k, N, x, 18).run(EPS, RTOL, ATOL);
             }
         }
@@ -260,7 +228,7 @@ class GraphLayerGradientTest {
     void constantPadding(Kernels k) {
         Dims in = new Dims(2, 3, 4);
         PadLayer layer = PadLayer.create(new PadSpec("pad", 1, 2, 0, 1, 0.5f), in);
-        new GradientCheck(layer, k, N, uniform(N * in.size(), 6, -1, 1), 19).run(EPS, RTOL, ATOL);
+        new GradientCheck(layer, k, N, TestValues.uniform(N * in.size(), 6, -1, 1), 19).run(EPS, RTOL, ATOL);
     }
 
     @ParameterizedTest
@@ -268,7 +236,7 @@ class GraphLayerGradientTest {
     void logSoftmax(Kernels k) {
         Dims in = Dims.vector(5);
         SoftmaxLayer layer = SoftmaxLayer.create(new SoftmaxSpec("ls", true), in);
-        new GradientCheck(layer, k, N, uniform(N * in.size(), 7, -2, 2), 20).run(EPS, RTOL, ATOL);
+        new GradientCheck(layer, k, N, TestValues.uniform(N * in.size(), 7, -2, 2), 20).run(EPS, RTOL, ATOL);
     }
 
     @Test

@@ -27,38 +27,10 @@ class LayerGradientTest {
         return org.convscope.engine.TestKernels.all();
     }
 
-    private static float[] uniform(int size, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) x[i] = (float) random.nextDouble(-1, 1);
-        return x;
-    }
-
-    /** Values at least 0.1 from zero, so a ±ε step never crosses ReLU's kink. */
-    private static float[] awayFromZero(int size, long seed) {
-        float[] x = uniform(size, seed);
-        for (int i = 0; i < size; i++) x[i] = Math.copySign(0.1f + Math.abs(x[i]), x[i]);
-        return x;
-    }
-
-    /** Distinct values 0.1 apart in random order, so a ±ε step never changes which input of a window wins. */
-    private static float[] distinct(int size, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) x[i] = 0.1f * (i - size / 2);
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            float t = x[i];
-            x[i] = x[j];
-            x[j] = t;
-        }
-        return x;
-    }
-
     private static void checkConv(Kernels k, Dims in, ConvSpec spec) {
         ConvLayer layer = ConvLayer.create(spec, in);
         GradientCheck.randomizeParams(layer, 7);
-        new GradientCheck(layer, k, N, uniform(N * in.size(), 3), 11).run(EPS, RTOL, ATOL);
+        new GradientCheck(layer, k, N, TestValues.uniform(N * in.size(), 3), 11).run(EPS, RTOL, ATOL);
     }
 
     @ParameterizedTest
@@ -110,7 +82,7 @@ class LayerGradientTest {
         Dims in = new Dims(2, 16, 16);
         ConvLayer layer = ConvLayer.create(ConvSpec.square("c", 3, 3, 1, 0), in);
         GradientCheck.randomizeParams(layer, 7);
-        new GradientCheck(layer, k, 7, uniform(7 * in.size(), 3), 11).run(EPS, RTOL, ATOL);
+        new GradientCheck(layer, k, 7, TestValues.uniform(7 * in.size(), 3), 11).run(EPS, RTOL, ATOL);
     }
 
     @ParameterizedTest
@@ -119,7 +91,7 @@ class LayerGradientTest {
         Dims in = new Dims(3, 2, 3);
         DenseLayer layer = DenseLayer.create(new DenseSpec("d", 7), in);
         GradientCheck.randomizeParams(layer, 5);
-        new GradientCheck(layer, k, 3, uniform(3 * in.size(), 1), 2).run(EPS, RTOL, ATOL);
+        new GradientCheck(layer, k, 3, TestValues.uniform(3 * in.size(), 1), 2).run(EPS, RTOL, ATOL);
     }
 
     @ParameterizedTest
@@ -127,7 +99,7 @@ class LayerGradientTest {
     void relu(Kernels k) {
         Dims in = new Dims(3, 5, 7);
         Layer layer = ActivationLayer.create(new ActivationSpec("a", ActivationSpec.Kind.RELU), in);
-        new GradientCheck(layer, k, N, awayFromZero(N * in.size(), 4), 5).run(EPS, RTOL, ATOL);
+        new GradientCheck(layer, k, N, TestValues.awayFromZero(N * in.size(), 4), 5).run(EPS, RTOL, ATOL);
     }
 
     @ParameterizedTest
@@ -135,7 +107,7 @@ class LayerGradientTest {
     void tanh(Kernels k) {
         Dims in = new Dims(3, 5, 7);
         Layer layer = ActivationLayer.create(new ActivationSpec("a", ActivationSpec.Kind.TANH), in);
-        float[] x = uniform(N * in.size(), 4);
+        float[] x = TestValues.uniform(N * in.size(), 4);
         for (int i = 0; i < x.length; i++) x[i] *= 2.5f;
         new GradientCheck(layer, k, N, x, 5).run(EPS, RTOL, ATOL);
     }
@@ -145,14 +117,14 @@ class LayerGradientTest {
     void sigmoid(Kernels k) {
         Dims in = new Dims(3, 5, 7);
         Layer layer = ActivationLayer.create(new ActivationSpec("a", ActivationSpec.Kind.SIGMOID), in);
-        float[] x = uniform(N * in.size(), 4);
+        float[] x = TestValues.uniform(N * in.size(), 4);
         for (int i = 0; i < x.length; i++) x[i] *= 4f;
         new GradientCheck(layer, k, N, x, 5).run(EPS, RTOL, ATOL);
     }
 
     private static void checkPool(Kernels k, PoolSpec.Kind kind, int window, int stride, Dims in) {
         Layer layer = PoolLayer.create(new PoolSpec("p", kind, window, stride), in);
-        float[] x = kind == PoolSpec.Kind.MAX ? distinct(N * in.size(), 8) : uniform(N * in.size(), 8);
+        float[] x = kind == PoolSpec.Kind.MAX ? TestValues.distinct(N * in.size(), 8) : TestValues.uniform(N * in.size(), 8);
         new GradientCheck(layer, k, N, x, 9).run(EPS, RTOL, ATOL);
     }
 
@@ -186,7 +158,7 @@ class LayerGradientTest {
     void flatten(Kernels k) {
         Dims in = new Dims(3, 4, 5);
         Layer layer = FlattenLayer.create(new FlattenSpec("f"), in);
-        new GradientCheck(layer, k, N, uniform(N * in.size(), 2), 3).run(EPS, RTOL, ATOL);
+        new GradientCheck(layer, k, N, TestValues.uniform(N * in.size(), 2), 3).run(EPS, RTOL, ATOL);
     }
 
     @ParameterizedTest
@@ -194,7 +166,7 @@ class LayerGradientTest {
     void softmax(Kernels k) {
         Dims in = Dims.vector(7);
         Layer layer = SoftmaxLayer.create(new SoftmaxSpec("s"), in);
-        float[] x = uniform(3 * in.size(), 2);
+        float[] x = TestValues.uniform(3 * in.size(), 2);
         for (int i = 0; i < x.length; i++) x[i] *= 3f;
         new GradientCheck(layer, k, 3, x, 3).run(EPS, RTOL, ATOL);
     }

@@ -18,7 +18,12 @@ final class DigitStrokes {
             case 3 -> List.<float[][]>of(join(arc(0.48f, 0.27f, 0.25f, 0.24f, 210, 450, 14), arc(0.48f, 0.73f, 0.28f, 0.25f, 270, 510, 14)));
             case 4 -> List.<float[][]>of(join(line(0.6f, 0.02f, 0.18f, 0.62f), line(0.18f, 0.62f, 0.85f, 0.62f)),
                     line(0.62f, 0.3f, 0.62f, 0.98f));
+            case 6 -> List.<float[][]>of(join(arc(0.62f, 0.55f, 0.38f, 0.5f, 255, 180, 10),
+                    arc(0.5f, 0.72f, 0.26f, 0.25f, 180, 540, 24)));
             case 7 -> List.<float[][]>of(join(line(0.18f, 0.05f, 0.82f, 0.05f), line(0.82f, 0.05f, 0.4f, 0.98f)));
+            case 8 -> List.<float[][]>of(join(arc(0.5f, 0.26f, 0.21f, 0.22f, 90, 450, 24),
+                    arc(0.5f, 0.72f, 0.26f, 0.25f, 270, 630, 24)));
+            case 9 -> List.<float[][]>of(join(arc(0.5f, 0.3f, 0.25f, 0.26f, 0, 360, 24), line(0.75f, 0.3f, 0.7f, 0.98f)));
             default -> throw new IllegalArgumentException("no strokes for digit " + digit);
         };
     }

@@ -15,7 +15,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.controlsfx.control.NotificationPane;
 import org.convscope.engine.Workspace;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.engine.kernel.KernelSelection;
@@ -133,9 +132,12 @@ class ExplorerInteractionTest {
         Path broken = dir.resolve("broken.png");
         Files.write(broken, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0});
         WaitForAsyncUtils.asyncFx(() -> fx.model.openImage(broken)).get();
-        NotificationPane pane = robot.lookup(".notification-pane").queryAs(NotificationPane.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.isShowing());
-        assertTrue(pane.getText().contains("broken.png"), pane.getText());
+        javafx.scene.control.Label notice = robot.lookup("#" + ExplorerView.NOTICE_ID).queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, notice::isVisible);
+        assertTrue(notice.getText().contains("broken.png"), notice.getText());
+        Node toolbar = robot.lookup(".explorer-toolbar").query();
+        assertTrue(toolbar.localToScene(toolbar.getLayoutBounds()).getMaxY()
+                <= notice.localToScene(notice.getLayoutBounds()).getMinY(), "the notice is in the status line, below the tools");
         for (float[][] stroke : DigitStrokes.of(7)) fx.robotStroke(robot, stroke, 80, 40, 200);
         fx.settle();
         assertEquals(7, fx.topGuess());
@@ -150,6 +152,7 @@ class ExplorerInteractionTest {
             fx.view.network().zoomProperty().set(1);
         }).get();
         WaitForAsyncUtils.waitForFxEvents(); // at 1:1 one value is 3×3 screen pixels
+        robot.clickOn("#show-inspector"); // a window this narrow opens without it
         Node tile = robot.lookup("#tile-0-0").query(); // conv1, map 0
         Bounds b = tile.localToScreen(tile.getLayoutBounds());
         robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 14.5 / 28, b.getMinY() + b.getHeight() * 10.5 / 28));

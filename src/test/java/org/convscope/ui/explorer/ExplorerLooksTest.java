@@ -71,6 +71,8 @@ class ExplorerLooksTest {
         assertTrue(luminance(r.image().getRGB(1910, 540)) > 0.7, "the light theme's panels are light");
         assertTrue(luminance(r.card()) > 0.9, "the inspector is a light card in the light theme");
         r.assertReadable();
+        assertTrue(r.tileBorder() != null && Math.abs(r.tileBorder().getBrightness() - 1) > 0.15,
+                "white maps have a border that stands out from the white panel: " + r.tileBorder());
     }
 
     @Test
@@ -83,21 +85,30 @@ class ExplorerLooksTest {
 
     @Test
     void darkWithTheHelpOverlay() throws Exception {
-        render("explorer-dark-help", false, Normalisation.PER_LAYER, null, new UnitRef(0, 2, 12, 12), true);
+        Rendered r = render("explorer-dark-help", false, Normalisation.PER_LAYER, null, new UnitRef(0, 2, 12, 12), true);
+        assertTrue(luminance(r.image().getRGB(4, 1076)) < 0.15, "the screen behind the shortcuts is dimmed");
+        assertTrue(r.helpTexts().keySet().containsAll(java.util.Arrays.stream(Shortcut.values()).map(Shortcut::description)
+                .toList()), "every shortcut is listed");
+        assertReadable(r.helpCard(), r.helpTexts());
     }
 
     /**
      * A rendered explorer: the picture, the colour of the inspector's card in it (inside its top-left padding), and
      * the text colours of the inspector's labels as styled.
      */
-    private record Rendered(BufferedImage image, int card, Map<String, Color> texts) {
+    private record Rendered(BufferedImage image, int card, Map<String, Color> texts, int helpCard,
+                            Map<String, Color> helpTexts, Color tileBorder) {
         /** Every label of the inspector contrasts with its card at least 4.5:1 (WCAG AA for small text). */
         void assertReadable() {
             assertFalse(texts.isEmpty(), "the inspector shows the unit");
-            for (Map.Entry<String, Color> t : texts.entrySet()) {
-                double ratio = contrast(relative(pixel(card)), relative(t.getValue()));
-                assertTrue(ratio >= 4.5, String.format(Locale.ROOT, "%s: contrast %.2f with the card", t.getKey(), ratio));
-            }
+            ExplorerLooksTest.assertReadable(card, texts);
+        }
+    }
+
+    private static void assertReadable(int card, Map<String, Color> texts) {
+        for (Map.Entry<String, Color> t : texts.entrySet()) {
+            double ratio = contrast(relative(pixel(card)), relative(t.getValue()));
+            assertTrue(ratio >= 4.5, String.format(Locale.ROOT, "%s: contrast %.2f with the card", t.getKey(), ratio));
         }
     }
 
@@ -128,20 +139,34 @@ class ExplorerLooksTest {
                 return pane.localToScene(pane.getLayoutBounds());
             });
             int card = image.getRGB((int) inspector.getMinX() + 4, (int) inspector.getMinY() + 4);
-            Map<String, Color> texts = fx(() -> {
-                Map<String, Color> found = new LinkedHashMap<>();
-                for (Node n : view.lookup("#inspector").lookupAll(".label")) {
-                    if (n instanceof Label l && l.isVisible() && !l.getText().isBlank()
-                            && !l.getStyleClass().contains("selected") && l.getTextFill() instanceof Color c) {
-                        found.put(l.getText(), c);
-                    }
-                }
-                return found;
+            Map<String, Color> texts = fx(() -> labelColours(view.lookup("#inspector")));
+            Bounds helpBounds = fx(() -> {
+                Node pane = view.lookup(".help-card");
+                return pane.localToScene(pane.getLayoutBounds());
             });
-            return new Rendered(image, card, texts);
+            int helpCard = image.getRGB((int) helpBounds.getMinX() + 4, (int) helpBounds.getMinY() + 4);
+            Map<String, Color> helpTexts = fx(() -> labelColours(view.lookup(".help-card")));
+            Color border = fx(() -> {
+                javafx.scene.layout.Region tile = (javafx.scene.layout.Region) view.lookup(".map-tile");
+                return tile.getBorder() == null ? null
+                        : (Color) tile.getBorder().getStrokes().getFirst().getTopStroke();
+            });
+            return new Rendered(image, card, texts, helpCard, helpTexts, border);
         } finally {
             model.close();
         }
+    }
+
+    /** The text colour of every visible, non-blank label under {@code root} that is not a selected one. */
+    private static Map<String, Color> labelColours(Node root) {
+        Map<String, Color> found = new LinkedHashMap<>();
+        for (Node n : root.lookupAll(".label")) {
+            if (n instanceof Label l && l.isVisible() && !l.getText().isBlank()
+                    && !l.getStyleClass().contains("selected") && l.getTextFill() instanceof Color c) {
+                found.put(l.getText(), c);
+            }
+        }
+        return found;
     }
 
     private static double luminance(int rgb) {

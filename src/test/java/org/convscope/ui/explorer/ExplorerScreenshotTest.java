@@ -70,5 +70,9 @@ class ExplorerScreenshotTest {
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(1920, image.getWidth());
         assertEquals(1080, image.getHeight());
+        assertEquals(3, WaitForAsyncUtils.asyncFx(() -> model.frameProperty().get().topClass()).get(),
+                "the screenshot shows the drawn 3 classified as a 3");
+        assertEquals(Boolean.TRUE, WaitForAsyncUtils.asyncFx(() -> view.lookup("#inspector").isVisible()).get(),
+                "and the pinned unit's arithmetic in the inspector");
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -44,13 +45,26 @@ class LectureInteractionTest {
 
     private LectureView view;
     private Stage stage;
+    private volatile Boolean testDigitReadOnFxThread;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
         float[] drawing = new float[28 * 28];
         for (int i = 0; i < 28; i++) drawing[i * 28 + i] = 1; // a diagonal stroke "drawn in the explorer"
-        LessonSources sources = new DatasetLessonSources(() -> drawing);
+        LessonSources dataset = new DatasetLessonSources(() -> drawing);
+        LessonSources sources = new LessonSources() {
+            @Override
+            public org.convscope.lecture.Volume testDigit(int index) {
+                testDigitReadOnFxThread = javafx.application.Platform.isFxApplicationThread();
+                return dataset.testDigit(index);
+            }
+
+            @Override
+            public org.convscope.lecture.Volume explorerDrawing() {
+                return dataset.explorerDrawing();
+            }
+        };
         Lesson lesson = LessonFile.load(Path.of("samples/lessons/classic-examples.json"), sources);
         view = new LectureView(new LectureModel(lesson), sources);
         // The headless screen is 1000×1000, so the window stays below that.
@@ -165,6 +179,7 @@ class LectureInteractionTest {
         Path file = dir.resolve("red-blue.png");
         ImageIO.write(image, "png", file.toFile());
         robot.interact(() -> parameters().useImageFile(file));
+        awaitInput(new Dims(3, 8, 8)); // read in the background
         assertEquals(new Dims(3, 8, 8), conv().setup().input().dims());
         assertEquals(255, conv().setup().input().at(0, 0, 0), "red on the left");
         assertEquals(255, conv().setup().input().at(2, 0, 7), "blue on the right");
@@ -183,6 +198,8 @@ class LectureInteractionTest {
         Path broken = dir.resolve("broken.png");
         Files.writeString(broken, "not an image");
         robot.interact(() -> parameters().useImageFile(broken));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup(".parameters-panel .panel-message.problem").tryQuery().isPresent());
         Label message = robot.lookup(".parameters-panel .panel-message.problem").queryAs(Label.class);
         assertTrue(message.getText().startsWith("broken.png: "), message.getText());
         assertEquals(new Dims(3, 8, 8), conv().setup().input().dims(), "a bad file loses nothing");
@@ -191,7 +208,7 @@ class LectureInteractionTest {
     }
 
     @Test
-    void typedMatrixTestDigitAndExplorerDrawingBecomeTheInput(FxRobot robot) {
+    void typedMatrixTestDigitAndExplorerDrawingBecomeTheInput(FxRobot robot) throws Exception {
         openPanel(robot);
         robot.interact(() -> robot.lookup(".parameters-panel .text-area").queryAs(TextArea.class).setText("1 2 3\n4 5 6\n7 8 9"));
         robot.interact(() -> button("Use typed matrix").fire());
@@ -207,6 +224,8 @@ class LectureInteractionTest {
         assertEquals(new Dims(1, 3, 3), conv().setup().input().dims(), "a bad matrix loses nothing");
 
         robot.interact(() -> button("Test digit").fire());
+        awaitInput(new Dims(1, 28, 28)); // the test set is read in the background on first use
+        assertEquals(Boolean.FALSE, testDigitReadOnFxThread, "the test set is read off the FX thread");
         assertEquals(new Dims(1, 28, 28), conv().setup().input().dims());
         float ink = 0;
         for (float v : conv().setup().input().values()) ink += v;
@@ -220,6 +239,12 @@ class LectureInteractionTest {
         assertTrue(caption.startsWith("The explorer's drawing, 28×28×1"), caption);
         robot.type(KeyCode.RIGHT);
         assertEquals(9, DiagramClicks.texts(view.diagram(), "inset").size(), "the 3×3 numbers under the window, enlarged");
+    }
+
+    /** Waits until the convolution's input has these dimensions (an input read in the background). */
+    private void awaitInput(Dims dims) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> conv().setup().input().dims().equals(dims)).get());
     }
 
     private ConvParametersPanel parameters() {

@@ -35,13 +35,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Every frame (each frame of the shipped lessons, an RGB image input, a kernel edited to give −6600, a 28×28 drawing)
- * rendered with its controls at 1024×768, 1280×720 and 1920×1080 in the dark, light and high-contrast themes (and at
- * 3840×2160 in the dark one), to
- * {@code target/snapshots/lecture/} for a look. Each render is checked for what a look would catch: no text cut to
- * "…", nothing larger than the screen, and, on the frames of small inputs (5×5, 7×7, 8×8×3 and the like), every
- * number drawn in a font of at least 14 px even at 1024×768 and 1280×720: in the diagram, measured from what the canvas
- * drew, and in the frame's title, caption, explanation and formula.
+ * Every frame (each frame of the shipped lessons, an RGB image input, a kernel edited to give −6600, a 28×28 drawing,
+ * and real networks' filters: {@link NetworkFrames}) rendered with its controls at 1024×768, 1280×720 and 1920×1080 in
+ * the dark, light and high-contrast themes (and at 3840×2160 in the dark one), to {@code target/snapshots/lecture/}
+ * for a look. Each render is checked for what a look would catch: no text cut to "…", nothing larger than the screen,
+ * and, on the frames of small inputs (5×5, 7×7, 8×8×3 and the like) and of real networks (32×32×3 to 224×224×3, 3 to
+ * 64 channels), every number drawn in a font of at least 14 px even at 1024×768 and 1280×720 ({@link #minimumFont}):
+ * in the diagram, measured from what the canvas drew, and in the frame's title, caption, explanation and formula.
  */
 @ExtendWith(ApplicationExtension.class)
 class ProjectorScreensTest {
@@ -74,6 +74,7 @@ class ProjectorScreensTest {
         frames.add(new Frame("A drawn stroke", "A 28×28 input: the numbers under the window in the inset.",
                 ConvStepper.start(ConvSetup.single(new Volume(new Dims(1, 28, 28), stroke),
                         KernelPreset.EDGE_ALL.kernel(), 1, 1))));
+        frames.addAll(NetworkFrames.all());
         return frames;
     }
 
@@ -98,6 +99,20 @@ class ProjectorScreensTest {
         };
     }
 
+    /**
+     * The smallest font a frame's texts may have on a screen this wide (0: not checked): 14 px on the frames of small
+     * inputs and on a real network's frames at 1024 and 1280 px (12.5 px at 1024 for kernels larger than 3×3, whose
+     * three 7×7 grids of numbers need the room), 20 px for a real network's at 1920; 4K is drawn at twice 1920×1080.
+     */
+    private static double minimumFont(Frame f, int width) {
+        if (f.stepper() instanceof org.convscope.lecture.LayerStepper l) {
+            boolean large = l.conv().window().kernelH() * l.conv().window().kernelW() > 9;
+            return width > 1920 ? 28 : width == 1920 ? 20 : width == 1024 && large ? 12.5 : 14;
+        }
+        if (!small(f)) return 0;
+        return width < 1900 ? 14 : width > 1920 ? 28 : 0;
+    }
+
     @Test
     void everyFrameFitsAndStaysReadableAtEverySizeAndTheme(FxRobot robot) throws Exception {
         Files.createDirectories(OUT);
@@ -113,10 +128,10 @@ class ProjectorScreensTest {
                     view.setTheme(!theme.equals("light"), theme.equals("contrast"));
                     for (int i = 0; i < frames.size(); i++) {
                         Frame f = frames.get(i);
-                        String name = String.format("%02d-%s-%d-%s", i, f.title().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(),
+                        String title = org.convscope.lecture.FrameText.title(f);
+                        String name = String.format("%02d-%s-%d-%s", i, title.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(),
                                 size[0], theme);
-                        // 4K is drawn at twice 1920×1080: the numbers grow with the screen
-                        double minFont = !small(f) ? 0 : size[0] < 1900 ? 14 : size[0] > 1920 ? 28 : 0;
+                        double minFont = minimumFont(f, size[0]);
                         boolean png = all || size[0] == 1280 && theme.equals("dark");
                         render(view, scene, f, minFont, png ? name : null, name, problems);
                         view.model().nextFrame();

@@ -27,7 +27,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Items 2 and 6 of the lecture issue: any sequence of →, ←, P and the follow-up (N) shows pixel-identical frames
- * whenever it comes back to a state it was in, in every kind of frame, predict mode on or off: nothing hidden leaks
+ * whenever it comes back to a state it was in, in every kind of frame (a real network's filter included), predict mode
+ * on or off: nothing hidden leaks
  * (no "?" left behind, no tint of a hidden value), and a follow-up frame leaves no trace once ← has taken it back.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -54,8 +55,15 @@ class StepsAreExactTest {
         // rendered without a window
     }
 
+    /**
+     * The lesson's frames and two of a real network's filters: the colour fixture's first convolution (3 channels) and
+     * one over 32 channels (pages of 3).
+     */
     private static Lesson lesson() throws Exception {
-        return LessonFile.parse(LESSON, Path.of("every-kind.json"), LessonSources.NONE);
+        Lesson written = LessonFile.parse(LESSON, Path.of("every-kind.json"), LessonSources.NONE);
+        List<Frame> frames = new java.util.ArrayList<>(written.frames());
+        frames.addAll(NetworkFrames.all().subList(0, 2));
+        return new Lesson(written.title(), frames);
     }
 
     /** The lecture in an 800×600 scene, drawn without a window. */
@@ -106,34 +114,50 @@ class StepsAreExactTest {
     void everySequenceOfKeysComesBackToTheSamePixels(FxRobot robot) throws Exception {
         Lesson lesson = lesson();
         int[] checked = {0};
-        robot.interact(() -> {
-            LectureView view = view(lesson);
-            LectureModel m = view.model();
-            Map<State, Long> seen = new HashMap<>();
-            SplittableRandom random = new SplittableRandom(12);
-            StringBuilder keys = new StringBuilder();
-            for (int i = 0; i < 400; i++) {
-                State s = state(m);
-                long image = pixels(view);
-                Long before = seen.putIfAbsent(s, image);
-
-                if (before != null) {
-                    checked[0]++;
-                    assertEquals(before, image, "back at frame " + (s.frame() + 1) + " step " + s.shown().stepper().position()
-                            + (s.concealed() ? " (hidden)" : "") + " after " + keys);
-                }
-                int r = random.nextInt(100);
-                String key = r < 45 ? "→" : r < 88 ? "←" : r < 96 ? "P" : "N";
-                keys.append(key);
-                switch (key) {
-                    case "→" -> m.forward();
-                    case "←" -> m.back();
-                    case "P" -> m.setPredict(!m.predictProperty().get());
-                    default -> view.followUp();
-                }
-            }
-        });
+        robot.interact(() -> checked[0] = walk(view(lesson), 0, 400, 12));
         assertTrue(checked[0] > 150, "only " + checked[0] + " states came back");
+    }
+
+    @Test
+    void onARealNetworksFrameEverySequenceOfKeysAndPagesComesBackToTheSamePixels(FxRobot robot) throws Exception {
+        Lesson lesson = lesson();
+        int[] checked = {0};
+        robot.interact(() -> checked[0] = walk(view(lesson), lesson.size() - 1, 200, 3));
+        assertTrue(checked[0] > 60, "only " + checked[0] + " states came back");
+    }
+
+    /**
+     * {@code count} random keys from frame {@code first} (→, ←, P, N, and ] and [ on a real network's frame); every
+     * state met again must show the same pixels. Returns how many states came back.
+     */
+    private static int walk(LectureView view, int first, int count, long seed) {
+        LectureModel m = view.model();
+        for (int i = 0; i < first; i++) m.nextFrame();
+        Map<State, Long> seen = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder keys = new StringBuilder();
+        int checked = 0;
+        for (int i = 0; i < count; i++) {
+            State s = state(m);
+            long image = pixels(view);
+            Long before = seen.putIfAbsent(s, image);
+            if (before != null) {
+                checked++;
+                assertEquals(before, image, "back at frame " + (s.frame() + 1) + " step " + s.shown().stepper().position()
+                        + (s.concealed() ? " (hidden)" : "") + " after " + keys);
+            }
+            int r = random.nextInt(100);
+            String key = r < 45 ? "→" : r < 88 ? "←" : r < 93 ? "P" : r < 96 ? "N" : r < 98 ? "]" : "[";
+            keys.append(key);
+            switch (key) {
+                case "→" -> m.forward();
+                case "←" -> m.back();
+                case "P" -> m.setPredict(!m.predictProperty().get());
+                case "N" -> view.followUp();
+                default -> view.layerPanel().turnPage(key.equals("]") ? 1 : -1);
+            }
+        }
+        return checked;
     }
 
     @Test

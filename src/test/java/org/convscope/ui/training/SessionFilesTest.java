@@ -332,7 +332,8 @@ class SessionFilesTest {
     @Test
     void theTimelineExportsAsAnimatedGifAndPngSheet(FxRobot robot) throws Exception {
         steps(21);
-        TrainingViewTest.waitFor(model, f -> f.step() == 21); // the view model applies frames on the FX thread
+        // The step's future completes once its frame is published; the view model shows it at the next pulse.
+        waitUntil(() -> model.frame().step() == 21);
         List<TimelineFrame> timeline = model.frame().timeline();
         assertEquals(3, timeline.size(), "steps 0, 10 and 20");
         BufferedImage one = TimelineImages.frames(timeline).get(0);

@@ -11,10 +11,11 @@ import org.convscope.engine.kernel.Parallel;
  * A depthwise convolution (G = C, F = m·C): filter f = c·m + j sees channel c alone,
  * y[f][oy][ox] = b[f] + Σ_{ky,kx} w[f][0][ky][kx] · x[c][oy·sH − padTop + ky·dH][ox·sW − padLeft + kx·dW].
  * Memory-bound: each channel is copied once into its thread's padded, stride-split plane ({@link WideImage} of one
- * channel, small enough to stay in the first-level cache), then the wide grid is computed two vectors at a time,
- * the bias as the first term, one broadcast weight per tap, and the real lanes stored by {@link WideStores} (a 7×7
- * output fills 49 of 64 lanes so, against 49 of 112 row by row) from a two-vector buffer: vectors passed to a method
- * the JIT does not inline are boxed, which made this three times slower. Channels are split over the threads.
+ * channel, small enough to stay in the first-level cache), then the whole wide grid is computed a vector at a time
+ * into a plane buffer, the bias as the first term, one broadcast weight per tap (a 7×7 output fills 49 of 64 lanes
+ * so, against 49 of 112 row by row), and its rows copied out. (Storing each vector's real lanes straight into y
+ * under masks was up to a third slower; passing vectors to a method the JIT does not inline boxes them.) Channels
+ * are split over the threads.
  * <p>
  * Backward on the same grid, channel by channel: dy[f] is spread onto the wide grid (zero at the junk positions),
  * dW[f][t] += Σ_q dY[q] · X̃[tapBase(t) + q] as vector dot products, and dX̃[tapBase(t) + q] += w[f][t] · dY[q] is
@@ -33,8 +34,7 @@ final class DepthwiseConv implements ConvPlan {
     private final int runs;           // ⌈span / WIDTH⌉
     private final int blocks;         // tasks: blocks of channels
     private final WideImage[] planes; // [slot]: one channel's X̃
-    private final float[][] pair;     // [slot][WIDTH]: one run's two vectors on their way to y
-    private final WideStores stores;
+    private final float[][] gridOut;  // [slot][runs·WIDTH]: one filter's output on the wide grid
     private final float[][] wideGrad; // [slot][runs·WIDTH]: dy of one filter on the wide grid, allocated by backward
     private final float[][] gridGrad; // [slot][like X̃]: dL/dX̃ of one channel, allocated by backward
 
@@ -50,10 +50,9 @@ final class DepthwiseConv implements ConvPlan {
         runs = Math.ceilDiv(WideImage.span(one), WIDTH);
         planes = new WideImage[Math.min(parallel.threads(), blocks)];
         for (int s = 0; s < planes.length; s++) planes[s] = new WideImage(one, runs * WIDTH, false);
-        pair = new float[planes.length][WIDTH];
+        gridOut = new float[planes.length][runs * WIDTH];
         wideGrad = new float[planes.length][];
         gridGrad = new float[planes.length][];
-        stores = new WideStores(runs, WideImage.span(one), WideImage.pitch(one), g.outW());
     }
 
     @Override
@@ -70,8 +69,8 @@ final class DepthwiseConv implements ConvPlan {
             for (int c = channels * block / blocks, end = channels * (block + 1) / blocks; c < end; c++) {
                 image.fillChannel(x, xOff + c * plane, 0);
                 for (int f = c * multiplier; f < (c + 1) * multiplier; f++) {
-                    if (g.taps() == 9) nineTaps(image, w, f * 9, bias[f], pair[slot], y, yOff + f * planeOut);
-                    else anyTaps(image, w, f * g.taps(), bias[f], pair[slot], y, yOff + f * planeOut);
+                    if (g.taps() == 9) nineTaps(image, w, f * 9, bias[f], gridOut[slot], y, yOff + f * planeOut);
+                    else anyTaps(image, w, f * g.taps(), bias[f], gridOut[slot], y, yOff + f * planeOut);
                 }
             }
         });
@@ -90,10 +89,10 @@ final class DepthwiseConv implements ConvPlan {
                 s0 = FloatVector.fromArray(S, src, q + taps[t]).fma(v, s0);
                 s1 = FloatVector.fromArray(S, src, q + taps[t] + L).fma(v, s1);
             }
-            s0.intoArray(out, 0);
-            s1.intoArray(out, L);
-            stores.store(r, out, 1, y, yOff, 0);
+            s0.intoArray(out, q);
+            s1.intoArray(out, q + L);
         }
+        rowsOut(out, image.pitch(), y, yOff);
     }
 
     /**
@@ -120,10 +119,15 @@ final class DepthwiseConv implements ConvPlan {
                 s = FloatVector.fromArray(S, src, q + t5).fma(w5, s);
                 s = FloatVector.fromArray(S, src, q + t6).fma(w6, s);
                 s = FloatVector.fromArray(S, src, q + t7).fma(w7, s);
-                FloatVector.fromArray(S, src, q + t8).fma(w8, s).intoArray(out, j);
+                FloatVector.fromArray(S, src, q + t8).fma(w8, s).intoArray(out, q);
             }
-            stores.store(r, out, 1, y, yOff, 0);
         }
+        rowsOut(out, image.pitch(), y, yOff);
+    }
+
+    /** The real positions of the wide grid in out, row by row, into the output plane at y[yOff]. */
+    private void rowsOut(float[] out, int pitch, float[] y, int yOff) {
+        for (int oy = 0; oy < g.outH(); oy++) WideImage.copy(out, oy * pitch, y, yOff + oy * g.outW(), g.outW());
     }
 
     @Override
@@ -147,7 +151,7 @@ final class DepthwiseConv implements ConvPlan {
                     db[f] += sum;
                     for (int oy = 0; oy < g.outH(); oy++) WideImage.copy(dy, d + oy * g.outW(), wide, oy * image.pitch(), g.outW());
                     for (int t = 0; t < taps; t++) {
-                        dw[f * taps + t] += dot(wide, image.data(), image.tapBase()[t], pair[slot]);
+                        dw[f * taps + t] += dot(wide, image.data(), image.tapBase()[t], gridOut[slot]);
                         if (grid != null) addScaled(w[f * taps + t], wide, grid, image.tapBase()[t]);
                     }
                 }

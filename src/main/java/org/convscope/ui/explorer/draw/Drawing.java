@@ -11,11 +11,14 @@ import org.convscope.data.InkImage;
  * What is on the drawing canvas: an optional base picture (an opened image or a test digit) with strokes on top,
  * rasterised into a {@value #SIZE}×{@value #SIZE} ink raster as the strokes come in. Every change (a stroke begun,
  * a point added, undo, redo, clear, a new base) is one step of history for undo except the points within a stroke.
- * No JavaFX here: the canvas and the view model listen.
+ * The history keeps the last {@value #HISTORY} steps: each new base holds its own fitted raster (300 KB), and browsing
+ * test digits for an afternoon must not fill the heap. No JavaFX here: the canvas and the view model listen.
  */
 public final class Drawing {
     /** Side of the raster in pixels: ten times MNIST's 28, so strokes keep their shape through preprocessing. */
     public static final int SIZE = 280;
+    /** Steps of history kept for undo; older ones are forgotten. */
+    public static final int HISTORY = 100;
 
     /** One entry of history: immutable apart from the stroke being drawn, which only grows. */
     private record State(InkImage original, InkImage fitted, List<Stroke> strokes) {
@@ -116,6 +119,15 @@ public final class Drawing {
         return new InkImage(SIZE, SIZE, raster.clone());
     }
 
+    /**
+     * Where a point (x, y) of an image this drawing gave as {@link #ink} lies on the raster: the same point for the
+     * raster itself, for a base picture of another size where it was fitted (scaled and centred).
+     */
+    public static double[] rasterPoint(InkImage ink, double x, double y) {
+        if (ink.width() == SIZE && ink.height() == SIZE) return new double[] {x, y};
+        return InkFit.point(ink.width(), ink.height(), SIZE, x, y);
+    }
+
     /** The live raster, [SIZE][SIZE], for painting; read-only. */
     public float[] raster() {
         return raster;
@@ -146,6 +158,7 @@ public final class Drawing {
 
     private void push(State next) {
         undo.push(state);
+        if (undo.size() > HISTORY) undo.removeLast();
         redo.clear();
         state = next;
     }

@@ -11,6 +11,17 @@ import org.convscope.data.InkImage;
 final class InkFit {
     private InkFit() {}
 
+    /**
+     * Where a point (x, y) of a width×height picture lands in the side×side raster {@link #into} makes of it:
+     * scaled by s = min(side / width, side / height) and centred.
+     */
+    static double[] point(int width, int height, int side, double x, double y) {
+        double scale = Math.min((double) side / width, (double) side / height);
+        int left = (side - (int) Math.max(1, Math.round(width * scale))) / 2; // as into() centres it
+        int top = (side - (int) Math.max(1, Math.round(height * scale))) / 2;
+        return new double[] {left + x * scale, top + y * scale};
+    }
+
     static InkImage into(InkImage picture, int side) {
         if (picture.isEmpty()) return InkImage.blank(side, side);
         double scale = Math.min((double) side / picture.width(), (double) side / picture.height());

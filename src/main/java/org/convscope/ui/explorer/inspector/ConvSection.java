@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.explain.UnitExplanation;
@@ -14,13 +15,18 @@ import org.convscope.ui.view.ColorMap;
 
 /** A conv unit: per input channel the weights, the inputs under them and their products, then the sums. */
 final class ConvSection implements Section {
+    /** The room an operator (× or =) takes before its grid until measured, and the gap on a line (CSS hgap). */
+    private static final double OPERATOR_WIDTH = 14;
+    private static final double GAP = 3;
     private final VBox box = new VBox();
+    private final ConvUnit conv; // the first unit shown: its layer's kernel size
     private final String inputName;
     private final ChannelView[] channels;
     private final Ledger ledger = new Ledger();
 
     /** For the units of the layer of {@code conv}, fed by the layer called {@code inputName}. */
     ConvSection(ConvUnit conv, String inputName) {
+        this.conv = conv;
         this.inputName = inputName;
         box.getStyleClass().add("section");
         channels = new ChannelView[conv.channels().size()];
@@ -35,6 +41,22 @@ final class ConvSection implements Section {
     @Override
     public Node node() {
         return box;
+    }
+
+    /**
+     * As many of w, × x and = w·x on a line as fit the width with cells that still hold their numbers (narrowed down
+     * to {@link ValueGrid#MIN_TEXT_CELL}); one a line, as wide as the width allows, when not even one does.
+     */
+    @Override
+    public void fitWidth(double width) {
+        int cols = conv.spec().kernelWidth();
+        double operator = channels.length == 0 ? OPERATOR_WIDTH : channels[0].operatorWidth();
+        double cell = 0;
+        for (int perLine = 3; perLine >= 1 && cell < ValueGrid.MIN_TEXT_CELL; perLine--) {
+            double room = (width - (perLine - 1) * (operator + GAP)) / perLine - (perLine == 1 ? operator : 0);
+            cell = ValueGrid.cellFor(room, cols, ValueGrid.Style.SMALL);
+        }
+        for (ChannelView c : channels) c.setCellWidth(cell);
     }
 
     @Override
@@ -62,7 +84,8 @@ final class ConvSection implements Section {
         final Tooltip weightsTip = Ledger.tip("");
         final Tooltip inputsTip = Ledger.tip("");
         final Label inputsTitle = Ledger.label("x", "grid-title");
-        final HBox row;
+        final FlowPane row;
+        final HBox times; // "× x": how much room an operator takes is its width less the grid's
         final VBox block;
 
         ChannelView(int height, int width) {
@@ -73,12 +96,28 @@ final class ConvSection implements Section {
             Tooltip.install(weights, weightsTip);
             Tooltip.install(inputs, inputsTip);
             Tooltip.install(products, Ledger.tip("Products w·x, cell by cell: red pushes the unit up, blue pulls it down."));
-            row = new HBox(column(Ledger.label("w", "grid-title"), weights), Ledger.label("×", "operator"),
-                    column(inputsTitle, inputs), Ledger.label("=", "operator"),
-                    column(Ledger.label("w·x", "grid-title"), products));
+            // w, then × x, then = w·x: what does not fit the inspector's width goes on the next line, an operator
+            // with the grid it leads to.
+            Node inputsColumn = column(inputsTitle, inputs);
+            times = operand("×", inputsColumn);
+            row = new FlowPane(column(Ledger.label("w", "grid-title"), weights), times,
+                    operand("=", column(Ledger.label("w·x", "grid-title"), products)));
+            row.setPrefWrapLength(1); // its width is the inspector's, never more
             row.getStyleClass().add("channel-row");
+            heading.setWrapText(true);
+            heading.setMinWidth(0);
             block = new VBox(heading, row);
             block.getStyleClass().add("channel-block");
+        }
+
+        /** The room an operator and the gap after it take before its grid, as laid out in the theme's font. */
+        double operatorWidth() {
+            double measured = times.prefWidth(-1) - times.getChildren().get(1).prefWidth(-1);
+            return measured > 0 ? measured : OPERATOR_WIDTH;
+        }
+
+        void setCellWidth(double cell) {
+            for (ValueGrid g : new ValueGrid[] {weights, inputs, products}) g.setCellWidth(cell);
         }
 
         void show(ConvUnit conv, ChannelTerms t, float wExtent, float xExtent, float pExtent) {
@@ -108,6 +147,13 @@ final class ConvSection implements Section {
     private static boolean allZero(float[] values) {
         for (float v : values) if (v != 0f) return false;
         return true;
+    }
+
+    /** An operator and the grid it leads to, kept on one line. */
+    private static HBox operand(String operator, Node grid) {
+        HBox box = new HBox(Ledger.label(operator, "operator"), grid);
+        box.getStyleClass().add("operand");
+        return box;
     }
 
     private static Node column(Label title, ValueGrid grid) {

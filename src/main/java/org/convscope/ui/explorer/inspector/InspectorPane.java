@@ -29,8 +29,9 @@ import org.convscope.engine.spec.NetworkSpec;
 /**
  * Shows one unit's arithmetic with the real numbers of a forward pass (see {@link Explainer}): for a conv unit the
  * weights, inputs and products of every input channel and the sums; for pooling the window with its winner; for a
- * fully connected unit the largest contributions; for softmax the table logits → e^(z − max) → p. Sized for a side
- * panel about 420 px wide; taller than most panels, so put it in a {@code ScrollPane} with fitToWidth. Styled by
+ * fully connected unit the largest contributions; for softmax the table logits → e^(z − max) → p. Fits the width it
+ * is given (from about 240 px: the matrices of a conv unit go on as many lines as they need, and narrow their cells
+ * when one alone is too wide); taller than most panels, so put it in a {@code ScrollPane} with fitToWidth. Styled by
  * {@code /css/inspector.css}. Call from the FX thread. The nodes of a layer's arithmetic are made once and then
  * updated (see {@link Section}), so a unit pinned while drawing costs texts and redraws, not new nodes.
  *
@@ -55,8 +56,17 @@ public final class InspectorPane extends VBox {
         getStyleClass().add("inspector");
         getStylesheets().add(InspectorPane.class.getResource("/css/inspector.css").toExternalForm());
         title.setId("inspector-title");
+        title.setWrapText(true);
+        title.setMinWidth(0);
         subtitle.setId("inspector-subtitle");
         subtitle.setWrapText(true);
+        subtitle.setMinWidth(0);
+        widthProperty().addListener((o, old, w) -> fit());
+    }
+
+    /** Fits the section's matrices into the width this pane has (the inspector's, without its padding). */
+    private void fit() {
+        if (section != null && getWidth() > 0) section.fitWidth(getWidth() - snappedLeftInset() - snappedRightInset());
     }
 
     /** Explains the unit of the snapshot; another unit of the same layer reuses the nodes shown. */
@@ -69,11 +79,27 @@ public final class InspectorPane extends VBox {
         if (!key.equals(sectionKey)) {
             section = section(snapshot, explanation);
             sectionKey = key;
+            fit();
             getChildren().setAll(title, subtitle, section.node());
         } else if (getChildren().isEmpty()) {
             getChildren().setAll(title, subtitle, section.node());
         }
         section.show(explanation);
+    }
+
+    /**
+     * The unit in one line, named as the title names it, with its value and the value after the activation that
+     * follows it, e.g. "conv2 · filter 5 · row 4, col 6 = −2.15 → relu2 0": for a status line.
+     */
+    public static String summary(ForwardSnapshot snapshot, UnitRef unit) {
+        UnitExplanation e = Explainer.explain(snapshot, unit);
+        java.util.Optional<UnitExplanation.Activated> after = switch (e) {
+            case ConvUnit c -> c.activated();
+            case DenseUnit d -> d.activated();
+            default -> java.util.Optional.empty();
+        };
+        return title(snapshot.spec(), e) + " = " + InspectorFormat.value(e.value())
+                + after.map(a -> " → " + a.layer() + " " + InspectorFormat.value(a.value())).orElse("");
     }
 
     /** Shows nothing. */

@@ -33,6 +33,11 @@ final class PoolSection implements Section {
     }
 
     @Override
+    public void fitWidth(double width) {
+        grid.fitWidth(width);
+    }
+
+    @Override
     public void show(UnitExplanation explanation) {
         PoolUnit pool = (PoolUnit) explanation;
         int n = pool.spec().window();

@@ -13,4 +13,7 @@ interface Section {
 
     /** Shows a unit of the layer the section was made for. */
     void show(UnitExplanation explanation);
+
+    /** Fits what is wide (matrices of values) into the width the inspector has; nothing by default. */
+    default void fitWidth(double width) {}
 }

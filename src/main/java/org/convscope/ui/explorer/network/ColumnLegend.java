@@ -55,10 +55,11 @@ final class ColumnLegend extends VBox {
         scope.setText(scopeText);
     }
 
-    /** Two significant digits, without exponent noise for everyday values. */
+    /** Two or three significant digits, without exponent noise for everyday values: "0.45", "3.29", "15.3". */
     static String format(float v) {
         if (v == 0) return "0";
         float a = Math.abs(v);
-        return a >= 100 || a < 0.01 ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.2f", v);
+        if (a >= 100 || a < 0.01) return String.format(Locale.ROOT, "%.1e", v);
+        return String.format(Locale.ROOT, a >= 10 ? "%.1f" : "%.2f", v);
     }
 }

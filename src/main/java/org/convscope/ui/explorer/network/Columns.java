@@ -26,9 +26,11 @@ final class Columns {
 
     private static final double MAX_TILE = 88;
     private static final double GAP = 4;
-    private static final double MIN_WIDTH = 64;
-    private static final double GRID_WIDTH = 72;
-    private static final double PREDICTION_WIDTH = 172;
+    private static final double MIN_WIDTH = 50;
+    private static final double GRID_WIDTH = 56;
+    private static final double PREDICTION_WIDTH = 136;
+    /** The logits: a strip of 22 px cells, each with its class and value ("9 +22.30") beside it. */
+    private static final double LABELLED_WIDTH = 78;
 
     private Columns() {}
 
@@ -36,7 +38,7 @@ final class Columns {
         List<NetworkSpec.LayerInfo> infos = spec.infer();
         List<Column> columns = new ArrayList<>();
         Dims in = spec.input();
-        columns.add(maps(new Info(-1, "input", "after preprocessing", in, in, 0,
+        columns.add(maps(new Info(-1, "input", "scaled, centred", in, in, 0,
                 "What the network sees: the drawing cropped, scaled to 20 px and centred by mass", 0, 0),
                 ColorMap.INK, bodyHeight, -1, selection));
         int param = 0;
@@ -47,9 +49,9 @@ final class Columns {
             boolean last = i == infos.size() - 1 || (i == infos.size() - 2 && spec.endsWithSoftmax());
             switch (s) {
                 case ConvSpec c -> {
+                    // The activation after it has a column of its own, named: its maps are shown there.
                     String kind = c.kernelHeight() + "×" + c.kernelWidth() + " conv"
-                            + (c.stride() > 1 ? " s" + c.stride() : "") + (c.padding() > 0 ? " pad " + c.padding() : "")
-                            + (activationNext ? ", before " + infos.get(i + 1).spec().describe() : "");
+                            + (c.stride() > 1 ? " s" + c.stride() : "") + (c.padding() > 0 ? " pad " + c.padding() : "");
                     Info info = info(i, li, kind,
                             "Each filter slides over all input maps; a map is one filter's response (blue negative, red positive)",
                             c.kernelHeight(), c.kernelWidth());
@@ -61,10 +63,15 @@ final class Columns {
                         columns.add(units(info(i, li, "logits",
                                 "The class scores before softmax", 0, 0), i, ColorMap.DIVERGING, bodyHeight, true, selection));
                     } else if (activationNext) {
-                        String act = infos.get(i + 1).spec().describe();
-                        columns.add(units(info(i, li, "dense + " + act,
-                                "Every unit weighs all inputs; shown after " + act, 0, 0), i + 1, ColorMap.VIRIDIS,
-                                bodyHeight, false, selection));
+                        // One column for the layer and its activation: both names in its title, as the inspector
+                        // names them ("fc1 → relu3"), the activation's output in its colours.
+                        LayerSpec act = infos.get(i + 1).spec();
+                        Info info = info(i, li, "dense, then " + act.describe(),
+                                "Every unit weighs all inputs; shown after " + act.describe() + " (" + act.name() + ")",
+                                0, 0);
+                        columns.add(units(new Info(info.layer(), info.name() + " → " + act.name(), info.kind(),
+                                info.input(), infos.get(i + 1).output(), info.parameters(), info.explanation(), 0, 0),
+                                i + 1, ColorMap.VIRIDIS, bodyHeight, false, selection));
                         i++;
                     } else {
                         columns.add(units(info(i, li, "dense", "Every unit weighs all inputs", 0, 0), i,
@@ -144,7 +151,7 @@ final class Columns {
                                     Column.Selection selection) {
         int n = info.output().size();
         if (labelled) {
-            return new UnitColumn(info, shown, map, new UnitColumn.Layout(1, 22, true, MIN_WIDTH), selection);
+            return new UnitColumn(info, shown, map, new UnitColumn.Layout(1, 22, true, LABELLED_WIDTH), selection);
         }
         int cols = gridColumns(n);
         int rows = Math.ceilDiv(n, cols);

@@ -1,5 +1,6 @@
 package org.convscope.ui.explorer.network;
 
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 
@@ -26,7 +27,7 @@ public final class LayoutBoundary extends Region {
             return;
         }
         double w = child.prefWidth(-1);
-        double h = child.prefHeight(-1);
+        double h = childHeight(w);
         if (w == reportedWidth && h == reportedHeight) {
             setNeedsLayout(true); // this branch only
             return;
@@ -42,8 +43,13 @@ public final class LayoutBoundary extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        reportedHeight = child.prefHeight(-1);
+        reportedHeight = childHeight(child.prefWidth(-1));
         return reportedHeight + snappedTopInset() + snappedBottomInset();
+    }
+
+    /** The child's height at its width: text that wraps (a horizontal content bias) is as tall as its lines. */
+    private double childHeight(double width) {
+        return child.prefHeight(child.getContentBias() == Orientation.HORIZONTAL ? width : -1);
     }
 
     @Override

@@ -71,7 +71,7 @@ final class MapColumn extends Column {
             weightLegend = null;
         }
         getChildren().add(new LayoutBoundary(legend));
-        setMinWidth(layout.width());
+        setColumnWidth(layout.width());
     }
 
     private GridPane filter(Columns.Info info, int filter, Layout layout) {

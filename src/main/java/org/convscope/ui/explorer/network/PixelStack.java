@@ -9,14 +9,44 @@ import javafx.scene.layout.Region;
  * plus its insets, so nothing around it moves when they repaint.
  */
 public class PixelStack extends Region {
-    private final double width;
-    private final double height;
+    private double width;
+    private double height;
 
     public PixelStack(double width, double height, PixelView... views) {
         this.width = width;
         this.height = height;
         for (PixelView v : views) v.setManaged(false);
         getChildren().addAll(views);
+    }
+
+    /** Adds a node on top of the views (an outline), unmanaged: its owner places it in this region's coordinates. */
+    public void addOverlay(javafx.scene.Node node) {
+        node.setManaged(false);
+        getChildren().add(node);
+    }
+
+    /** Shows the views at a new size; their owner repaints them (a pixelated view enlarges by a new factor). */
+    public void setSize(double width, double height) {
+        if (width == this.width && height == this.height) return;
+        this.width = width;
+        this.height = height;
+        for (var child : getChildren()) {
+            if (child instanceof PixelView v) {
+                v.setFitWidth(width);
+                v.setFitHeight(height);
+            }
+        }
+        requestLayout();
+    }
+
+    /** The views' width (without insets). */
+    public double viewWidth() {
+        return width;
+    }
+
+    /** The views' height (without insets). */
+    public double viewHeight() {
+        return height;
     }
 
     @Override

@@ -13,15 +13,21 @@ import org.convscope.engine.explain.UnitRef;
 import org.convscope.ui.explorer.Frame;
 import org.convscope.ui.explorer.Normalisation;
 
-/** The softmax output: the top guess in large type with its probability, and every class as a labelled bar. */
+/**
+ * The softmax output: the top guess in large type with its probability, and every class as a labelled bar; the
+ * image's label, when known (a test image), outlined and tagged whether the network agrees or not. An image without
+ * ink has no prediction: "no ink" instead of a guess, and no bars.
+ */
 final class PredictionColumn extends Column {
     static final String TOP_GUESS_ID = "top-guess";
+    static final String TRUTH_ID = "truth";
 
     private final int layer;
     private final Label guess = new Label("–");
     private final Label confidence = new Label();
     private final Region[] fills;
     private final Label[] percents;
+    private final Label truth = new Label();
     private final HBox[] rows;
     private final double track;
 
@@ -29,7 +35,7 @@ final class PredictionColumn extends Column {
         super(info.name(), info.kind(), info.output().toString(), info.parameters(), info.explanation());
         this.layer = info.layer();
         int classes = info.output().size();
-        track = width - 70;
+        track = width - 78; // the class, the per cent and the gaps beside the bar
         guess.setId(TOP_GUESS_ID);
         guess.getStyleClass().add("top-guess");
         confidence.getStyleClass().add("top-confidence");
@@ -52,7 +58,7 @@ final class PredictionColumn extends Column {
             HBox.setHgrow(bar, Priority.ALWAYS);
             percents[c] = new Label();
             percents[c].getStyleClass().add("bar-percent");
-            rows[c] = new HBox(6, digit, bar, percents[c]);
+            rows[c] = new HBox(6, digit, percents[c], bar); // the number before the bar: a narrow view cuts the bar
             rows[c].getStyleClass().add("bar-row");
             rows[c].setAlignment(Pos.CENTER_LEFT);
             UnitRef unit = UnitRef.vector(layer, c);
@@ -60,12 +66,14 @@ final class PredictionColumn extends Column {
             rows[c].addEventHandler(MouseEvent.MOUSE_CLICKED, e -> selection.unit(unit, true));
             rows[c].addEventHandler(MouseEvent.MOUSE_EXITED, e -> selection.unit(null, false));
         }
-        VBox top = new VBox(guess, confidence);
+        truth.getStyleClass().add("truth-tag");
+        truth.setId(TRUTH_ID);
+        VBox top = new VBox(guess, confidence, truth);
         top.setAlignment(Pos.CENTER);
         top.getStyleClass().add("top-box");
         getChildren().addAll(new LayoutBoundary(top), new LayoutBoundary(bars));
         bars.getChildren().addAll(rows);
-        setMinWidth(width);
+        setColumnWidth(width);
         setPrefWidth(width);
     }
 
@@ -80,12 +88,16 @@ final class PredictionColumn extends Column {
         int top = frame.topClass();
         boolean blank = frame.preprocessed().isEmpty();
         guess.setText(blank ? "–" : Integer.toString(top));
-        confidence.setText(blank ? "draw a digit" : String.format(Locale.ROOT, "%.1f %%", 100 * p[top]));
+        guess.pseudoClassStateChanged(BLANK, blank);
+        confidence.setText(blank ? "no ink: nothing to classify" : String.format(Locale.ROOT, "%.1f %%", 100 * p[top]));
         for (int c = 0; c < fills.length; c++) {
-            fills[c].setMaxWidth(Math.max(1, track * p[c]));
-            percents[c].setText(String.format(Locale.ROOT, "%5.1f %%", 100 * p[c]));
+            fills[c].setMaxWidth(blank ? 0 : Math.max(1, track * p[c]));
+            percents[c].setText(blank ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * p[c]));
             rows[c].pseudoClassStateChanged(TOP, c == top && !blank);
+            rows[c].pseudoClassStateChanged(TRUTH, c == frame.truth());
         }
+        truth.setText(frame.truth() < 0 ? "" : "label " + frame.truth() + (blank ? "" : frame.truth() == top ? ": right"
+                : ": wrong"));
     }
 
     @Override
@@ -98,4 +110,6 @@ final class PredictionColumn extends Column {
 
     private static final javafx.css.PseudoClass TOP = javafx.css.PseudoClass.getPseudoClass("top");
     private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
+    private static final javafx.css.PseudoClass TRUTH = javafx.css.PseudoClass.getPseudoClass("truth");
+    private static final javafx.css.PseudoClass BLANK = javafx.css.PseudoClass.getPseudoClass("blank");
 }

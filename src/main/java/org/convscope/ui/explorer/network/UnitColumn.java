@@ -67,7 +67,7 @@ final class UnitColumn extends Column {
             getChildren().add(tile);
         }
         getChildren().add(new LayoutBoundary(legend));
-        setMinWidth(layout.width());
+        setColumnWidth(layout.width());
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.convscope.ui.lecture.diagram;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.convscope.lecture.ConvSetup;
 import org.convscope.lecture.ConvStep;
@@ -19,23 +17,10 @@ record ConvFacts(NumberStyle style, int inputChars, int kernelChars, int product
                  float inputRange, float kernelRange, float productRange, float outputRange) {
     /** Past this many distinct numbers of a kind, the widest is estimated from the extremes plus a character. */
     private static final int MAX_DISTINCT = 5000;
-    private static final Map<ConvSetup, ConvFacts> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ConvSetup, ConvFacts> eldest) {
-            return size() > 8;
-        }
-    };
+    private static final Recent<ConvSetup, ConvFacts> CACHE = new Recent<>(8);
 
     static ConvFacts of(ConvStepper s) {
-        synchronized (CACHE) {
-            ConvFacts f = CACHE.get(s.setup());
-            if (f != null) return f;
-        }
-        ConvFacts f = compute(s.reset());
-        synchronized (CACHE) {
-            CACHE.put(s.setup(), f);
-        }
-        return f;
+        return CACHE.get(s.setup(), () -> compute(s.reset()));
     }
 
     /** The widest text among numbers of one kind, and their largest magnitude. */

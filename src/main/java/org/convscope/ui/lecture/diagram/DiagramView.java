@@ -206,19 +206,25 @@ public final class DiagramView extends Region {
 
     /** One pixel per value, the tint's ink at the value's strength; NaN cells stay empty. */
     private void heat(GraphicsContext g, Item.Heat h) {
+        int below = rgb(palette.color(h.tint().ink(-1)));
+        int above = rgb(palette.color(h.tint().ink(1)));
         int[] argb = new int[h.rows() * h.cols()];
         for (int i = 0; i < argb.length; i++) {
             float v = h.values()[h.offset() + i];
             if (Float.isNaN(v)) continue;
-            Color c = palette.color(h.tint().ink(v));
             int a = (int) Math.round(255 * Item.Tint.alpha(v, h.range()));
-            argb[i] = a << 24 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
-                    | (int) Math.round(c.getBlue() * 255);
+            argb[i] = a << 24 | (v < 0 ? below : above);
         }
         WritableImage image = new WritableImage(h.cols(), h.rows());
         image.getPixelWriter().setPixels(0, 0, h.cols(), h.rows(), PixelFormat.getIntArgbInstance(), argb, 0, h.cols());
         g.setImageSmoothing(false);
         g.drawImage(image, px(h.rect().x()), py(h.rect().y()), h.rect().width() * scale, h.rect().height() * scale);
+    }
+
+    /** A colour as 0xRRGGBB. */
+    private static int rgb(Color c) {
+        return (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
     }
 
     /** The last hit of a kind under the pixel point (hits drawn later lie on top). */

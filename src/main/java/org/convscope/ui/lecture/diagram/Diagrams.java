@@ -3,6 +3,7 @@ package org.convscope.ui.lecture.diagram;
 import java.util.List;
 import org.convscope.lecture.ConvStepper;
 import org.convscope.lecture.DenseStepper;
+import org.convscope.lecture.LayerStepper;
 import org.convscope.lecture.NetworkStepper;
 import org.convscope.lecture.PoolStepper;
 import org.convscope.lecture.ReluStepper;
@@ -25,6 +26,7 @@ public final class Diagrams {
             case DenseStepper s -> DenseDiagram.arrangements(s, concealed, actions);
             case SoftmaxStepper s -> SoftmaxDiagram.arrangements(s, concealed, actions);
             case NetworkStepper s -> NetworkDiagram.arrangements(s, concealed);
+            case LayerStepper s -> LayerDiagram.arrangements(s, concealed, actions);
         };
     }
 }

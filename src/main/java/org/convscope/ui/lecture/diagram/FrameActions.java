@@ -10,6 +10,14 @@ public interface FrameActions {
     /** Replaces the frame's computation by an edited one, at the same step. */
     void edit(Stepper<?> edited);
 
+    /**
+     * Shows the same computation at the same step another way (another page of its channels); a hidden result stays
+     * hidden.
+     */
+    default void view(Stepper<?> same) {
+        edit(same);
+    }
+
     /** Actions that do nothing: for drawings that are only looked at (exports, slides). */
     FrameActions NONE = new FrameActions() {
         @Override

@@ -24,13 +24,14 @@ public final class GridBlock implements Block {
     private final double cellWidth;
     private final double cellHeight;
     private final Item.Heat heat;
-    private final String[] texts;
-    private final Ink[] textInks;
-    private final Ink[] fills;
-    private final double[] alphas;
-    private final String[] roles;
-    private final Diagram.Hit[] hits;
-    private final String[] hovers;
+    // Per cell, made when the first cell gets one: a heatmap of 224×224 cells mostly has none.
+    private String[] texts;
+    private Ink[] textInks;
+    private String[] roles;
+    private Ink[] fills;
+    private double[] alphas;
+    private Diagram.Hit[] hits;
+    private String[] hovers;
     private final List<Region> regions = new ArrayList<>();
     private int extraRows;
     private int extraCols;
@@ -41,14 +42,6 @@ public final class GridBlock implements Block {
         this.cellWidth = cellWidth;
         this.cellHeight = cellHeight;
         this.heat = heat;
-        int n = rows * cols;
-        texts = new String[n];
-        textInks = new Ink[n];
-        fills = new Ink[n];
-        alphas = new double[n];
-        roles = new String[n];
-        hits = new Diagram.Hit[n];
-        hovers = new String[n];
     }
 
     /** A grid of numbers whose cells are wide enough for {@code chars} characters. */
@@ -63,6 +56,11 @@ public final class GridBlock implements Block {
     }
 
     public GridBlock text(int i, String text, Ink ink, String role) {
+        if (texts == null) {
+            texts = new String[rows * cols];
+            textInks = new Ink[rows * cols];
+            roles = new String[rows * cols];
+        }
         texts[i] = text;
         textInks[i] = ink;
         roles[i] = role;
@@ -70,22 +68,29 @@ public final class GridBlock implements Block {
     }
 
     public GridBlock tint(int i, Ink ink, double alpha) {
+        if (fills == null) {
+            fills = new Ink[rows * cols];
+            alphas = new double[rows * cols];
+        }
         fills[i] = ink;
         alphas[i] = alpha;
         return this;
     }
 
     public GridBlock onClick(int i, Runnable action) {
+        if (hits == null) hits = new Diagram.Hit[rows * cols];
         hits[i] = new Diagram.Click(null, action);
         return this;
     }
 
     public GridBlock onEdit(int i, String text, Diagram.Commit commit) {
+        if (hits == null) hits = new Diagram.Hit[rows * cols];
         hits[i] = new Diagram.Edit(null, text, commit);
         return this;
     }
 
     public GridBlock hover(int i, String text) {
+        if (hovers == null) hovers = new String[rows * cols];
         hovers[i] = text;
         return this;
     }
@@ -102,6 +107,16 @@ public final class GridBlock implements Block {
      */
     public GridBlock marker(int row, int col, Ink ink) {
         regions.add(new Region(row, col, 1, 1, ink, 0.12, false, true, 0.7));
+        return this;
+    }
+
+    /**
+     * Outlines cells (row, col) to (row + h, col + w) of a heatmap, at least {@code least} units wide and high however
+     * small the cells (a window on a large map); {@code focus} keeps it in view when zoomed in.
+     */
+    public GridBlock window(int row, int col, int h, int w, Ink ink, double width, boolean dashed, boolean focus,
+                            double least) {
+        regions.add(new Region(row, col, h, w, ink, width, dashed, focus, least));
         return this;
     }
 
@@ -130,7 +145,7 @@ public final class GridBlock implements Block {
     @Override
     public void draw(Sketch s, double x, double y) {
         Rect all = cells(x, y, 0, 0, rows, cols);
-        for (int i = 0; i < rows * cols; i++) {
+        for (int i = 0; fills != null && i < rows * cols; i++) {
             if (fills[i] != null && alphas[i] > 0) s.add(new Item.Fill(cell(x, y, i), fills[i], alphas[i]));
         }
         if (heat != null) {
@@ -140,31 +155,32 @@ public final class GridBlock implements Block {
             for (int c = 1; c < cols; c++) {
                 s.add(new Item.Line(x + c * cellWidth, y, x + c * cellWidth, all.bottom(), Ink.GRID, 0.03, false));
             }
-            for (int i = 0; i < rows * cols; i++) {
-                if (texts[i] == null || texts[i].isEmpty()) continue;
-                Rect c = cell(x, y, i);
-                s.add(new Item.Text(c.centerX(), c.centerY(), texts[i], NUMBER, Item.Face.MONO, textInks[i],
-                        Item.Align.CENTER, roles[i]));
-            }
+        }
+        for (int i = 0; heat == null && texts != null && i < rows * cols; i++) {
+            if (texts[i] == null || texts[i].isEmpty()) continue;
+            Rect c = cell(x, y, i);
+            s.add(new Item.Text(c.centerX(), c.centerY(), texts[i], NUMBER, Item.Face.MONO, textInks[i], Item.Align.CENTER,
+                    roles[i]));
         }
         s.add(new Item.Outline(all, Ink.TEXT, 0.06, false));
         for (Region g : regions) {
             Rect r = cells(x, y, g.row, g.col, g.rows, g.cols);
-            if (r.width() < g.least) {
-                double grow = (g.least - r.width()) / 2;
-                r = new Rect(r.x() - grow, r.y() - grow, g.least, g.least);
+            if (r.width() < g.least || r.height() < g.least) {
+                double w = Math.max(r.width(), g.least);
+                double h = Math.max(r.height(), g.least);
+                r = new Rect(r.centerX() - w / 2, r.centerY() - h / 2, w, h);
             }
             s.add(new Item.Outline(r, g.ink, g.width, g.dashed));
             if (g.focus) s.focus(r);
         }
-        for (int i = 0; i < rows * cols; i++) {
+        for (int i = 0; i < rows * cols && (hits != null || hovers != null); i++) {
             Rect c = cell(x, y, i);
-            switch (hits[i]) {
+            switch (hits == null ? null : hits[i]) {
                 case Diagram.Click k -> s.hit(new Diagram.Click(c, k.action()));
                 case Diagram.Edit e -> s.hit(new Diagram.Edit(c, e.text(), e.commit()));
                 case null, default -> { }
             }
-            if (hovers[i] != null) s.hit(new Diagram.Hover(c, hovers[i]));
+            if (hovers != null && hovers[i] != null) s.hit(new Diagram.Hover(c, hovers[i]));
         }
     }
 

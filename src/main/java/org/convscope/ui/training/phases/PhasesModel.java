@@ -1,7 +1,6 @@
 package org.convscope.ui.training.phases;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -10,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.convscope.io.Failures;
 import org.convscope.training.StepPhases;
 
 /**
@@ -70,8 +70,7 @@ public final class PhasesModel {
         nextStep.get().whenComplete((phases, failure) -> Platform.runLater(() -> {
             busy.set(false);
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                error.set(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+                error.set(Failures.report(failure));
                 return;
             }
             error.set("");

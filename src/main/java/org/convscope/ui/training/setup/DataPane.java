@@ -15,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import org.convscope.io.Failures;
 import org.convscope.training.StudioData;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -136,7 +137,7 @@ public final class DataPane extends VBox {
             if (id != request) return;
             done();
             Throwable t = read.getException();
-            summary.setText("Cannot use it: " + (t.getMessage() == null ? t.toString() : t.getMessage())
+            summary.setText("Cannot use it: " + Failures.report(t)
                     + (data.get() == null ? "" : " — still using " + data.get().title() + "."));
             summary.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("problem"), true);
             selectCurrent();

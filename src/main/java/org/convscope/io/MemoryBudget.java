@@ -1,0 +1,80 @@
+package org.convscope.io;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a reader may allocate: the heap the JVM may still grow to, less {@value #HEADROOM_MB} MB kept for the rest of
+ * the application. A reader computes what a file's claims would cost, in {@code long}, and asks here before it
+ * allocates, so that a small file claiming gigabytes is refused in words ("needs 4.1 GB, the heap allows 1.5 GB")
+ * instead of ending in an {@link OutOfMemoryError}.
+ *
+ * <p>The heap in use counts garbage not yet collected; a request that does not fit is therefore checked once more
+ * after a collection, unless it could not fit even in an empty heap. Collections are asked for at most once every
+ * {@value #GC_INTERVAL_MILLIS} ms, so that a stream of hostile files cannot keep the collector busy.
+ */
+public final class MemoryBudget {
+    /** Kept free for everything else the application does meanwhile, in MB. */
+    public static final long HEADROOM_MB = 64;
+    private static final long HEADROOM = HEADROOM_MB << 20;
+    private static final long GC_INTERVAL_MILLIS = 2000;
+    private static final AtomicLong lastGc = new AtomicLong(System.nanoTime() - GC_INTERVAL_MILLIS * 1_000_000L);
+
+    private MemoryBudget() {}
+
+    /** Bytes that may be allocated now, as far as the heap in use (garbage included) tells. */
+    public static long allowance() {
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        return Math.max(0, rt.maxMemory() - used - HEADROOM);
+    }
+
+    /**
+     * Null when {@code bytes} may be allocated, else the shortfall in words: "needs 4.1 GB, the heap allows 1.5 GB".
+     * A negative request (an overflowed count) never fits.
+     */
+    public static String shortfall(long bytes) {
+        if (bytes >= 0 && bytes <= allowance()) {
+            return null;
+        }
+        long ceiling = Runtime.getRuntime().maxMemory() - HEADROOM;
+        if (bytes >= 0 && bytes <= ceiling && mayCollect()) {
+            System.gc(); // garbage may be all that is in the way; only on this rare path
+            if (bytes <= allowance()) {
+                return null;
+            }
+        }
+        return "needs " + (bytes < 0 ? "more than " + size(Long.MAX_VALUE) : size(bytes))
+                + ", the heap allows " + size(allowance());
+    }
+
+    private static boolean mayCollect() {
+        long now = System.nanoTime();
+        long last = lastGc.get();
+        return now - last >= GC_INTERVAL_MILLIS * 1_000_000L && lastGc.compareAndSet(last, now);
+    }
+
+    /** Throws a {@link FileException} naming {@code file} when {@code bytes} for {@code what} do not fit. */
+    public static void require(Path file, long bytes, String what) throws FileException {
+        String shortfall = shortfall(bytes);
+        if (shortfall != null) {
+            throw new FileException(file, what + " " + shortfall);
+        }
+    }
+
+    /** A byte count in words with one decimal: "812 bytes", "3.4 KB", "4.1 GB" (units of 1024). */
+    public static String size(long bytes) {
+        String[] units = {"KB", "MB", "GB", "TB", "PB", "EB"};
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}
