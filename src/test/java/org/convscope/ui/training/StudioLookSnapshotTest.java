@@ -96,6 +96,20 @@ class StudioLookSnapshotTest {
                 assertTrue(conv2.tileWidth() >= 40, "a filter's 32 channels at 2 px a weight at least: "
                         + conv2.tileWidth() + " px");
                 assertTrue(conv2.getHeight() < 320, "the page fits: " + conv2.getHeight());
+                // Sorted by change: the filters that moved most since step 0 first, as measured here from the weights.
+                TrainingFrame f = model.frame();
+                double[] moved = moved(f.filters().get(1), f.timeline().get(0).filters().get(1));
+                conv2.order.setValue(conv2.order.getItems().get(1));
+                int[] sorted = conv2.shownTiles();
+                int most = 0;
+                for (int i = 1; i < moved.length; i++) if (moved[i] > moved[most]) most = i;
+                assertEquals(most, sorted[0], "the filter that moved most comes first");
+                for (int i = 1; i < sorted.length; i++) {
+                    assertTrue(moved[sorted[i]] <= moved[sorted[i - 1]], "in order of change at " + i);
+                }
+                conv2.next.fire();
+                assertEquals((perPage + 1) + "–" + Math.min(256, 2 * perPage) + " of 256", conv2.pageText.getText());
+                assertTrue(moved[conv2.shownTiles()[0]] <= moved[sorted[sorted.length - 1]], "the next page goes on");
             });
         }
     }
@@ -131,6 +145,18 @@ class StudioLookSnapshotTest {
                 assertTrue(view.lookupAll(".health-grid .frozen").size() >= 5, "frozen layers say so");
             });
         }
+    }
+
+    /** Per filter, ‖w − w₀‖: how far it moved from {@code then}. */
+    private static double[] moved(org.convscope.training.ConvFilters now, org.convscope.training.ConvFilters then) {
+        int size = now.weights().length / now.filters();
+        double[] moved = new double[now.filters()];
+        for (int i = 0; i < moved.length; i++) {
+            double sum = 0;
+            for (int j = i * size; j < (i + 1) * size; j++) sum += Math.pow(now.weights()[j] - then.weights()[j], 2);
+            moved[i] = Math.sqrt(sum);
+        }
+        return moved;
     }
 
     /** The resblock fixture with its fully connected layer giving two classes. */
