@@ -127,6 +127,39 @@ class StudioControlsTest {
     }
 
     @Test
+    void theProbeIsAnyTestImageAndTheCurvesExportAsCsv(FxRobot robot) throws Exception {
+        for (int b = 0; b < 3; b++) model.stepBatch().get(60, TimeUnit.SECONDS);
+        TrainingFrame f = waitFor(model, fr -> fr.step() == 3 && fr.curves().size() == 3);
+        robot.clickOn("#probe-next");
+        robot.clickOn("#probe-next");
+        waitFor(model, fr -> fr.probeLabel() == TrainingViewTest.mnist.test().label(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        String probe = robot.lookup("#probe-prediction").queryAs(Label.class).getText();
+        assertTrue(probe.startsWith("test image #2 · true class " + TrainingViewTest.mnist.test().label(2)), probe);
+        robot.clickOn("#probe-previous");
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(model, fr -> fr.probeLabel() == TrainingViewTest.mnist.test().label(1));
+
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("curves", ".csv");
+        dialogs.file = csv;
+        robot.clickOn("#export-curves");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (java.nio.file.Files.size(csv) == 0 && System.nanoTime() < deadline) Thread.sleep(20);
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertEquals("save CURVES", dialogs.asked.getLast());
+        assertTrue(lines.getFirst().startsWith("step,batch_loss,"), lines.getFirst());
+        assertEquals(1 + f.curves().size(), lines.size(), "a row per point: " + lines);
+        assertTrue(lines.get(1).startsWith("1," + String.format(java.util.Locale.ROOT, "%.6g", (double) f.curves().batchLoss()[0])),
+                lines.get(1));
+
+        CurveChart loss = robot.lookup(n -> n instanceof CurveChart).queryAs(CurveChart.class);
+        assertFalse(loss.isLog());
+        robot.clickOn("#log-scale");
+        assertTrue(loss.isLog(), "the loss on a log scale");
+        java.nio.file.Files.deleteIfExists(csv);
+    }
+
+    @Test
     void aNetworkWhoseReLUsAreAllDeadIsFlaggedAndOneThatStartsDeadSaysSo() {
         Histogram h = Histogram.of(new float[] {0, 1, 2});
         LayerHealth alive = new LayerHealth("conv1", h, h, h, 0.25, 1e-3, false);
