@@ -46,6 +46,7 @@ final class FeatureMapsPane extends VBox {
     private List<Integer> shown = List.of();
     private List<LayerTiles> grids = List.of();
     private IntConsumer onStep = d -> {};
+    private float[] shownInput; // the probe image drawn, to redraw only another one
 
     /** @param layerHeight the height one layer's page should fit in */
     FeatureMapsPane(double layerHeight) {
@@ -86,9 +87,13 @@ final class FeatureMapsPane extends VBox {
         NetworkSpec spec = probe.spec();
         Dims in = spec.input();
         int scale = (int) Math.max(1, Math.round(INPUT_PIXELS / Math.max(in.width(), in.height())));
-        input.setImage(in.channels() == 3 ? RgbImage.of(probe.input(), 0, in.width(), in.height(), scale)
+        // The probe's picture changes only when another image is chosen, not with every training frame.
+        if (!java.util.Arrays.equals(probe.input(), shownInput)) {
+            shownInput = probe.input().clone();
+            input.setImage(in.channels() == 3 ? RgbImage.of(probe.input(), 0, in.width(), in.height(), scale)
                 : Heatmap.image(upscaled(probe.input(), in, scale), 0, in.width() * scale, in.height() * scale,
                         ColorMap.INK, 0, 1));
+        }
         inputTitle.setText("input · " + in + (in.channels() == 3 ? " (colour)" : ""));
         int classes = spec.numClasses();
         float[] p = new float[classes];

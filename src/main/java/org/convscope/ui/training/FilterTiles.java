@@ -108,13 +108,16 @@ final class FilterTiles implements TileContent {
         for (int c = 0; c < shownChannels; c++) {
             int x0 = x + (c % subColumns) * (kw * scale + 1);
             int y0 = y + (c / subColumns) * (kh * scale + 1);
-            for (int r = 0; r < kh * scale; r++) {
-                int row = (y0 + r) * stride + x0;
-                int src = base + c * plane + (r / scale) * kw;
-                for (int q = 0; q < kw * scale; q++) {
-                    int i = src + q / scale;
-                    pixels[row + q] = rgb ? colour(i, plane) : ColorMap.DIVERGING.argb(f.weights()[i], -extent, extent);
+            for (int r = 0; r < kh; r++) {
+                // One colour per weight: the first pixel row of this kernel row, then copies of it.
+                int row = (y0 + r * scale) * stride + x0;
+                int src = base + c * plane + r * kw;
+                for (int q = 0; q < kw; q++) {
+                    int i = src + q;
+                    int argb = rgb ? colour(i, plane) : ColorMap.DIVERGING.argb(f.weights()[i], -extent, extent);
+                    java.util.Arrays.fill(pixels, row + q * scale, row + (q + 1) * scale, argb);
                 }
+                for (int k = 1; k < scale; k++) System.arraycopy(pixels, row, pixels, row + k * stride, kw * scale);
             }
         }
     }

@@ -61,10 +61,16 @@ final class MapTiles implements TileContent {
     @Override
     public void paint(int tile, int[] pixels, int stride, int x, int y, int scale, int gap) {
         int plane = d.height() * d.width();
-        for (int r = 0; r < d.height() * scale; r++) {
-            int row = (y + r) * stride + x;
-            int src = tile * plane + (r / scale) * d.width();
-            for (int q = 0; q < d.width() * scale; q++) pixels[row + q] = map.argb(data[src + q / scale], range[0], range[1]);
+        int width = d.width() * scale;
+        for (int r = 0; r < d.height(); r++) {
+            // One colour lookup per value: the first pixel row of this value row, then copies of it.
+            int row = (y + r * scale) * stride + x;
+            int src = tile * plane + r * d.width();
+            for (int q = 0; q < d.width(); q++) {
+                int argb = map.argb(data[src + q], range[0], range[1]);
+                java.util.Arrays.fill(pixels, row + q * scale, row + (q + 1) * scale, argb);
+            }
+            for (int k = 1; k < scale; k++) System.arraycopy(pixels, row, pixels, row + k * stride, width);
         }
     }
 
