@@ -5,6 +5,7 @@ import org.convscope.engine.Dims;
 import org.convscope.io.FileException;
 import org.convscope.model.ModelFile;
 import org.convscope.onnx.importer.OnnxImport;
+import org.convscope.open.Models;
 import picocli.CommandLine.Option;
 
 /** {@code --input-size C×H×W}: the input size of an ONNX model that leaves it open (or to run it at another size). */
@@ -19,7 +20,7 @@ final class InputSizeOption {
             if (inputSize != null) throw new IllegalArgumentException("--input-size needs an ONNX --model");
             return ModelFile.loadDefault();
         }
-        if (inputSize == null) return ModelFile.load(file);
+        if (inputSize == null) return Models.load(file);
         if (!ModelFile.isOnnx(file)) throw new IllegalArgumentException("--input-size applies to ONNX models (.onnx)");
         return OnnxImport.load(file, parse(inputSize));
     }

@@ -99,12 +99,10 @@ public final class ModelFile {
     }
 
     /**
-     * Loads and checks a model: a ConvScope model file, or an ONNX file (by its ".onnx" name, see
-     * {@link org.convscope.onnx.importer.OnnxImport}); every problem is a one-line {@link FileException} naming the
-     * file.
+     * Loads and checks a ConvScope model file (ONNX files and these both: {@code org.convscope.open.Models}); every
+     * problem is a one-line {@link FileException} naming the file.
      */
     public static Model load(Path file) throws FileException {
-        if (isOnnx(file)) return org.convscope.onnx.importer.OnnxImport.load(file);
         SafeTensorsFile content = SafeTensors.read(file, "model file");
         Map<String, String> metadata = content.metadata();
         String version = metadata.getOrDefault("format_version", VERSION);

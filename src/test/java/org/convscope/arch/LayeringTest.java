@@ -19,7 +19,8 @@ class LayeringTest {
     static void engineReadersLecturesAndSessionsAreFreeOfJavaFx(JavaClasses classes) {
         noClasses()
                 .that().resideInAnyPackage("org.convscope.engine..", "org.convscope.data..", "org.convscope.io..",
-                        "org.convscope.lecture..", "org.convscope.training..", "org.convscope.model..")
+                        "org.convscope.lecture..", "org.convscope.training..", "org.convscope.model..",
+                        "org.convscope.onnx..", "org.convscope.open..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .because("the engine, readers, lecture steppers and training sessions run headless (STYLE 1, 23)")
                 .check(classes);

@@ -118,8 +118,8 @@ class OnnxCommandsTest {
         JsonObject epoch = JsonParser.parseString(run.out().strip().lines().toList().getLast()).getAsJsonObject();
         // From random weights, 300 digits give about 50%; from the trained LeNet-5's, it stays near 99%.
         assertTrue(epoch.get("test_accuracy").getAsDouble() > 0.95, "fine-tuned from the imported weights: " + epoch);
-        var before = org.convscope.model.ModelFile.load(exported).network();
-        var after = org.convscope.model.ModelFile.load(out).network();
+        var before = org.convscope.open.Models.load(exported).network();
+        var after = org.convscope.open.Models.load(out).network();
         assertEquals(before.spec().layers().size(), after.spec().layers().size());
         assertTrue(!java.util.Arrays.equals(before.params().get(0).value(), after.params().get(0).value()), "trained");
     }

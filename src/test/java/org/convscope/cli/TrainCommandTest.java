@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.convscope.engine.spec.Presets;
 import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class TrainCommandTest {
         }
         double last = JsonParser.parseString(lines.get(1)).getAsJsonObject().get("test_accuracy").getAsDouble();
         assertTrue(last > 0.8, "3000 MNIST images for 2 epochs should give well over 80% test accuracy, got " + last);
-        ModelFile.Model model = ModelFile.load(out);
+        ModelFile.Model model = Models.load(out);
         assertEquals(Presets.lenet5(), model.network().spec());
         assertEquals("2", model.metadata().get("epochs"));
     }
@@ -50,8 +51,8 @@ class TrainCommandTest {
                     "--json", "--out", out.toString());
             assertEquals(0, run.exit(), run.err());
         }
-        var wa = ModelFile.load(a).network().params();
-        var wb = ModelFile.load(b).network().params();
+        var wa = Models.load(a).network().params();
+        var wb = Models.load(b).network().params();
         for (int i = 0; i < wa.size(); i++) assertArrayEquals(wa.get(i).value(), wb.get(i).value(), wa.get(i).name());
     }
 
@@ -61,7 +62,7 @@ class TrainCommandTest {
         CliRun run = CliRun.of("train", "--arch", "lenet5-32", "--limit", "128", "--epochs", "1", "--threads", "1",
                 "--json", "--out", out.toString());
         assertEquals(0, run.exit(), run.err());
-        assertEquals(Presets.lenet5x32(), ModelFile.load(out).network().spec());
+        assertEquals(Presets.lenet5x32(), Models.load(out).network().spec());
     }
 
     @Test

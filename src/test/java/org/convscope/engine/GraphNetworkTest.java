@@ -32,6 +32,7 @@ import org.convscope.engine.spec.PoolSpec;
 import org.convscope.engine.spec.SoftmaxSpec;
 import org.convscope.engine.spec.Window;
 import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -145,7 +146,7 @@ class GraphNetworkTest {
         Network net = network(3);
         Path file = dir.resolve("graph.safetensors");
         ModelFile.save(file, net, Map.of());
-        Network loaded = ModelFile.load(file).network();
+        Network loaded = Models.load(file).network();
         Workspace a = new Workspace(net, ScalarKernels.INSTANCE, 1);
         Workspace b = new Workspace(loaded, ScalarKernels.INSTANCE, 1);
         SplittableRandom random = new SplittableRandom(4);

@@ -34,6 +34,7 @@ import org.convscope.io.NamedTensor;
 import org.convscope.io.SafeTensors;
 import org.convscope.io.SafeTensorsFile;
 import org.convscope.model.ModelFile;
+import org.convscope.onnx.OnnxTestModels;
 import org.convscope.training.ConvFilters;
 import org.convscope.training.CurveSnapshot;
 import org.convscope.training.EpochPoint;
@@ -62,6 +63,62 @@ public final class FuzzSeeds {
         architectures(RESOURCES.resolve("cli/ArchitectureFuzzTestInputs/read"));
         sessions(RESOURCES.resolve("fuzz/SessionFileFuzzTestInputs/read"));
         lessons(RESOURCES.resolve("fuzz/LessonFuzzTestInputs/parse"));
+        onnx(RESOURCES.resolve("fuzz/OnnxFuzzTestInputs/load"));
+    }
+
+    /**
+     * ONNX seeds: a small model (conv, batch norm, ReLU, pooling, Gemm) and the fixtures' smallest graphs, then damaged
+     * and hostile ones: cut short, weights that claim far more values than they hold, a shape of 10¹² elements, an
+     * input of 10⁵×10⁵ pixels, external data outside the model's folder, an unknown operator, a group of 0 and a
+     * kernel larger than its input.
+     */
+    private static void onnx(Path dir) throws IOException {
+        OnnxTestModels small = OnnxTestModels.model().input("x", 1, 1, 6, 6)
+                .initializer("w", new long[] {2, 1, 3, 3}, new float[18])
+                .initializer("b", new long[] {2}, 0.5f, -0.5f)
+                .node("Conv", List.of("x", "w", "b"), List.of("c"), OnnxTestModels.intsAttr("pads", 1, 1, 1, 1))
+                .node("Relu", List.of("c"), List.of("r"))
+                .node("MaxPool", List.of("r"), List.of("p"), OnnxTestModels.intsAttr("kernel_shape", 2, 2),
+                        OnnxTestModels.intsAttr("strides", 2, 2))
+                .node("Flatten", List.of("p"), List.of("f"))
+                .initializer("fw", new long[] {3, 18}, new float[54])
+                .node("Gemm", List.of("f", "fw"), List.of("y"), OnnxTestModels.intAttr("transB", 1))
+                .output("y", 1, 3);
+        byte[] model = small.bytes();
+        seed(dir, "small", model);
+        for (String fixture : List.of("fire", "external-data")) {
+            seed(dir, fixture, Files.readAllBytes(Path.of("src/test/resources/onnx", fixture, "model.onnx")));
+        }
+        seed(dir, "truncated", Arrays.copyOf(model, model.length / 2));
+        seed(dir, "empty", new byte[0]);
+        seed(dir, "weights-claim-more", OnnxTestModels.model().input("x", 1, 1, 4, 4)
+                .initializer(OnnxTestModels.rawTensor("w", new long[] {4096, 1, 3, 3},
+                        org.convscope.onnx.proto.Onnx.TensorProto.DataType.FLOAT, new byte[16]))
+                .node("Conv", List.of("x", "w"), List.of("y")).output("y", 1, 4096, 2, 2).bytes());
+        seed(dir, "tera-shape", OnnxTestModels.model().input("x", 1, 1, 4, 4)
+                .initializer(OnnxTestModels.rawTensor("w", new long[] {1_000_000, 1_000_000, 1, 1},
+                        org.convscope.onnx.proto.Onnx.TensorProto.DataType.FLOAT, new byte[4]))
+                .node("Conv", List.of("x", "w"), List.of("y")).output("y", 1, 1, 4, 4).bytes());
+        seed(dir, "huge-input", OnnxTestModels.model().input("x", 1, 3, 100_000, 100_000)
+                .node("Relu", List.of("x"), List.of("y")).output("y", 1, 3, 100_000, 100_000).bytes());
+        seed(dir, "external-outside", OnnxTestModels.model().input("x", 1, 1, 4, 4)
+                .initializer(org.convscope.onnx.proto.Onnx.TensorProto.newBuilder().setName("w")
+                        .addAllDims(List.of(1L, 1L, 3L, 3L))
+                        .setDataType(org.convscope.onnx.proto.Onnx.TensorProto.DataType.FLOAT.getNumber())
+                        .setDataLocation(org.convscope.onnx.proto.Onnx.TensorProto.DataLocation.EXTERNAL)
+                        .addExternalData(org.convscope.onnx.proto.Onnx.StringStringEntryProto.newBuilder()
+                                .setKey("location").setValue("../../../etc/passwd"))
+                        .build())
+                .node("Conv", List.of("x", "w"), List.of("y")).output("y", 1, 1, 2, 2).bytes());
+        seed(dir, "unknown-operator", OnnxTestModels.model().input("x", 1, 3, 8, 8)
+                .node("Resize", List.of("x"), List.of("y")).output("y", 1, 3, 16, 16).bytes());
+        seed(dir, "group-zero", OnnxTestModels.model().input("x", 1, 2, 4, 4)
+                .initializer("w", new long[] {2, 1, 3, 3}, new float[18])
+                .node("Conv", List.of("x", "w"), List.of("y"), OnnxTestModels.intAttr("group", 0))
+                .output("y", 1, 2, 2, 2).bytes());
+        seed(dir, "kernel-larger-than-input", OnnxTestModels.model().input("x", 1, 1, 4, 4)
+                .initializer("w", new long[] {1, 1, 9, 9}, new float[81])
+                .node("Conv", List.of("x", "w"), List.of("y")).output("y", 1, 1, 1, 1).bytes());
     }
 
     /** input 1×4×4, conv 2@3×3, ReLU, flatten, FC 3, softmax: 20 + 27 parameters. */

@@ -27,7 +27,7 @@ import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.Window;
 import org.convscope.io.Npy;
-import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +41,7 @@ class LayerStepperTest {
     private static final Path ONNX = Path.of("src/test/resources/onnx");
 
     static NetworkPass fixture(String name) throws Exception {
-        Network net = ModelFile.load(ONNX.resolve(name).resolve("model.onnx")).network();
+        Network net = Models.load(ONNX.resolve(name).resolve("model.onnx")).network();
         float[] input = Npy.read(ONNX.resolve(name).resolve("input.npy")).data();
         return NetworkPass.run(name, net, new NetworkInput.Given("the fixture's input", input), LessonSources.NONE);
     }

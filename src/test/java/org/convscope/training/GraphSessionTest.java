@@ -17,6 +17,7 @@ import org.convscope.engine.spec.DenseSpec;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.SampleSource;
 import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +69,7 @@ class GraphSessionTest {
             new Tints(16, 2), settings, KernelSelection.preferred(), dataset);
 
     private static Network model() throws Exception {
-        return ModelFile.load(StartWeightsTest.RESBLOCK).network();
+        return Models.load(StartWeightsTest.RESBLOCK).network();
     }
 
     private static NetworkSpec twoClasses(NetworkSpec spec) {
@@ -144,10 +145,10 @@ class GraphSessionTest {
             for (String name : new String[] {"tuned.onnx", "tuned.safetensors"}) {
                 Path file = dir.resolve(name);
                 await(session.exportModel(file));
-                ModelFile.Model exported = ModelFile.load(file);
+                ModelFile.Model exported = Models.load(file);
                 assertArrayEquals(expected, output(exported.network()), name);
             }
-            assertEquals("resblock.onnx", ModelFile.load(dir.resolve("tuned.safetensors")).metadata().get("started_from"));
+            assertEquals("resblock.onnx", Models.load(dir.resolve("tuned.safetensors")).metadata().get("started_from"));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.optim.OptimizerConfig;
 import org.convscope.io.FileException;
 import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +104,7 @@ class SessionFileTest {
         try (TrainingSession s = session()) {
             await(s.stepBatch());
             await(s.exportModel(file));
-            assertSameWeights(await(s.networkCopy()).copyParams(), ModelFile.load(file).network().copyParams());
+            assertSameWeights(await(s.networkCopy()).copyParams(), Models.load(file).network().copyParams());
         }
     }
 

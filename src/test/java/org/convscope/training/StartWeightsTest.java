@@ -13,7 +13,7 @@ import org.convscope.engine.spec.ConvSpec;
 import org.convscope.engine.spec.DenseSpec;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
-import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.junit.jupiter.api.Test;
 
 /** Which layers take a model's weights, why the others start fresh, and that the values copied are the model's. */
@@ -35,7 +35,7 @@ class StartWeightsTest {
 
     @Test
     void theModelsOwnNetworkTakesEveryLayer() throws Exception {
-        Network model = ModelFile.load(LENET).network();
+        Network model = Models.load(LENET).network();
         StartWeights.Match match = StartWeights.of(model, "lenet.onnx").match(model.spec());
         assertEquals(5, match.layers(), "conv1, conv2, fc1, fc2, fc3");
         assertEquals(5, match.taken());
@@ -45,7 +45,7 @@ class StartWeightsTest {
 
     @Test
     void changedLayersStartFreshWithTheReasonAndTheOthersTakeTheModelsValues() throws Exception {
-        Network model = ModelFile.load(LENET).network();
+        Network model = Models.load(LENET).network();
         NetworkSpec edited = with(with(model.spec(), "fc3", new DenseSpec("fc3", 4)), "conv1",
                 ConvSpec.square("conv1", 8, 5, 1, 2));
         StartWeights start = StartWeights.of(model, "lenet.onnx");
@@ -69,7 +69,7 @@ class StartWeightsTest {
 
     @Test
     void inAGraphAKernelChangeDropsOnlyThatLayerAndBatchNormStatisticsComeFromTheModel() throws Exception {
-        Network model = ModelFile.load(RESBLOCK).network();
+        Network model = Models.load(RESBLOCK).network();
         NetworkSpec edited = with(model.spec(), "block1.conv1", ConvSpec.square("block1.conv1", 16, 5, 1, 2));
         StartWeights start = StartWeights.of(model, "resblock.onnx");
 
@@ -88,7 +88,7 @@ class StartWeightsTest {
 
     @Test
     void colourDataGivesTheFirstConvolutionFreshWeights() throws Exception {
-        Network model = ModelFile.load(LENET).network();
+        Network model = Models.load(LENET).network();
         NetworkSpec colour = new NetworkSpec("colour", new org.convscope.engine.Dims(3, 28, 28), model.spec().layers());
         assertEquals(List.of("conv1 starts fresh: 1 → 3 input channels"),
                 StartWeights.of(model, "lenet.onnx").match(colour).fresh());
@@ -96,7 +96,7 @@ class StartWeightsTest {
 
     @Test
     void aRenamedLayerIsNotInTheModel() throws Exception {
-        Network model = ModelFile.load(LENET).network();
+        Network model = Models.load(LENET).network();
         NetworkSpec edited = with(model.spec(), "fc2", new DenseSpec("hidden", 84));
         assertEquals(List.of("hidden starts fresh: not in lenet.onnx"),
                 StartWeights.of(model, "lenet.onnx").match(edited).fresh());

@@ -72,8 +72,8 @@ public record Window(int kernelH, int kernelW, int strideH, int strideW, int pad
         if (span > padded) {
             String fits = begin + end == 0 ? "" : " padded to " + padded;
             String extent = axis.equals("height") ? "high" : "wide";
-            String reach = dilation == 1 ? kernel + "-" + extent + " kernel" : kernel + "-tap kernel with dilation "
-                    + dilation + " (" + span + " " + extent + ")";
+            String reach = dilation == 1 ? kernel + "-" + extent + " kernel"
+                    : kernel + "-tap kernel with dilation " + dilation + " (" + span + " " + extent + ")";
             throw new InvalidNetworkException(name + ": " + reach + " does not fit the input " + axis + " " + size
                     + fits + "; add padding or use a smaller kernel");
         }

@@ -29,9 +29,12 @@ import org.convscope.onnx.OnnxNode;
  */
 final class NodeConverter {
     /** The operators the importer takes, for the message that refuses the others. */
-    static final String SUPPORTED = "Conv, MaxPool, AveragePool, LpPool, GlobalAveragePool, GlobalMaxPool,"
-            + " BatchNormalization, Relu, LeakyRelu, Clip, Sigmoid, Tanh, HardSigmoid, HardSwish, Add, Sub, Mul, Div,"
-            + " Concat, Flatten, Reshape, Pad, Gemm, MatMul, Softmax, LogSoftmax, Dropout, Identity (README: ONNX)";
+    /**
+     * What is imported, short enough for a one-line refusal (at most 200 characters with the node's name): the
+     * README's ONNX section lists every operator and attribute.
+     */
+    static final String SUPPORTED = "Conv, pooling, BatchNormalization, activations, Add/Sub/Mul/Div, Concat, Flatten,"
+            + " Reshape, Pad, Gemm, MatMul, Softmax (README: ONNX)";
 
     private final long opset;
     private final GraphBuilder graph;
@@ -51,7 +54,7 @@ final class NodeConverter {
     void convert(OnnxNode node) throws OnnxException {
         if (!node.domain().isEmpty()) {
             throw new OnnxException(node.describe() + ": operators of the domain \"" + node.domain()
-                    + "\" are not supported; ConvScope imports ONNX's " + SUPPORTED);
+                    + "\" are not supported; ConvScope imports ONNX's own " + SUPPORTED);
         }
         switch (node.opType()) {
             case "Conv" -> conv(node);
@@ -90,8 +93,8 @@ final class NodeConverter {
             case "Constant" -> constantNode(node);
             case "Shape", "Gather", "Unsqueeze", "Squeeze", "Slice", "Cast", "ConstantOfShape", "Transpose" -> shapeArithmetic(node);
             case "ReduceMean" -> reduceMean(node);
-            default -> throw new OnnxException(node.describe() + ": operator " + node.opType()
-                    + " is not supported; ConvScope imports " + SUPPORTED);
+            default -> throw new OnnxException(node.describe() + ": not supported; ConvScope imports "
+                    + SUPPORTED);
         }
     }
 

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.convscope.engine.Dims;
 import org.convscope.engine.MemoryBudget;
 import org.convscope.engine.Network;
@@ -147,7 +149,9 @@ public final class OnnxImport {
             return sizes.length == 2 ? Dims.vector(Math.toIntExact(sizes[1]))
                     : new Dims(Math.toIntExact(sizes[1]), Math.toIntExact(sizes[2]), Math.toIntExact(sizes[3]));
         } catch (ArithmeticException | IllegalArgumentException e) {
-            throw new OnnxException("the input " + in.name() + " is too large");
+            throw new OnnxException("the input " + in.name() + " of " + Arrays.stream(sizes)
+                    .mapToObj(Long::toString).collect(Collectors.joining("×"))
+                    + " values is larger than one image ConvScope can hold");
         }
     }
 

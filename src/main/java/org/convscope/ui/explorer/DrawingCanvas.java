@@ -58,6 +58,12 @@ public final class DrawingCanvas extends Region {
         field.setVisible(false);
         view.setManaged(false); // laid out below: a repaint must not lay out the window (see PixelStack)
         getChildren().addAll(view, field, brush);
+        // The brush ring follows the pointer: clipped, it can neither draw past the canvas nor widen the bounds that
+        // pick the canvas (which would keep a pointer moving off it on the canvas, and take the next click elsewhere).
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         setSide(300);
         setFocusTraversable(true);
         paint();

@@ -28,6 +28,7 @@ import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.model.DigitInput;
 import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.convscope.ui.explorer.draw.Drawing;
 
 /**
@@ -309,7 +310,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     private static Network load(Path file) {
         try {
-            return DigitInput.requireDigitInput(ModelFile.load(file).network());
+            return DigitInput.requireDigitInput(Models.load(file).network());
         } catch (FileException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -16,7 +16,7 @@ import org.convscope.lecture.NetworkInput;
 import org.convscope.lecture.NetworkPass;
 import org.convscope.lecture.Preprocessing;
 import org.convscope.model.DigitInput;
-import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 
 /**
  * Makes the frames of a real network's filter. The explorer's own pass is shown at once; anything else (a model file
@@ -83,7 +83,7 @@ final class LayerFrames {
     void open(Path file, NetworkInput input) {
         String name = String.valueOf(file.getFileName());
         start("Opening " + name + "…", () -> {
-            Network network = ModelFile.load(file).network();
+            Network network = Models.load(file).network();
             return NetworkPass.run(name, network, fit(input, network), sources);
         }, -1, 0, false);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.convscope.engine.kernel.simd.VectorKernels;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class VectorKernelsTest {
     private static final int[] SIZES = {1, 3, 5, 7, 17, 33, 100};
+    /**
+     * Rows of A and C: 1 to 24 reach every row tail of every block size (the products' blocks of 12, 10, 8, 6 and 4
+     * rows, each with and without a full block before it), then two larger ones.
+     */
+    private static final int[] ROWS = IntStream.concat(IntStream.rangeClosed(1, 24),
+            IntStream.of(33, 100)).toArray();
+    /**
+     * Columns of B and C: a vector's width (4, 8 or 16 lanes, one run each) and twice it exactly, and one more or
+     * fewer, so every column block ends both full and masked.
+     */
+    private static final int[] COLUMNS = {1, 3, 5, 7, 8, 15, 16, 17, 31, 32, 33, 48, 100};
     private static final float SENTINEL = 12345f;
     private static final Kernels SCALAR = ScalarKernels.INSTANCE;
     private static final Kernels VECTOR = VectorKernels.INSTANCE;
@@ -48,8 +60,8 @@ class VectorKernelsTest {
 
     /** Runs one product with both kernels on the same inputs and compares every output and every padding value. */
     private void checkGemm(String name, Gemm gemm, boolean aTransposed, boolean bTransposed) {
-        for (int m : SIZES) {
-            for (int n : SIZES) {
+        for (int m : ROWS) {
+            for (int n : COLUMNS) {
                 for (int k : SIZES) {
                     Matrix a = aTransposed ? matrix(k, m, Float.NaN) : matrix(m, k, Float.NaN);
                     Matrix b = bTransposed ? matrix(n, k, Float.NaN) : matrix(k, n, Float.NaN);
@@ -118,8 +130,8 @@ class VectorKernelsTest {
 
     @Test
     void gemmGatherMatchesScalar() {
-        for (int m : SIZES) {
-            for (int n : SIZES) {
+        for (int m : ROWS) {
+            for (int n : COLUMNS) {
                 for (int k : SIZES) {
                     Matrix a = matrix(m, k, Float.NaN);
                     int bOff = random.nextInt(0, 5);
@@ -150,8 +162,8 @@ class VectorKernelsTest {
 
     @Test
     void gemmShiftedMatchesScalar() {
-        for (int m : SIZES) {
-            for (int n : SIZES) {
+        for (int m : ROWS) {
+            for (int n : COLUMNS) {
                 for (int k : SIZES) {
                     int aOff = random.nextInt(0, 5);
                     int[] cols = gatherRows(k, 40);
@@ -183,8 +195,8 @@ class VectorKernelsTest {
     @Test
     void dotLanesMatchesScalar() {
         int lanes = Kernels.LANES;
-        for (int m : SIZES) {
-            for (int n : SIZES) {
+        for (int m : ROWS) {
+            for (int n : COLUMNS) {
                 for (int k : new int[] {lanes, 3 * lanes, 7 * lanes}) {
                     Matrix a = matrix(m, k, Float.NaN);
                     int bOff = random.nextInt(0, 5);

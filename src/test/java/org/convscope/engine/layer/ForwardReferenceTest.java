@@ -103,14 +103,23 @@ class ForwardReferenceTest {
         checkConv(k, new Dims(5, 20, 3), new ConvSpec("c", 13, 4, 1, 1, 1), 5, 8);
     }
 
-    /** Batches split into several chunks of images, the last one partial, in both unrolled layouts. */
+    /**
+     * Strided convolutions (stride 1 runs in {@link DirectConv}) over batches split into several chunks of images, the
+     * last one partial: each case asserts that its batch really spans more than one chunk.
+     */
     @ParameterizedTest
     @MethodSource("kernels")
-    void convOverSeveralChunks(Kernels k) {
-        checkConv(k, new Dims(2, 16, 16), ConvSpec.square("c", 5, 3, 1, 0), 7, 7);
-        checkConv(k, new Dims(2, 16, 16), ConvSpec.square("c", 5, 3, 1, 1), 7, 9);
-        checkConv(k, new Dims(2, 13, 13), ConvSpec.square("c", 5, 3, 2, 1), 5, 8);
-        checkConv(k, new Dims(1, 28, 28), ConvSpec.square("c", 6, 5, 1, 2), 3, 64);
+    void stridedConvOverSeveralChunks(Kernels k) {
+        checkChunked(k, new Dims(2, 41, 41), ConvSpec.square("c", 5, 3, 2, 1), 5, 8);
+        checkChunked(k, new Dims(3, 31, 29), ConvSpec.square("c", 4, 5, 2, 2), 7, 7);
+        checkChunked(k, new Dims(1, 64, 64), ConvSpec.square("c", 6, 4, 3, 0), 3, 64);
+    }
+
+    private static void checkChunked(Kernels k, Dims in, ConvSpec spec, int n, int maxBatch) {
+        ConvLayer layer = ConvLayer.create(spec, in);
+        assertTrue(layer.newScratch(maxBatch) instanceof ConvLayer.Buffers b && b.chunk < n,
+                spec.describe() + " on " + in + ": " + n + " images must span several chunks");
+        checkConv(k, in, spec, n, maxBatch);
     }
 
     /** Pooling by its definition: max, mean or √Σx² of each window×window region, moved by stride. */

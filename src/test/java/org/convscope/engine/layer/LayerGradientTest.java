@@ -1,5 +1,7 @@
 package org.convscope.engine.layer;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.SplittableRandom;
 import org.convscope.engine.Dims;
 import org.convscope.engine.kernel.Kernels;
@@ -75,12 +77,16 @@ class LayerGradientTest {
         checkConv(k, new Dims(2, 6, 8), new ConvSpec("c", 5, 2, 4, 2, 0));
     }
 
-    /** Seven images in chunks of three (the chunk size follows from the 14×14 output on a 16-wide input). */
+    /**
+     * Seven images of a strided convolution in chunks of four and three (the chunk size follows from the 13×13 output
+     * of a stride-2 convolution on a 25-wide input; stride 1 would run in {@link DirectConv}, without chunks).
+     */
     @ParameterizedTest
     @MethodSource("kernels")
-    void convOverSeveralChunks(Kernels k) {
-        Dims in = new Dims(2, 16, 16);
-        ConvLayer layer = ConvLayer.create(ConvSpec.square("c", 3, 3, 1, 0), in);
+    void stridedConvOverSeveralChunks(Kernels k) {
+        Dims in = new Dims(2, 25, 25);
+        ConvLayer layer = ConvLayer.create(ConvSpec.square("c", 3, 3, 2, 1), in);
+        assertTrue(layer.newScratch(7) instanceof ConvLayer.Buffers b && b.chunk < 7, "seven images span two chunks");
         GradientCheck.randomizeParams(layer, 7);
         new GradientCheck(layer, k, 7, TestValues.uniform(7 * in.size(), 3), 11).run(EPS, RTOL, ATOL);
     }

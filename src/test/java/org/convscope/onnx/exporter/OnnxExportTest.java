@@ -29,6 +29,7 @@ import org.convscope.engine.spec.SoftmaxSpec;
 import org.convscope.engine.spec.Window;
 import org.convscope.model.ModelFile;
 import org.convscope.onnx.OrtReference;
+import org.convscope.open.Models;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +82,7 @@ class OnnxExportTest {
     private void roundTrip(Network net, String what) throws Exception {
         Path file = dir.resolve(what + ".onnx");
         OnnxExport.write(file, net, Map.of());
-        Network back = ModelFile.load(file).network();
+        Network back = Models.load(file).network();
         float[] x = input(net, 2, 7);
         Kernels k = KernelSelection.preferred();
         float[] expected = run(net, x, 2, k);
@@ -115,15 +116,15 @@ class OnnxExportTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void importedModelsRoundTrip(String fixture) throws Exception {
-        roundTrip(ModelFile.load(Path.of("src/test/resources/onnx", fixture, "model.onnx")).network(), fixture);
+        roundTrip(Models.load(Path.of("src/test/resources/onnx", fixture, "model.onnx")).network(), fixture);
     }
 
     @Test
     void labelsTravelWithTheExport() throws Exception {
-        ModelFile.Model labelled = ModelFile.load(Path.of("src/test/resources/onnx/labels-file/model.onnx"));
+        ModelFile.Model labelled = Models.load(Path.of("src/test/resources/onnx/labels-file/model.onnx"));
         Path file = dir.resolve("labelled.onnx");
         OnnxExport.write(file, labelled.network(), Map.of(ModelFile.LABELS, labelled.metadata().get(ModelFile.LABELS)));
-        assertEquals(labelled.classNames(), ModelFile.load(file).classNames());
+        assertEquals(labelled.classNames(), Models.load(file).classNames());
         assertTrue(Files.size(file) > 4 * labelled.network().spec().parameterCount(), "the weights are in the file");
     }
 }

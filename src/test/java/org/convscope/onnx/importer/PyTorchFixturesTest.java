@@ -13,7 +13,7 @@ import org.convscope.engine.kernel.Kernels;
 import org.convscope.engine.spec.BatchNormSpec;
 import org.convscope.io.Npy;
 import org.convscope.io.NpyArray;
-import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -59,7 +59,7 @@ class PyTorchFixturesTest {
     @MethodSource("cases")
     void theOutputIsPyTorchs(String fixture, Kernels k) throws Exception {
         Path dir = ROOT.resolve(fixture);
-        Network net = ModelFile.load(dir.resolve("model.onnx")).network();
+        Network net = Models.load(dir.resolve("model.onnx")).network();
         NpyArray input = Npy.read(dir.resolve("input.npy"));
         NpyArray expected = Npy.read(dir.resolve("output.npy"));
         assertAgrees(expected.data(), run(net, input, k), 1e-4, fixture + " with " + k.name());
@@ -72,15 +72,15 @@ class PyTorchFixturesTest {
         NpyArray input = Npy.read(dir.resolve("input.npy"));
         long[] shape = java.util.Arrays.stream(input.shape()).asLongStream().toArray();
         float[] ort = org.convscope.onnx.OrtReference.run(dir.resolve("model.onnx"), input.data(), shape);
-        Network net = ModelFile.load(dir.resolve("model.onnx")).network();
+        Network net = Models.load(dir.resolve("model.onnx")).network();
         assertAgrees(ort, run(net, input, org.convscope.engine.kernel.KernelSelection.preferred()), 1e-4,
                 fixture + " against ONNX Runtime");
     }
 
     @Test
     void batchNormsStayLayersAndTheFusedExportComputesTheSame() throws Exception {
-        Network kept = ModelFile.load(ROOT.resolve("resblock/model.onnx")).network();
-        Network fused = ModelFile.load(ROOT.resolve("resblock-fused/model.onnx")).network();
+        Network kept = Models.load(ROOT.resolve("resblock/model.onnx")).network();
+        Network fused = Models.load(ROOT.resolve("resblock-fused/model.onnx")).network();
         assertEquals(6, kept.spec().layers().stream().filter(l -> l instanceof BatchNormSpec).count());
         assertEquals(0, fused.spec().layers().stream().filter(l -> l instanceof BatchNormSpec).count());
         NpyArray input = Npy.read(ROOT.resolve("resblock/input.npy"));
@@ -92,8 +92,8 @@ class PyTorchFixturesTest {
     void classNamesComeFromTheMetadataOrALabelsFile() throws Exception {
         List<String> expected = List.of("cat", "dog", "horse", "sea lion", "okapi", "emu", "axolotl", "quokka", "narwhal",
                 "ñandú");
-        assertEquals(expected, ModelFile.load(ROOT.resolve("labels-metadata/model.onnx")).classNames());
-        assertEquals(expected, ModelFile.load(ROOT.resolve("labels-file/model.onnx")).classNames());
-        assertEquals("class 3", ModelFile.load(ROOT.resolve("resblock/model.onnx")).className(3));
+        assertEquals(expected, Models.load(ROOT.resolve("labels-metadata/model.onnx")).classNames());
+        assertEquals(expected, Models.load(ROOT.resolve("labels-file/model.onnx")).classNames());
+        assertEquals("class 3", Models.load(ROOT.resolve("resblock/model.onnx")).className(3));
     }
 }

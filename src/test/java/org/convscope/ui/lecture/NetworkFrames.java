@@ -22,7 +22,7 @@ import org.convscope.lecture.LessonSources;
 import org.convscope.lecture.NetworkInput;
 import org.convscope.lecture.NetworkPass;
 import org.convscope.lecture.Preprocessing;
-import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 
 /**
  * Frames of real networks for the screen tests: the colour fixture's first convolution (three channels, R, G and B)
@@ -37,7 +37,7 @@ final class NetworkFrames {
 
     /** The fixture over its own input. */
     static NetworkPass fixture(String name) throws Exception {
-        Network net = ModelFile.load(ONNX.resolve(name).resolve("model.onnx")).network();
+        Network net = Models.load(ONNX.resolve(name).resolve("model.onnx")).network();
         float[] input = Npy.read(ONNX.resolve(name).resolve("input.npy")).data();
         return NetworkPass.run(name + ".onnx", net, new NetworkInput.Given("the fixture's input", input), LessonSources.NONE);
     }

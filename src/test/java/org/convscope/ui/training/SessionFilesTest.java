@@ -217,7 +217,7 @@ class SessionFilesTest {
         CompletableFuture<org.convscope.engine.Network> copy = new CompletableFuture<>();
         model.networkCopy(copy::complete);
         org.convscope.engine.Network expected = copy.get(60, TimeUnit.SECONDS);
-        org.convscope.engine.Network exported = org.convscope.model.ModelFile.load(dialogs.file).network();
+        org.convscope.engine.Network exported = org.convscope.open.Models.load(dialogs.file).network();
         for (int i = 0; i < expected.params().size(); i++) {
             assertArrayEquals(expected.params().get(i).value(), exported.params().get(i).value(),
                     expected.params().get(i).name());

@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import org.convscope.io.FileException;
 import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -63,7 +64,7 @@ final class OpenModel {
         Task<ModelFile.Model> read = new Task<>() {
             @Override
             protected ModelFile.Model call() throws FileException {
-                return ModelFile.load(file);
+                return Models.load(file);
             }
         };
         read.setOnSucceeded(e -> {

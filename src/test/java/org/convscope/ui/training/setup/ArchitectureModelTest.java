@@ -15,7 +15,7 @@ import org.convscope.engine.spec.InvalidNetworkException;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.PoolSpec;
 import org.convscope.engine.spec.Presets;
-import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.junit.jupiter.api.Test;
 
 /** The editor's view model without a window: the live table and the verdict after each edit. */
@@ -113,7 +113,7 @@ class ArchitectureModelTest {
 
     @Test
     void aGraphKeepsItsConnectionsAndTheEnginesShapesThroughEveryEdit() throws Exception {
-        NetworkSpec resblock = ModelFile.load(Path.of("src/test/resources/onnx/resblock-opset11/model.onnx")).network().spec();
+        NetworkSpec resblock = Models.load(Path.of("src/test/resources/onnx/resblock-opset11/model.onnx")).network().spec();
         ArchitectureModel model = new ArchitectureModel(resblock);
         assertTrue(model.isGraph());
         assertRowsAreTheEngines(model);
@@ -164,7 +164,7 @@ class ArchitectureModelTest {
 
     @Test
     void aNetworkWithoutFullyConnectedLayersGetsItsClassesFromItsLastConvolution() throws Exception {
-        NetworkSpec fire = ModelFile.load(Path.of("src/test/resources/onnx/fire/model.onnx")).network().spec();
+        NetworkSpec fire = Models.load(Path.of("src/test/resources/onnx/fire/model.onnx")).network().spec();
         ArchitectureModel model = new ArchitectureModel(fire);
         model.setData(3, 4);
         assertEquals(4, ((ConvSpec) model.layers().get(fire.indexOf("classifier"))).filters());

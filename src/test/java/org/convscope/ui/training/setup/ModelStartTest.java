@@ -24,6 +24,7 @@ import org.convscope.engine.spec.Presets;
 import org.convscope.engine.train.SampleSource;
 import org.convscope.model.ModelFile;
 import org.convscope.onnx.exporter.OnnxExport;
+import org.convscope.open.Models;
 import org.convscope.training.StudioData;
 import org.convscope.training.TrainingSession;
 import org.convscope.training.TrainingSettings;
@@ -100,7 +101,7 @@ class ModelStartTest {
     void anOnnxGraphOnColourImagesStaysAGraphAndStartsFromTheFilesWeights(FxRobot robot) throws Exception {
         chooseData(robot, StudioData.Kind.IMAGES, folder.resolve("colours"));
         openModel(robot, RESBLOCK);
-        Network model = ModelFile.load(RESBLOCK).network();
+        Network model = Models.load(RESBLOCK).network();
         NetworkSpec graph = model.spec();
 
         assertEquals(graph.layers().size(), pane.editor.table.getItems().size());
@@ -174,7 +175,7 @@ class ModelStartTest {
 
     @Test
     void theCurrentNetworkOfASessionStartedFromAModelIsOfferedWithThoseWeights(FxRobot robot) throws Exception {
-        Network model = ModelFile.load(RESBLOCK).network();
+        Network model = Models.load(RESBLOCK).network();
         NewSessionPane again = Snapshots.onFxThread(() -> new NewSessionPane(model.spec(),
                 org.convscope.training.StartWeights.of(model, "model.onnx"), TrainingSettings.defaults(), opener, dialogs));
         assertEquals("Current network (model)", again.editor.start.getValue().title());
