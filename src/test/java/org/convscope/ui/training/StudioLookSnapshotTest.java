@@ -26,7 +26,7 @@ import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.PoolSpec;
 import org.convscope.engine.spec.Presets;
 import org.convscope.engine.spec.SoftmaxSpec;
-import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.convscope.training.StartWeights;
 import org.convscope.training.StudioData;
 import org.convscope.training.StudioSessions;
@@ -118,7 +118,7 @@ class StudioLookSnapshotTest {
     void aColourGraphFineTunedWithItsFirstLayersFrozen() throws Exception {
         ColourFolders.write(colours, 24);
         Path file = Path.of("src/test/resources/onnx/resblock-opset11/model.onnx");
-        Network resblock = ModelFile.load(file).network();
+        Network resblock = Models.load(file).network();
         NetworkSpec spec = twoClasses(resblock.spec());
         TrainingSettings settings = TrainingSettings.defaults().withBatchSize(8).withTrainLast(2);
         try (TrainingViewModel model = Snapshots.onFxThread(() -> new TrainingViewModel(StudioSessions.on(
