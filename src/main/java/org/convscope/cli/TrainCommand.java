@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.convscope.data.Cifar10;
 import org.convscope.data.DatasetFit;
 import org.convscope.data.DatasetFolder;
 import org.convscope.data.TrainTest;
@@ -22,6 +23,7 @@ import org.convscope.engine.train.EpochResult;
 import org.convscope.engine.train.ShiftAugmentation;
 import org.convscope.engine.train.TrainConfig;
 import org.convscope.engine.train.Trainer;
+import org.convscope.engine.train.TrainingDivergedException;
 import org.convscope.io.FileException;
 import org.convscope.model.ModelFile;
 import org.convscope.training.DatasetSamples;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code convscope train}: trains a network headless, reporting every epoch, and saves it after each one. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a network on an IDX data set (default: the bundled MNIST) and save it.")
+        description = "Train a network on an IDX data set or CIFAR-10 (default: the bundled MNIST) and save it.")
 final class TrainCommand implements Callable<Integer> {
     enum OptimizerName { sgd, momentum, adam }
 
@@ -46,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     InputSizeOption size;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "IDX data set folder (default: bundled MNIST)")
+    @Option(names = "--data", paramLabel = "DIR", description = "IDX data set folder, or CIFAR-10's binary batches (default: bundled MNIST)")
     Path data;
 
     @Option(names = "--arch", paramLabel = "lenet5|tiny|lenet5-32|wide|FILE", defaultValue = "lenet5",
@@ -91,6 +93,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--train-last", paramLabel = "N", defaultValue = "0",
+            description = "train only the last N layers with weights, the others frozen (fine-tuning; 0: all layers)")
+    int trainLast;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
             description = "train on the first N training images only (0: all)")
     int limit;
@@ -108,7 +114,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig config = config();
         ModelFile.Model start = model == null ? null : size.load(model);
         NetworkSpec architecture = start == null ? architecture() : start.network().spec();
-        TrainTest sets = fitted(data == null ? DatasetFolder.bundledMnist() : DatasetFolder.load(data), architecture);
+        TrainTest sets = fitted(data == null ? DatasetFolder.bundledMnist()
+                : Cifar10.isCifar(data) ? Cifar10.load(data) : DatasetFolder.load(data), architecture);
         DatasetSamples plain = DatasetSamples.of(sets.train(), limit);
         ShiftAugmentation train = new ShiftAugmentation(plain, shift, seed);
         DatasetSamples test = DatasetSamples.of(sets.test(), 0);
@@ -120,22 +127,42 @@ final class TrainCommand implements Callable<Integer> {
                     architecture.name(), architecture.parameterCount(), sets.train().name(), train.size(), test.size(),
                     describe(config), config.threads(), KernelSelection.preferred().name());
         }
+        int saved = 0;
         try (Trainer trainer = new Trainer(network, config, KernelSelection.preferred())) {
             trainer.planSteps((long) epochs * ((train.size() + batch - 1) / batch));
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 int e = epoch;
                 train.setEpoch(epoch);
-                EpochResult r = trainer.trainEpoch(train, test, epoch,
-                        bar == null ? null : (b, total, result) -> bar.update(e, epochs, b, total, result.loss()));
+                EpochResult r;
+                try {
+                    r = trainer.trainEpoch(train, test, epoch,
+                            bar == null ? null : (b, total, result) -> bar.update(e, epochs, b, total, result.loss()));
+                } catch (TrainingDivergedException diverged) {
+                    if (bar != null) bar.clear();
+                    throw stopped(diverged, epoch, saved);
+                }
                 if (bar != null) bar.clear();
                 java.util.Map<String, String> metadata = metadata(r, sets.train().name());
                 if (start != null && start.hasLabels()) metadata.put(ModelFile.LABELS, start.metadata().get(ModelFile.LABELS));
                 ModelFile.save(out, network, metadata);
+                saved = epoch;
                 report(stdout, r);
             }
         }
         if (!json) stdout.println("saved " + out);
         return 0;
+    }
+
+    /**
+     * The one line a diverged run ends with: the step, its loss, what happened, and the model file as it stays (the
+     * last epoch saved before it diverged; the diverged weights are never saved).
+     */
+    private TrainingDivergedException stopped(TrainingDivergedException e, int epoch, int savedEpoch) {
+        String kept = savedEpoch == 0 ? "no model was saved" : out + " keeps the model of epoch " + savedEpoch;
+        return new TrainingDivergedException(e.step(), e.loss(), e.reason(), String.format(Locale.ROOT,
+                "training diverged at step %,d (epoch %d, loss %s): %s; %s", e.step(), epoch,
+                Double.isFinite(e.loss()) ? String.format(Locale.ROOT, "%.4g", e.loss()) : Double.toString(e.loss()),
+                e.reason(), kept));
     }
 
     private NetworkSpec architecture() throws FileException {
@@ -192,13 +219,15 @@ final class TrainCommand implements Callable<Integer> {
             case momentum -> OptimizerConfig.momentum(lr == null ? 0.05f : lr, 0.9f);
             case adam -> OptimizerConfig.adam(lr == null ? 0.001f : lr);
         };
+        if (trainLast < 0) throw new IllegalArgumentException("--train-last must be at least 0 (0: all layers), got " + trainLast);
         return new TrainConfig(opt.withWeightDecay(weightDecay), loss == LossName.ce ? Loss.CROSS_ENTROPY : Loss.SQUARED_ERROR,
-                batch, epochs, t, seed, !constantLr);
+                batch, epochs, t, seed, !constantLr, trainLast);
     }
 
     private static String describe(TrainConfig c) {
-        return String.format(Locale.ROOT, "%s lr %s%s, batch %d, %d epoch(s)", c.optimizer().kind().name().toLowerCase(Locale.ROOT),
-                c.optimizer().learningRate(), c.cosine() ? " (cosine decay)" : "", c.batchSize(), c.epochs());
+        return String.format(Locale.ROOT, "%s lr %s%s, batch %d, %d epoch(s)%s", c.optimizer().kind().name().toLowerCase(Locale.ROOT),
+                c.optimizer().learningRate(), c.cosine() ? " (cosine decay)" : "", c.batchSize(), c.epochs(),
+                c.trainLast() == 0 ? "" : ", only the last " + c.trainLast() + " layers with weights training");
     }
 
     private Map<String, String> metadata(EpochResult r, String dataName) {

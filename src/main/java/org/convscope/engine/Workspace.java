@@ -16,7 +16,7 @@ import org.convscope.engine.spec.NetworkSpec;
  * Backward runs the layers in reverse order. A layer's output read by several later layers (a residual connection)
  * gets the sum of their gradients: the last reader writes it, the others add theirs. Only the layers whose gradient
  * is needed run: those on a path from a trained parameter (or from the input, when {@link #setInputGradient} asks
- * for dL/dx) to the output.
+ * for dL/dx) to the output; the parameters of frozen layers ({@link #setFrozen}) do not count as trained.
  */
 public final class Workspace {
     /** Spare floats after every buffer: masked vector accesses that reach past the end of an array are slow. */
@@ -36,6 +36,7 @@ public final class Workspace {
     private float[][] paramGrads;             // the same arrays in network.params() order
     private float[][] temp;                   // per input slot: a reader's gradient before it is added
     private boolean inputGradient;
+    private boolean[] frozen;                 // per layer: its parameters stay fixed; null when all train
     private final java.util.Map<Integer, Plan> plans = new java.util.HashMap<>();
     private int batch;
 
@@ -139,6 +140,25 @@ public final class Workspace {
         inputGradient = on;
     }
 
+    /**
+     * Which layers' parameters stay fixed (per layer, null or all false: every layer trains). A frozen layer gets no
+     * parameter gradient; it still passes the gradient on when a layer before it trains (or the input gradient is
+     * asked for), so a frozen prefix of the network costs no backward pass at all.
+     */
+    public void setFrozen(boolean[] frozenLayers) {
+        if (frozenLayers != null && frozenLayers.length != network.layers().size()) {
+            throw new IllegalArgumentException("frozen: " + frozenLayers.length + " flags for "
+                    + network.layers().size() + " layers");
+        }
+        frozen = frozenLayers == null ? null : frozenLayers.clone();
+        plans.clear();
+    }
+
+    /** Whether layer i's parameters stay fixed. */
+    public boolean isFrozen(int layer) {
+        return frozen != null && frozen[layer];
+    }
+
     /** dL/d input from the last backward pass with {@link #setInputGradient} on (a view), [maxBatch][input.size]. */
     public float[] inputGrad() {
         if (inputGrad == null) inputGrad = new float[input.length];
@@ -207,7 +227,7 @@ public final class Workspace {
         }
         boolean[] needed = new boolean[count];
         for (int i = 0; i < count; i++) {
-            boolean need = !layers.get(i).params().isEmpty();
+            boolean need = !layers.get(i).params().isEmpty() && !isFrozen(i);
             for (int s : network.sources(i)) need |= s == NetworkSpec.INPUT ? inputGradient : needed[s];
             needed[i] = need && reaches[i];
         }

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Loss and accuracy per batch in bounded memory: at most {@link #CAPACITY} points; when full, neighbouring points
  * are merged in pairs and each later point covers twice as many batches, so a long run keeps its whole shape.
- * Smoothing is an exponential moving average over batches. Used by the training thread only.
+ * Smoothing is an exponential moving average over batches, bias-corrected as Adam's moments are: after t batches,
+ * s_t = m_t / (1 − (1 − α)^t) with m_t = (1 − α)·m_{t−1} + α·x_t and m_0 = 0, so the first points are the mean of the
+ * batches so far rather than stuck near the first batch. Used by the training thread only.
  */
 final class Curves {
     static final int CAPACITY = 2048;
@@ -22,19 +24,23 @@ final class Curves {
     private int stride = 1;
     private int pending;
     private double pendingLoss;
-    private double emaLoss = Double.NaN;
-    private double emaAccuracy = Double.NaN;
+    private double emaLoss;      // m_t, not yet corrected
+    private double emaAccuracy;
+    private long batches;        // t
+    private double correction;   // 1 − (1 − α)^t
 
     void addBatch(long step, double batchLoss, double accuracy) {
-        emaLoss = Double.isNaN(emaLoss) ? batchLoss : emaLoss + SMOOTHING * (batchLoss - emaLoss);
-        emaAccuracy = Double.isNaN(emaAccuracy) ? accuracy : emaAccuracy + SMOOTHING * (accuracy - emaAccuracy);
+        emaLoss += SMOOTHING * (batchLoss - emaLoss);
+        emaAccuracy += SMOOTHING * (accuracy - emaAccuracy);
+        batches++;
+        correction = 1 - Math.pow(1 - SMOOTHING, batches);
         pendingLoss += batchLoss;
         if (++pending < stride) return;
         if (count == CAPACITY) halve();
         steps[count] = step;
         loss[count] = (float) (pendingLoss / pending);
-        smoothLoss[count] = (float) emaLoss;
-        smoothAccuracy[count] = (float) emaAccuracy;
+        smoothLoss[count] = (float) (emaLoss / correction);
+        smoothAccuracy[count] = (float) (emaAccuracy / correction);
         count++;
         pending = 0;
         pendingLoss = 0;
@@ -71,8 +77,11 @@ final class Curves {
         count = n;
         if (n >= 2) stride = (int) Math.max(1, saved.steps()[n - 1] - saved.steps()[n - 2]);
         if (n > 0) {
-            emaLoss = smoothLoss[n - 1];
-            emaAccuracy = smoothAccuracy[n - 1];
+            // The saved points are corrected; continue as if one batch were one step (single-sample steps count too).
+            batches = saved.steps()[n - 1];
+            correction = 1 - Math.pow(1 - SMOOTHING, batches);
+            emaLoss = smoothLoss[n - 1] * correction;
+            emaAccuracy = smoothAccuracy[n - 1] * correction;
         }
         epochs.addAll(saved.epochs());
     }
@@ -82,8 +91,10 @@ final class Curves {
         stride = 1;
         pending = 0;
         pendingLoss = 0;
-        emaLoss = Double.NaN;
-        emaAccuracy = Double.NaN;
+        emaLoss = 0;
+        emaAccuracy = 0;
+        batches = 0;
+        correction = 0;
         epochs.clear();
     }
 }

@@ -38,6 +38,7 @@ final class HealthMonitor {
     private boolean measuredOnce;
     private boolean measureNext;
     private HealthSnapshot last;
+    private boolean[] frozen; // per layer; null: every layer trains
 
     /** A layer with weights: its index, its weight's index in params(), and the layer whose output shows it. */
     private record Watched(int layer, int param, int shownLayer, boolean relu) {}
@@ -63,6 +64,12 @@ final class HealthMonitor {
             }
             p += layer.params().size();
         }
+    }
+
+    /** Which layers stay fixed (per layer, null: all train): their gradients are not measured. */
+    void setFrozen(boolean[] frozenLayers) {
+        frozen = frozenLayers == null ? null : frozenLayers.clone();
+        workspace.setFrozen(frozen);
     }
 
     /** Whether the next step should be measured; if so, remembers the weights before it. */
@@ -110,7 +117,7 @@ final class HealthMonitor {
                     Histogram.of(out, 0, n * units, Histogram.BINS),
                     watch.relu() ? deadShare(out, n, shape.channels(), units / shape.channels()) : Double.NaN,
                     before != null ? updateRatio(before[w], weights) : last == null ? Double.NaN
-                            : last.layers().get(w).updateRatio()));
+                            : last.layers().get(w).updateRatio(), frozen != null && frozen[watch.layer()]));
         }
         before = null;
         lastMeasure = System.nanoTime();

@@ -34,6 +34,11 @@ final class JsonFields {
         return new JsonFields(element.getAsJsonObject(), where);
     }
 
+    /** Whether the object has {@code field} (for a field added in a later version, read when present). */
+    boolean has(String field) {
+        return object.has(field);
+    }
+
     JsonFields object(String field) {
         return of(required(field), where + "." + field);
     }

@@ -10,6 +10,13 @@ package org.convscope.training;
  *                    unit is a convolution's filter, zero at every position, or a fully connected neuron); NaN when
  *                    no ReLU follows
  * @param updateRatio ‖Δw‖ / ‖w‖ of the last training step measured, NaN before one
+ * @param frozen      whether the layer's parameters stay fixed (transfer learning): its gradients are not computed
+ *                    and its update ratio is 0
  */
 public record LayerHealth(String layer, Histogram weights, Histogram gradients, Histogram activations,
-                          double deadShare, double updateRatio) {}
+                          double deadShare, double updateRatio, boolean frozen) {
+    /** Whether a ReLU after it is zero for every probe image: the layer passes no gradient and cannot learn. */
+    public boolean allDead() {
+        return deadShare >= 1;
+    }
+}

@@ -17,6 +17,7 @@ import org.convscope.engine.optim.OptimizerConfig;
 import org.convscope.engine.spec.InvalidNetworkException;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.NetworkSpecJson;
+import org.convscope.engine.train.Freezing;
 import org.convscope.io.FileException;
 import org.convscope.io.JsonText;
 import org.convscope.io.MemoryBudget;
@@ -32,8 +33,11 @@ import org.convscope.io.SafeTensorsFile;
  * {@code timeline.<i>.<layer>} (filter snapshots) and, for a session started from a model's weights,
  * {@code start.<name>} (those weights, which a reset goes back to). Metadata: {@code format} = {@value #FORMAT},
  * {@code architecture} (the network as JSON), {@code start_architecture} (the model's, when started from one) and
- * {@code session}: a JSON object with the settings, counters, curve steps, epoch points, timeline steps, the data set
- * and {@code start_source} (the model's file name, when started from one).
+ * {@code session}: a JSON object with the settings (with {@code train_last}, the layers that train), counters (with
+ * the epoch's training statistics so far: {@code epoch_images}, {@code epoch_loss}, {@code epoch_correct}), curve
+ * steps, epoch points, timeline steps, the data set and {@code start_source} (the model's file name, when started from
+ * one). Files written before those keys existed read as every layer training and the epoch counted from where it
+ * was saved.
  */
 public final class SessionFile {
     public static final String FORMAT = "convscope-session";
@@ -104,11 +108,15 @@ public final class SessionFile {
         settings.addProperty("seed", s.settings().seed());
         settings.addProperty("shift", s.settings().shift());
         settings.addProperty("threads", s.settings().threads());
+        settings.addProperty("train_last", s.settings().trainLast());
         json.add("settings", settings);
         json.addProperty("optimizer_steps", s.optimizerSteps());
         json.addProperty("step", s.step());
         json.addProperty("epoch", s.epoch());
         json.addProperty("position", s.position());
+        json.addProperty("epoch_images", s.epochImages());
+        json.addProperty("epoch_loss", s.epochLoss());
+        json.addProperty("epoch_correct", s.epochCorrect());
         json.addProperty("dataset", s.dataset());
         if (s.start() != null) json.addProperty("start_source", s.start().source());
         JsonArray curveSteps = new JsonArray();
@@ -164,7 +172,7 @@ public final class SessionFile {
             }
             Network shapes = Network.initialized(spec, 0);
             List<Param> params = shapes.params();
-            TrainingSettings settings = settings(json.object("settings"));
+            TrainingSettings settings = settings(json.object("settings"), Freezing.layersWithParameters(spec));
             float[][] values = new float[params.size()][];
             float[][][] state = new float[2][params.size()][];
             OptimizerConfig.Kind kind = settings.optimizer().kind();
@@ -185,11 +193,16 @@ public final class SessionFile {
             }
             StartWeights start = start(file, meta, json, tensors);
             tensors.requireAllUsed();
+            // The epoch's training statistics so far (written since sessions keep them; 0 in older files).
+            int position = json.integer("position", 0, Integer.MAX_VALUE);
+            int epochImages = json.has("epoch_images") ? json.integer("epoch_images", 0, position) : 0;
+            double epochLoss = json.has("epoch_loss") ? json.number("epoch_loss", 0, Double.MAX_VALUE) : 0;
+            long epochCorrect = json.has("epoch_correct") ? json.wholeNumber("epoch_correct", 0, epochImages) : 0;
             return new SessionState(spec, settings, values, state,
                     json.wholeNumber("optimizer_steps", 0, Long.MAX_VALUE), json.wholeNumber("step", 0, Long.MAX_VALUE),
-                    json.integer("epoch", 0, Integer.MAX_VALUE), json.integer("position", 0, Integer.MAX_VALUE), curves,
+                    json.integer("epoch", 0, Integer.MAX_VALUE), position, curves,
                     timeline, json.integer("timeline_interval", 1, Integer.MAX_VALUE),
-                    json.text("dataset", MAX_DATASET_CHARS), buffers, start);
+                    json.text("dataset", MAX_DATASET_CHARS), buffers, start, epochImages, epochLoss, epochCorrect);
         } catch (JsonFields.Problem | JsonText.SyntaxException e) {
             throw new FileException(file, "damaged session: " + e.getMessage());
         }
@@ -255,7 +268,8 @@ public final class SessionFile {
         return JsonText.parse(json);
     }
 
-    private static TrainingSettings settings(JsonFields s) {
+    /** The settings; {@code train_last} (absent in older files: every layer trains) at most {@code layers}. */
+    private static TrainingSettings settings(JsonFields s, int layers) {
         String kind = s.choice("optimizer", List.of("SGD", "MOMENTUM", "ADAM"));
         OptimizerConfig o = new OptimizerConfig(OptimizerConfig.Kind.valueOf(kind),
                 (float) s.number("learning_rate", Float.MIN_VALUE, Float.MAX_VALUE),
@@ -265,7 +279,8 @@ public final class SessionFile {
         Loss loss = Loss.valueOf(s.choice("loss", List.of("CROSS_ENTROPY", "SQUARED_ERROR")));
         return new TrainingSettings(o, loss, s.integer("batch_size", 1, TrainingSettings.MAX_BATCH),
                 s.wholeNumber("seed", Long.MIN_VALUE, Long.MAX_VALUE), s.integer("shift", 0, TrainingSettings.MAX_SHIFT),
-                s.integer("threads", 1, TrainingSettings.MAX_THREADS));
+                s.integer("threads", 1, TrainingSettings.MAX_THREADS),
+                s.has("train_last") ? s.integer("train_last", 0, layers) : Freezing.ALL);
     }
 
     private static CurveSnapshot curves(JsonFields json, Tensors tensors) throws FileException {

@@ -20,7 +20,8 @@ import org.convscope.engine.train.StepProbe;
  * the arrays must not be modified.
  *
  * @param step                the step's number (1 for the first step of a run)
- * @param sample              the training sample's index in the data set
+ * @param sample              the training sample's index in the data set, or −1 for an image chosen apart from it
+ * @param sampleName          the image in words: "training image #1,234", "test image #12 (the probe)"
  * @param learningRate        η of the update
  * @param forward             phase 1, with the weights before the step
  * @param loss                phase 2
@@ -30,7 +31,7 @@ import org.convscope.engine.train.StepProbe;
  * @param filters             phases 3 and 4 for every convolution layer
  * @param paramNames          names of before, gradients and after, in {@code network.params()} order
  */
-public record StepPhases(long step, int sample, int label, TrainingSettings settings, float learningRate,
+public record StepPhases(long step, int sample, String sampleName, int label, TrainingSettings settings, float learningRate,
                          ForwardSnapshot forward, LossPhase loss, float[][] activationGradients,
                          List<FilterStep> filters, List<String> paramNames, float[][] before, float[][] gradients,
                          float[][] after) {
@@ -74,6 +75,7 @@ public record StepPhases(long step, int sample, int label, TrainingSettings sett
         private final List<Integer> convIndices;
         private final TrainingSettings settings;
         private final int sample;
+        private final String sampleName;
         private final int label;
         private final float[][] before;
         private ForwardSnapshot forward;
@@ -82,12 +84,13 @@ public record StepPhases(long step, int sample, int label, TrainingSettings sett
         private float[][] gradients;
         private float learningRate;
 
-        Recorder(Network network, List<Integer> convIndices, TrainingSettings settings, int sample, int label,
-                 float[][] before) {
+        Recorder(Network network, List<Integer> convIndices, TrainingSettings settings, int sample, String sampleName,
+                 int label, float[][] before) {
             this.network = network;
             this.convIndices = convIndices;
             this.settings = settings;
             this.sample = sample;
+            this.sampleName = sampleName;
             this.label = label;
             this.before = before;
         }
@@ -129,7 +132,7 @@ public record StepPhases(long step, int sample, int label, TrainingSettings sett
             List<FilterStep> filters = new ArrayList<>(b.size());
             for (int l = 0; l < b.size(); l++) filters.add(new FilterStep(b.get(l).layer(), b.get(l), g.get(l), d.get(l), a.get(l)));
             List<String> names = network.params().stream().map(Param::name).toList();
-            return new StepPhases(step, sample, label, settings, learningRate, forward, lossPhase, activationGradients,
+            return new StepPhases(step, sample, sampleName, label, settings, learningRate, forward, lossPhase, activationGradients,
                     filters, names, before, gradients, after);
         }
     }

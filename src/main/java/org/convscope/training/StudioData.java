@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.convscope.data.Cifar10;
 import org.convscope.data.DatasetException;
 import org.convscope.data.DatasetFit;
 import org.convscope.data.DatasetFolder;
@@ -13,14 +14,15 @@ import org.convscope.data.TrainTest;
 import org.convscope.engine.Dims;
 
 /**
- * The data a studio session trains on: the bundled MNIST, an IDX data set folder (Fashion-MNIST, EMNIST…) or a folder
- * of images with one sub-folder per class. Opening one reads enough to know its image shape and classes (IDX data is
- * loaded whole, an image folder only listed); {@link #fitted} gives the images at the network's input size. Opening
+ * The data a studio session trains on: the bundled MNIST, an IDX data set folder (Fashion-MNIST, EMNIST…), CIFAR-10's
+ * binary batches ({@link Cifar10}) or a folder of images with one sub-folder per class. Opening one reads enough to
+ * know its image shape and classes (IDX and CIFAR-10 data is loaded whole, an image folder only listed); {@link #fitted} gives the images at the network's input size. Opening
  * and fitting read files: call them off the FX thread. Bad data gives a one-line {@link DatasetException}.
  */
 public final class StudioData {
     public enum Kind {
-        MNIST("Bundled MNIST"), IDX("IDX data set folder"), IMAGES("Image folder (one sub-folder per class)");
+        MNIST("Bundled MNIST"), IDX("IDX data set folder"), CIFAR10("CIFAR-10 binary folder (data_batch_1.bin …)"),
+        IMAGES("Image folder (one sub-folder per class)");
 
         private final String title;
 
@@ -36,7 +38,7 @@ public final class StudioData {
 
     private final Kind kind;
     private final Path folder;
-    private final TrainTest idx;
+    private final TrainTest idx; // IDX or CIFAR-10 data, loaded whole; null for an image folder
     private final ImageFolder images;
 
     private StudioData(Kind kind, Path folder, TrainTest idx, ImageFolder images) {
@@ -54,6 +56,10 @@ public final class StudioData {
         return new StudioData(Kind.IDX, folder, DatasetFolder.load(folder), null);
     }
 
+    public static StudioData cifar10(Path folder) {
+        return new StudioData(Kind.CIFAR10, folder, Cifar10.load(folder), null);
+    }
+
     public static StudioData images(Path folder) {
         return new StudioData(Kind.IMAGES, folder, null, ImageFolder.scan(folder));
     }
@@ -62,6 +68,7 @@ public final class StudioData {
         return switch (kind) {
             case MNIST -> bundledMnist();
             case IDX -> idx(folder);
+            case CIFAR10 -> cifar10(folder);
             case IMAGES -> images(folder);
         };
     }
@@ -76,9 +83,9 @@ public final class StudioData {
         return open(resolveKind(folder), folder);
     }
 
-    /** IDX when the folder holds IDX files, otherwise an image folder. */
+    /** IDX when the folder holds IDX files, CIFAR-10 when it holds its batches, otherwise an image folder. */
     public static Kind resolveKind(Path folder) {
-        return hasIdxFiles(folder) ? Kind.IDX : Kind.IMAGES;
+        return hasIdxFiles(folder) ? Kind.IDX : Cifar10.isCifar(folder) ? Kind.CIFAR10 : Kind.IMAGES;
     }
 
     private static boolean hasIdxFiles(Path folder) {
@@ -105,7 +112,7 @@ public final class StudioData {
 
     /** The images' own shape (an image folder: the channels of all, the size of the first). */
     public Dims dims() {
-        return idx != null ? new Dims(1, idx.train().rows(), idx.train().cols())
+        return idx != null ? new Dims(idx.train().channels(), idx.train().rows(), idx.train().cols())
                 : new Dims(images.channels(), images.rows(), images.cols());
     }
 
@@ -121,6 +128,13 @@ public final class StudioData {
         return idx != null ? idx.test().size() : images.testCount();
     }
 
+    /** The short name of the data a session names in {@link #key()}, without reading it: "MNIST", or the folder's name. */
+    public static String titleOf(String key) {
+        if (key == null || key.isEmpty()) return "MNIST";
+        Path name = Path.of(key).toAbsolutePath().normalize().getFileName();
+        return name == null ? key : name.toString();
+    }
+
     /** A short name: "MNIST", or the folder's name. */
     public String title() {
         if (kind == Kind.MNIST) return "MNIST";
@@ -130,17 +144,22 @@ public final class StudioData {
 
     /** What the data is and how its test set is held out, in words. */
     public String summary() {
-        String shape = kind == Kind.IMAGES
-                ? (dims().channels() == 3 ? "colour (3 channels)" : "grayscale (1 channel)") + " images, resized to the"
-                        + " network's input; classes " + String.join(", ", abbreviated())
-                : dims() + " images";
-        String split = kind == Kind.IMAGES ? images.split() : "the test set is the t10k/test files";
+        String shape = switch (kind) {
+            case IMAGES -> (dims().channels() == 3 ? "colour (3 channels)" : "grayscale (1 channel)") + " images, resized"
+                    + " to the network's input; classes " + String.join(", ", abbreviated(images.classes()));
+            case CIFAR10 -> dims() + " colour images; classes " + String.join(", ", abbreviated(Cifar10.classNames(folder)));
+            default -> dims() + " images";
+        };
+        String split = switch (kind) {
+            case IMAGES -> images.split();
+            case CIFAR10 -> "the test set is test_batch.bin";
+            default -> "the test set is the t10k/test files";
+        };
         return String.format(Locale.ROOT, "%s: %,d training and %,d test images, %d classes, %s. Held out: %s.",
                 title(), trainCount(), testCount(), numClasses(), shape, split);
     }
 
-    private java.util.List<String> abbreviated() {
-        java.util.List<String> names = images.classes();
+    private static java.util.List<String> abbreviated(java.util.List<String> names) {
         if (names.size() <= 6) return names;
         return Stream.concat(names.stream().limit(5), Stream.of("…")).toList();
     }

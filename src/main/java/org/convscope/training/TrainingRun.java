@@ -11,8 +11,11 @@ import org.convscope.engine.Param;
 import org.convscope.engine.Workspace;
 import org.convscope.engine.kernel.Kernels;
 import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.optim.OptimizerConfig;
 import org.convscope.engine.train.BatchResult;
+import org.convscope.engine.train.DivergenceGuard;
 import org.convscope.engine.train.Evaluation;
+import org.convscope.engine.train.Freezing;
 import org.convscope.engine.train.SampleSource;
 import org.convscope.engine.train.ShiftAugmentation;
 import org.convscope.engine.train.StepProbe;
@@ -23,20 +26,29 @@ import org.convscope.engine.train.TrainingDivergedException;
  * The state of a training run and the steps that change it: a network, its trainer, where training is in the
  * shuffled data, the curves, the filter timeline and the last good weights. Batches follow the order of
  * {@link Trainer#trainEpoch} (the permutation {@code shuffled(n, seed·31 + epoch)}), so a run here trains exactly as
- * the engine does. Not thread-safe: owned by the training thread.
+ * the engine does. A {@link DivergenceGuard} watches every step; the weights to roll back to are kept only while it
+ * sees nothing wrong, so a slow explosion is rolled back to before it began. Not thread-safe: owned by the training
+ * thread.
  */
 final class TrainingRun implements AutoCloseable {
-    /** Good weights are remembered every this many steps, to roll back to when training diverges. */
+    /**
+     * Good weights are remembered every this many steps, to roll back to when training diverges: while the
+     * {@link DivergenceGuard} sees nothing wrong, and once the learning rate has trained this many steps (a rate just
+     * raised has not yet shown that it works).
+     */
     static final int CHECKPOINT_EVERY = 20;
     private static final int PREDICT_CHUNK = 100;
 
-    private record Checkpoint(long step, float[][] params, float[][][] optimizerState, long optimizerSteps) {}
+    /** Weights to roll back to, with the learning rate they were reached with. */
+    private record Checkpoint(long step, float[][] params, float[][][] optimizerState, long optimizerSteps,
+                              float learningRate) {}
 
     private final SampleSource plainTrain;
     private final SampleSource test;
     private final Kernels kernels;
     private final Curves curves = new Curves();
     private final FilterTimeline timeline = new FilterTimeline();
+    private final DivergenceGuard guard = new DivergenceGuard();
     private NetworkSpec spec;
     private StartWeights start; // null: every layer starts fresh
     private TrainingSettings settings;
@@ -49,9 +61,11 @@ final class TrainingRun implements AutoCloseable {
     private int epoch;
     private int position;
     private long step;
+    private int epochImages;  // the images of this epoch that epochLoss and epochCorrect count
     private double epochLoss;
     private long epochCorrect;
     private Checkpoint good;
+    private long rateSince; // the step from which the learning rate has been what it is
     private Evaluation lastTest;
     private long lastTestStep = -1;
     private float[][] lastTestParams;
@@ -94,6 +108,7 @@ final class TrainingRun implements AutoCloseable {
         epoch = 0;
         position = 0;
         step = 0;
+        epochImages = 0;
         epochLoss = 0;
         epochCorrect = 0;
         curves.clear();
@@ -102,6 +117,8 @@ final class TrainingRun implements AutoCloseable {
         lastTestStep = -1;
         lastTestParams = null;
         predictions = null;
+        guard.reset();
+        rateSince = 0;
         startEpoch();
         timeline.offer(0, this::filterCopies);
         checkpoint();
@@ -126,8 +143,9 @@ final class TrainingRun implements AutoCloseable {
             }
             trainer.close();
         }
-        trainer = new Trainer(network, settings.trainConfig(), kernels);
+        trainer = new Trainer(network, settings.trainConfig(), kernels, guard);
         if (state != null) trainer.optimizer().restore(state, optimizerSteps);
+        healthMonitor.setFrozen(Freezing.frozenLayers(network, settings.trainLast()));
         train = new ShiftAugmentation(plainTrain, settings.shift(), settings.seed());
         train.setEpoch(epoch);
     }
@@ -145,6 +163,7 @@ final class TrainingRun implements AutoCloseable {
         boolean seedOnly = newSettings.withSeed(settings.seed()).equals(settings);
         boolean rateOnly = newSettings.withLearningRate(settings.optimizer().learningRate()).withSeed(settings.seed())
                 .equals(settings);
+        if (newSettings.optimizer().learningRate() != settings.optimizer().learningRate()) rateSince = step;
         settings = newSettings;
         if (rateOnly) trainer.setLearningRate(newSettings.optimizer().learningRate());
         else if (!seedOnly) rebuildTrainer(true);
@@ -162,23 +181,34 @@ final class TrainingRun implements AutoCloseable {
     /** {@link #step(int)}, shown to {@code probe} between its backward pass and its update. */
     private BatchResult step(int maxCount, StepProbe probe) {
         int count = Math.min(maxCount, order.length - position);
+        BatchResult result = train(train, order, position, count, probe);
+        position += count;
+        epochImages += count;
+        epochLoss += result.loss() * count;
+        epochCorrect += result.correct();
+        if (position == order.length) finishEpoch();
+        return result;
+    }
+
+    /**
+     * One training step on samples {@code indices[from, from + count)} of {@code source}: the update, the curves, the
+     * timeline, the health, the checkpoint; on divergence the last good weights come back and the exception, with a
+     * message in words, is thrown.
+     */
+    private BatchResult train(SampleSource source, int[] indices, int from, int count, StepProbe probe) {
         BatchResult result;
         boolean measure = healthMonitor.beforeStep();
         try {
-            result = trainer.trainBatch(train, order, position, count, probe);
+            result = trainer.trainBatch(source, indices, from, count, probe);
         } catch (TrainingDivergedException e) {
             healthMonitor.cancelStep();
             throw rollBack(e);
         }
-        position += count;
         step++;
-        epochLoss += result.loss() * count;
-        epochCorrect += result.correct();
         curves.addBatch(step, result.loss(), (double) result.correct() / count);
         timeline.offer(step, this::filterCopies);
         if (measure) health = healthMonitor.measure(step, settings.loss());
-        if (step % CHECKPOINT_EVERY == 0) checkpoint();
-        if (position == order.length) finishEpoch();
+        if (step % CHECKPOINT_EVERY == 0 && guard.calm() && step - rateSince >= CHECKPOINT_EVERY) checkpoint();
         return result;
     }
 
@@ -190,31 +220,99 @@ final class TrainingRun implements AutoCloseable {
         int sample = order[position];
         float[][] before = network.copyParams();
         StepPhases.Recorder recorder = new StepPhases.Recorder(network, convIndices, settings, sample,
-                train.label(sample), before);
+                String.format(Locale.ROOT, "training image #%,d", sample), train.label(sample), before);
         BatchResult result = step(1, recorder);
         return recorder.finish(step, result.loss(), network.copyParams());
     }
 
+    /**
+     * One step on a chosen image (the probe, a test image) with its label, recording its four phases: a real step,
+     * the same as one on a training image, but outside the epoch (its place in the data does not move).
+     *
+     * @param image of the network's input shape
+     */
+    StepPhases stepInPhases(float[] image, int label, String name) {
+        if (image.length != spec.input().size()) {
+            throw new IllegalArgumentException(name + " has " + image.length + " values, the network takes "
+                    + spec.input() + " = " + spec.input().size());
+        }
+        if (label < 0 || label >= spec.numClasses()) {
+            throw new IllegalArgumentException(name + ": class " + label + " outside 0.." + (spec.numClasses() - 1));
+        }
+        float[][] before = network.copyParams();
+        StepPhases.Recorder recorder = new StepPhases.Recorder(network, convIndices, settings, -1, name, label, before);
+        BatchResult result = train(new OneImage(image, label, plainTrain), new int[] {0}, 0, 1, recorder);
+        return recorder.finish(step, result.loss(), network.copyParams());
+    }
+
+    /** One image as a data set. */
+    private record OneImage(float[] image, int label, SampleSource like) implements SampleSource {
+        @Override
+        public int size() {
+            return 1;
+        }
+
+        @Override
+        public org.convscope.engine.Dims dims() {
+            return like.dims();
+        }
+
+        @Override
+        public int numClasses() {
+            return like.numClasses();
+        }
+
+        @Override
+        public int label(int index) {
+            return label;
+        }
+
+        @Override
+        public void fill(int[] indices, int from, int count, float[] out) {
+            System.arraycopy(image, 0, out, 0, image.length);
+        }
+    }
+
     private void finishEpoch() {
         Evaluation eval = evaluate();
-        int n = order.length;
+        int n = Math.max(1, epochImages);
         curves.addEpoch(new EpochPoint(epoch, step, epochLoss / n, (double) epochCorrect / n, eval.loss(), eval.accuracy()));
         epoch++;
         position = 0;
+        epochImages = 0;
         epochLoss = 0;
         epochCorrect = 0;
         startEpoch();
     }
 
+    /**
+     * Puts the last good weights and optimizer state back and tells what happened: which rule the run broke, that
+     * the weights of the last good step are back, and which learning rate to try: the one that reached those weights
+     * when it was lower, else the optimizer's usual one (or a tenth of this one, if that is lower still).
+     */
     private TrainingDivergedException rollBack(TrainingDivergedException e) {
         network.restoreParams(good.params());
         trainer.optimizer().restore(good.optimizerState(), good.optimizerSteps());
+        guard.reset();
         float lr = settings.optimizer().learningRate();
-        String advice = String.format(Locale.ROOT, "The learning rate %s is probably too high: lower it (try %s) and press"
-                + " play.", trim(lr), trim(lr / 10));
-        return new TrainingDivergedException("Training diverged at step " + (step + 1) + ": the loss became "
-                + (e.getMessage().contains("Infinity") ? "infinite" : "NaN (not a number)") + ". " + advice
-                + " Training paused; the weights of step " + good.step() + " were restored.");
+        String advice = good.learningRate() < lr && good.step() > 0
+                ? String.format(Locale.ROOT, "η = %s trained well up to step %,d: set it back and press play.",
+                        trim(good.learningRate()), good.step())
+                : String.format(Locale.ROOT, "The learning rate %s is probably too high: lower it (try %s) and press"
+                        + " play.", trim(lr), trim(suggestedRate(settings.optimizer().kind(), lr)));
+        return new TrainingDivergedException(e.step(), e.loss(), e.reason(), String.format(Locale.ROOT,
+                "Training diverged at step %,d: %s. Training paused; the weights of step %,d were restored. %s",
+                e.step(), e.reason(), good.step(), advice));
+    }
+
+    /** A learning rate to try after η diverged: the optimizer's usual one when lower, else η / 10. */
+    static float suggestedRate(OptimizerConfig.Kind kind, float lr) {
+        float usual = switch (kind) {
+            case SGD -> 0.1f;
+            case MOMENTUM -> 0.05f;
+            case ADAM -> 0.001f;
+        };
+        return usual < lr ? usual : lr / 10;
     }
 
     private static String trim(float v) {
@@ -222,7 +320,8 @@ final class TrainingRun implements AutoCloseable {
     }
 
     private void checkpoint() {
-        good = new Checkpoint(step, network.copyParams(), copy(trainer.optimizer().state()), trainer.optimizer().steps());
+        good = new Checkpoint(step, network.copyParams(), copy(trainer.optimizer().state()), trainer.optimizer().steps(),
+                settings.optimizer().learningRate());
     }
 
     /** Evaluates the test set with the current weights and remembers the result for {@link #testSamples}. */
@@ -299,7 +398,7 @@ final class TrainingRun implements AutoCloseable {
     SessionState capture(String dataset) {
         return new SessionState(spec, settings, network.copyParams(), copy(trainer.optimizer().state()),
                 trainer.optimizer().steps(), step, epoch, position, curves.snapshot(), timeline.frames(),
-                timeline.interval(), dataset, bufferCopies(), start);
+                timeline.interval(), dataset, bufferCopies(), start, epochImages, epochLoss, epochCorrect);
     }
 
     /** Continues a saved session (the same data set must be loaded). */
@@ -321,8 +420,11 @@ final class TrainingRun implements AutoCloseable {
                     + " training samples");
         }
         position = saved.position();
-        epochLoss = 0;
-        epochCorrect = 0;
+        epochImages = saved.epochImages();
+        epochLoss = saved.epochLoss();
+        epochCorrect = saved.epochCorrect();
+        guard.reset();
+        rateSince = step;
         curves.restore(saved.curves());
         timeline.restore(saved.timeline(), saved.timelineInterval());
         lastTest = null;

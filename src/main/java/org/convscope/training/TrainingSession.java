@@ -138,11 +138,26 @@ public final class TrainingSession implements AutoCloseable {
      * weights are then rolled back, as for any step).
      */
     public CompletableFuture<StepPhases> stepInPhases() {
+        return phases(run::stepInPhases);
+    }
+
+    /**
+     * Pauses and takes one step on this image with its label (the probe, a test image), recording its four phases: a
+     * real step, outside the epoch. Fails with the reason if the step diverged (the weights are then rolled back).
+     *
+     * @param name the image in words, for the phases' title ("test image #12 (the probe)")
+     */
+    public CompletableFuture<StepPhases> stepInPhases(float[] image, int label, String name) {
+        float[] copy = image.clone();
+        return phases(() -> run.stepInPhases(copy, label, name));
+    }
+
+    private CompletableFuture<StepPhases> phases(java.util.function.Supplier<StepPhases> step) {
         return call(() -> {
             running = false;
             message = "";
             try {
-                StepPhases phases = run.stepInPhases();
+                StepPhases phases = step.get();
                 throughput.add(System.nanoTime(), 1);
                 imagesTrained++;
                 return phases;

@@ -2,20 +2,26 @@ package org.convscope.training;
 
 import org.convscope.engine.Loss;
 import org.convscope.engine.optim.OptimizerConfig;
+import org.convscope.engine.train.Freezing;
 import org.convscope.engine.train.TrainConfig;
 
 /**
  * What the studio trains with: the optimizer (kind, learning rate, momentum, weight decay), the loss, the batch size,
- * the seed of the initial weights and of the shuffling, the random shift of training images in pixels, and the number
- * of threads. The learning rate stays constant: the user changes it by hand.
+ * the seed of the initial weights and of the shuffling, the random shift of training images in pixels, the number
+ * of threads, and which layers train ({@code trainLast}: only the last that many layers with parameters, the others
+ * frozen, as for transfer learning; {@value Freezing#ALL}: every layer). The learning rate stays constant: the user
+ * changes it by hand.
  */
-public record TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSize, long seed, int shift, int threads) {
+public record TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSize, long seed, int shift, int threads,
+                               int trainLast) {
     /** Largest mini-batch. */
     public static final int MAX_BATCH = 4096;
     /** Largest random shift of training images, in pixels. */
     public static final int MAX_SHIFT = 8;
     /** Most training threads: far beyond the cores of a desktop, far below what would exhaust the heap. */
     public static final int MAX_THREADS = 256;
+    /** Most layers {@code trainLast} may name: far beyond any network the studio builds or imports. */
+    public static final int MAX_TRAIN_LAST = 100_000;
 
     public TrainingSettings {
         if (optimizer == null) throw new IllegalArgumentException("optimizer missing");
@@ -29,6 +35,15 @@ public record TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSi
         if (threads < 1 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("threads must be in 1.." + MAX_THREADS + ", got " + threads);
         }
+        if (trainLast < 0 || trainLast > MAX_TRAIN_LAST) {
+            throw new IllegalArgumentException("layers to train must be in 0.." + MAX_TRAIN_LAST + " (0: all), got "
+                    + trainLast);
+        }
+    }
+
+    /** Every layer trains. */
+    public TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSize, long seed, int shift, int threads) {
+        this(optimizer, loss, batchSize, seed, shift, threads, Freezing.ALL);
     }
 
     /** As {@code convscope train}: momentum 0.9, η = 0.05, cross-entropy, batch 64, seed 1, shifts of 1 px, all cores. */
@@ -39,11 +54,11 @@ public record TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSi
 
     /** The engine's configuration for these settings: constant learning rate, one epoch planned at a time. */
     public TrainConfig trainConfig() {
-        return new TrainConfig(optimizer, loss, batchSize, 1, threads, seed, false);
+        return new TrainConfig(optimizer, loss, batchSize, 1, threads, seed, false, trainLast);
     }
 
     public TrainingSettings withOptimizer(OptimizerConfig o) {
-        return new TrainingSettings(o, loss, batchSize, seed, shift, threads);
+        return new TrainingSettings(o, loss, batchSize, seed, shift, threads, trainLast);
     }
 
     public TrainingSettings withLearningRate(float lr) {
@@ -51,22 +66,27 @@ public record TrainingSettings(OptimizerConfig optimizer, Loss loss, int batchSi
     }
 
     public TrainingSettings withLoss(Loss l) {
-        return new TrainingSettings(optimizer, l, batchSize, seed, shift, threads);
+        return new TrainingSettings(optimizer, l, batchSize, seed, shift, threads, trainLast);
     }
 
     public TrainingSettings withBatchSize(int b) {
-        return new TrainingSettings(optimizer, loss, b, seed, shift, threads);
+        return new TrainingSettings(optimizer, loss, b, seed, shift, threads, trainLast);
     }
 
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(optimizer, loss, batchSize, s, shift, threads);
+        return new TrainingSettings(optimizer, loss, batchSize, s, shift, threads, trainLast);
     }
 
     public TrainingSettings withShift(int px) {
-        return new TrainingSettings(optimizer, loss, batchSize, seed, px, threads);
+        return new TrainingSettings(optimizer, loss, batchSize, seed, px, threads, trainLast);
     }
 
     public TrainingSettings withThreads(int t) {
-        return new TrainingSettings(optimizer, loss, batchSize, seed, shift, t);
+        return new TrainingSettings(optimizer, loss, batchSize, seed, shift, t, trainLast);
+    }
+
+    /** Trains only the last {@code n} layers with parameters ({@value Freezing#ALL}: every layer). */
+    public TrainingSettings withTrainLast(int n) {
+        return new TrainingSettings(optimizer, loss, batchSize, seed, shift, threads, n);
     }
 }

@@ -197,6 +197,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
                         network.input().height(), image.clone()), "test image · label " + label, label);
                 tabs.getSelectionModel().select(explorerTab);
             }, this::openStudio, studioDialogs, SessionData.DEFAULT);
+            trainingTab.setText("Training · " + trainingView.dataTitle()); // the data set named on the tab
             trainingTab.setContent(trainingView);
             if (recovery != null) trainingView.offerRecovery(recovery);
             recovery = null;

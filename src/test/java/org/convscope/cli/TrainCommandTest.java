@@ -64,4 +64,49 @@ class TrainCommandTest {
         assertEquals(0, run.exit(), run.err());
         assertEquals(Presets.lenet5x32(), Models.load(out).network().spec());
     }
+
+    @Test
+    void aDivergingRunStopsWithOneLineAndLeavesTheModelFileAsItWas() throws Exception {
+        Path out = dir.resolve("tuned.safetensors");
+        java.nio.file.Files.copy(Path.of("resources/models/lenet5-mnist.safetensors"), out);
+        byte[] before = java.nio.file.Files.readAllBytes(out);
+        CliRun run = CliRun.of("train", "--model", out.toString(), "--lr", "50", "--constant-lr", "--limit", "6400",
+                "--epochs", "2", "--threads", "2", "--json", "--out", out.toString());
+        assertEquals(1, run.exit(), run.out() + run.err());
+        List<String> lines = run.err().strip().lines().toList();
+        assertEquals(1, lines.size(), run.err());
+        assertTrue(lines.get(0).startsWith("convscope train: training diverged at step "), lines.get(0));
+        assertTrue(lines.get(0).contains("(epoch 1, loss ") && lines.get(0).endsWith("; no model was saved"), lines.get(0));
+        assertArrayEquals(before, java.nio.file.Files.readAllBytes(out), "the model file is untouched");
+    }
+
+    @Test
+    void trainLastFreezesEveryEarlierLayer() throws Exception {
+        Path out = dir.resolve("last.safetensors");
+        Path start = Path.of("resources/models/lenet5-mnist.safetensors");
+        CliRun run = CliRun.of("train", "--model", start.toString(), "--train-last", "1", "--lr", "0.01",
+                "--limit", "640", "--epochs", "1", "--threads", "2", "--json", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        var was = ModelFile.load(start).network().params();
+        var now = ModelFile.load(out).network().params();
+        for (int i = 0; i < was.size(); i++) {
+            boolean last = was.get(i).name().startsWith("fc3.");
+            boolean same = java.util.Arrays.equals(was.get(i).value(), now.get(i).value());
+            assertEquals(!last, same, was.get(i).name() + (last ? " trains" : " is frozen"));
+        }
+    }
+
+    @Test
+    void cifarBatchesTrainAColourNetwork() throws Exception {
+        Path data = org.convscope.data.CifarFiles.folder(dir.resolve("cifar"));
+        Path arch = dir.resolve("colour.json");
+        java.nio.file.Files.writeString(arch, "{\"input\":[3,32,32],\"layers\":[{\"type\":\"conv\",\"name\":\"conv1\","
+                + "\"filters\":4,\"kernel\":[3,3]},{\"type\":\"relu\",\"name\":\"relu1\"},{\"type\":\"flatten\","
+                + "\"name\":\"flatten\"},{\"type\":\"dense\",\"name\":\"fc\",\"units\":10}]}");
+        Path out = dir.resolve("cifar.safetensors");
+        CliRun run = CliRun.of("train", "--data", data.toString(), "--arch", arch.toString(), "--batch", "2",
+                "--epochs", "1", "--threads", "1", "--json", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(3, ModelFile.load(out).network().spec().input().channels());
+    }
 }

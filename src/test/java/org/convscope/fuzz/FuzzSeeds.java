@@ -253,6 +253,10 @@ public final class FuzzSeeds {
         seed(dir, "optimizer-FOO", editedSession(file, json -> json.replace("\"MOMENTUM\"", "\"FOO\"")));
         seed(dir, "trailing-comma-in-session", editedSession(file, json -> json.replaceFirst("}$", ",}")));
         seed(dir, "threads-a-billion", editedSession(file, json -> json.replace("\"threads\":2", "\"threads\":1000000000")));
+        seed(dir, "train-last-beyond-the-layers", editedSession(file, json -> json.replace("\"train_last\":0",
+                "\"train_last\":99")));
+        seed(dir, "epoch-correct-above-its-images", editedSession(file, json -> json.replace("\"epoch_correct\":0",
+                "\"epoch_correct\":5")));
         seed(dir, "architecture-of-a-billion-units", edited(file, meta -> {
             meta.put("architecture", meta.get("architecture").replace("\"units\":3", "\"units\":1000000000"));
             return meta;

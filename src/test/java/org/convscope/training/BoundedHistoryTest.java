@@ -21,6 +21,39 @@ class BoundedHistoryTest {
     }
 
     @Test
+    void theSmoothedLossFollowsTheBatchesFromTheFirstOne() {
+        Curves curves = new Curves();
+        for (int s = 1; s <= 250; s++) curves.addBatch(s, 2.3 * Math.exp(-s / 20.0) + 0.1, 0.5);
+        CurveSnapshot snap = curves.snapshot();
+        assertEquals(2.3 * Math.exp(-1 / 20.0) + 0.1, snap.smoothedLoss()[0], 1e-6, "the first point is the first batch");
+        for (int i = 0; i < snap.size(); i++) {
+            double mean = 0;
+            for (int j = 0; j <= i; j++) mean += snap.batchLoss()[j];
+            mean /= i + 1;
+            assertTrue(snap.smoothedLoss()[i] <= mean + 1e-6,
+                    "step " + snap.steps()[i] + ": smoothed " + snap.smoothedLoss()[i] + " above the mean so far " + mean);
+            assertTrue(snap.smoothedLoss()[i] >= snap.batchLoss()[i] - 1e-6, "never below a falling curve");
+        }
+        assertEquals(0.5f, snap.smoothedAccuracy()[0], 1e-6);
+    }
+
+    @Test
+    void restoredCurvesSmoothOnAsTheyWould() {
+        Curves whole = new Curves();
+        Curves resumed = new Curves();
+        for (int s = 1; s <= 40; s++) whole.addBatch(s, 1.0 + (s % 3), 0.1 * (s % 5));
+        resumed.restore(whole.snapshot());
+        for (int s = 41; s <= 60; s++) {
+            whole.addBatch(s, 1.0 + (s % 3), 0.1 * (s % 5));
+            resumed.addBatch(s, 1.0 + (s % 3), 0.1 * (s % 5));
+        }
+        CurveSnapshot a = whole.snapshot();
+        CurveSnapshot b = resumed.snapshot();
+        assertEquals(a.smoothedLoss()[a.size() - 1], b.smoothedLoss()[b.size() - 1], 1e-5);
+        assertEquals(a.smoothedAccuracy()[a.size() - 1], b.smoothedAccuracy()[b.size() - 1], 1e-5);
+    }
+
+    @Test
     void timelineKeepsAtMostItsCapacityAndSpansTheRun() {
         FilterTimeline timeline = new FilterTimeline();
         float[] w = new float[4];

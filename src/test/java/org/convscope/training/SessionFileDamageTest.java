@@ -81,6 +81,39 @@ class SessionFileDamageTest {
     }
 
     @Test
+    void moreLayersToTrainThanTheNetworkHasIsOutOfRange() throws Exception {
+        int layers = org.convscope.engine.train.Freezing.layersWithParameters(Stripes.net());
+        assertSessionProblem("damaged session: session.settings: \"train_last\" is 99, expected a whole number from 0 to "
+                + layers, session -> session.getAsJsonObject("settings").addProperty("train_last", 99));
+    }
+
+    @Test
+    void moreRightThanCountedInTheEpochIsRefused() throws Exception {
+        int position = JsonParser.parseString(good.metadata().get("session")).getAsJsonObject().get("position").getAsInt();
+        assertTrue(position > 0);
+        assertSessionProblem("damaged session: session: \"epoch_correct\" is 1000, expected a whole number from 0 to "
+                + position, session -> {
+                    session.addProperty("epoch_images", position);
+                    session.addProperty("epoch_correct", 1000);
+                });
+        assertSessionProblem("damaged session: session: \"epoch_images\" is " + (position + 1) + ", expected a whole"
+                + " number from 0 to " + position, session -> session.addProperty("epoch_images", position + 1));
+    }
+
+    @Test
+    void aSessionFromBeforeFreezingAndEpochStatisticsReadsWithEveryLayerTraining() throws Exception {
+        Map<String, String> meta = new LinkedHashMap<>(good.metadata());
+        JsonObject session = JsonParser.parseString(meta.get("session")).getAsJsonObject();
+        session.getAsJsonObject("settings").remove("train_last");
+        for (String field : List.of("epoch_images", "epoch_loss", "epoch_correct")) session.remove(field);
+        meta.put("session", session.toString());
+        var read = SessionFile.read(write(good.tensors().values().stream().toList(), meta));
+        assertEquals(0, read.settings().trainLast());
+        assertEquals(0, read.epochImages());
+        assertEquals(12, read.step());
+    }
+
+    @Test
     void malformedSessionJsonIsASyntaxErrorWithoutGsonsAdvice() throws Exception {
         String problem = problem(meta -> meta.put("session", "{\"step\": 12,}"));
         assertEquals("damaged session: not valid JSON: Expected name at line 1 column 14 path $.step", problem);

@@ -69,6 +69,36 @@ class SessionFileTest {
     }
 
     @Test
+    void anEpochSavedHalfwayEndsWithTheSameTrainingStatisticsAsOneThatWasNot() throws Exception {
+        Path file = dir.resolve("halfway.convscope-session");
+        try (TrainingSession original = session(); TrainingSession resumed = session()) {
+            for (int b = 0; b < 6; b++) await(original.stepBatch()); // 96 of the epoch's 160 images
+            await(original.save(file));
+            await(resumed.restore(SessionFile.read(file)));
+            for (int b = 0; b < 4; b++) {
+                await(original.stepBatch());
+                await(resumed.stepBatch());
+            }
+            EpochPoint whole = original.latestFrame().curves().epochs().get(0);
+            EpochPoint halves = resumed.latestFrame().curves().epochs().get(0);
+            assertEquals(whole.trainLoss(), halves.trainLoss(), 1e-9);
+            assertEquals(whole.trainAccuracy(), halves.trainAccuracy(), 1e-12);
+            assertEquals(true, halves.trainAccuracy() > 0.3, "trained on, not 0: " + halves.trainAccuracy());
+        }
+    }
+
+    @Test
+    void theLayersThatTrainAreSavedWithTheSettings() throws Exception {
+        Path file = dir.resolve("frozen.convscope-session");
+        try (TrainingSession s = new TrainingSession(Stripes.net(), new Stripes(160, 17), new Stripes(90, 18),
+                ADAM.withTrainLast(1), KernelSelection.preferred(), "")) {
+            await(s.stepBatch());
+            await(s.save(file));
+        }
+        assertEquals(1, SessionFile.read(file).settings().trainLast());
+    }
+
+    @Test
     void theModelExportsInTheExplorersFormat() throws Exception {
         Path file = dir.resolve("model.safetensors");
         try (TrainingSession s = session()) {

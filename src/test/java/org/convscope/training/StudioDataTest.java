@@ -115,4 +115,26 @@ class StudioDataTest {
         assertEquals(expected, e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line");
     }
+
+    @Test
+    void aFolderOfCifarBatchesIsCifarDataAndTrains() throws Exception {
+        org.convscope.data.CifarFiles.folder(dir);
+        StudioData data = StudioData.resolve(dir.toString());
+        assertEquals(StudioData.Kind.CIFAR10, data.kind());
+        assertEquals(new Dims(3, 32, 32), data.dims());
+        assertEquals(10, data.numClasses());
+        assertEquals(5, data.trainCount());
+        assertEquals(4, data.testCount());
+        assertEquals(true, data.summary().contains("airplane, automobile, bird, cat, deer, …"), data.summary());
+        var spec = new org.convscope.engine.spec.NetworkSpec("small", new Dims(3, 16, 16), java.util.List.of(
+                org.convscope.engine.spec.ConvSpec.square("conv1", 4, 3, 1, 1),
+                new org.convscope.engine.spec.ActivationSpec("relu1", org.convscope.engine.spec.ActivationSpec.Kind.RELU),
+                new org.convscope.engine.spec.FlattenSpec("flatten"),
+                new org.convscope.engine.spec.DenseSpec("fc", 10)));
+        try (TrainingSession s = StudioSessions.on(data, spec, TrainingSettings.defaults().withBatchSize(2))) {
+            TrainingSessionTest.await(s.stepBatch());
+            assertEquals(1, s.latestFrame().step());
+            assertEquals(new Dims(3, 16, 16), s.latestFrame().probe().spec().input(), "resized to the network's input");
+        }
+    }
 }

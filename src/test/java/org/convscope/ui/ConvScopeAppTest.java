@@ -84,6 +84,8 @@ class ConvScopeAppTest {
         TabPane tabs = robot.lookup("#" + MainLayout.TABS_ID).queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(2));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> tabs.getTabs().get(2).getContent() instanceof TrainingView);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Training · MNIST", tabs.getTabs().get(2).getText(), "the data set named on the tab");
     }
 
     @Test

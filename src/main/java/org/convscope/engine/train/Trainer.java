@@ -16,11 +16,17 @@ import org.convscope.engine.optim.Optimizer;
  * renderer, say) takes a core, the other cores do the chunks that the descheduled thread would have done, instead of
  * waiting for it. The weights depend on the seed, the batch size and {@link #chunks}, not on which thread ran what:
  * up to four threads, 1, 2, 3 or 4 threads give the same weights.
+ * <p>
+ * Layers frozen by {@link TrainConfig#trainLast()} keep their parameters and cost no backward pass before the first
+ * layer that trains. Every step is watched by a {@link DivergenceGuard}; its update-to-weight ratio is measured every
+ * {@value #MEASURE_EVERY} steps.
  */
 public final class Trainer implements AutoCloseable {
     private static final int EVAL_CHUNK = 100;
     /** Samples per chunk of a large batch: enough for efficient kernels, small enough to balance the threads. */
     private static final int CHUNK = 16;
+    /** The update-to-weight ratio is measured every this many steps (measuring copies the weights once). */
+    static final int MEASURE_EVERY = 4;
 
     private final Network network;
     private final TrainConfig config;
@@ -30,13 +36,21 @@ public final class Trainer implements AutoCloseable {
     private final Optimizer optimizer;
     private final SpinPool pool;
     private final float[][] grads;
+    private final boolean[] frozenParams;
+    private final DivergenceGuard guard;
     private int[] labels;
     private long step;
     private long totalSteps = 1;
     private float baseRate;
 
     public Trainer(Network network, TrainConfig config, Kernels kernels) {
+        this(network, config, kernels, new DivergenceGuard());
+    }
+
+    /** @param guard decides when the run has diverged; a caller that rebuilds its trainer may keep its guard */
+    public Trainer(Network network, TrainConfig config, Kernels kernels, DivergenceGuard guard) {
         this.network = network;
+        this.guard = guard;
         this.config = config;
         this.kernels = kernels;
         this.baseRate = config.optimizer().learningRate();
@@ -45,8 +59,14 @@ public final class Trainer implements AutoCloseable {
         int slice = (config.batchSize() + chunks - 1) / chunks;
         workspaces = new Workspace[chunks];
         evalWorkspaces = new Workspace[threads];
-        for (int c = 0; c < chunks; c++) workspaces[c] = new Workspace(network, kernels, slice);
+        boolean[] frozenLayers = Freezing.frozenLayers(network, config.trainLast());
+        for (int c = 0; c < chunks; c++) {
+            workspaces[c] = new Workspace(network, kernels, slice);
+            workspaces[c].setFrozen(frozenLayers);
+        }
+        frozenParams = Freezing.frozenParams(network, frozenLayers);
         optimizer = new Optimizer(config.optimizer(), network.params());
+        optimizer.setFrozen(frozenParams);
         grads = workspaces[0].paramGrads();
         labels = new int[config.batchSize()];
         pool = new SpinPool(threads - 1, "convscope-train");
@@ -75,6 +95,11 @@ public final class Trainer implements AutoCloseable {
 
     public long steps() {
         return step;
+    }
+
+    /** The guard that watches every step for divergence. */
+    public DivergenceGuard guard() {
+        return guard;
     }
 
     /** The learning rate of the next step (follows the cosine schedule when configured). */
@@ -138,18 +163,18 @@ public final class Trainer implements AutoCloseable {
             right += correct[c];
         }
         loss /= count;
-        if (!Double.isFinite(loss)) {
-            throw new TrainingDivergedException("training diverged at step " + (step + 1) + ": the loss became " + loss
-                    + "; the learning rate " + learningRate() + " is probably too high");
-        }
+        guard.checkLoss(step + 1, loss);
         for (int c = 1; c < chunks; c++) {
             float[][] other = workspaces[c].paramGrads();
-            for (int p = 0; p < grads.length; p++) kernels.axpy(1f, other[p], 0, grads[p], 0, grads[p].length);
+            for (int p = 0; p < grads.length; p++) {
+                if (!frozenParams[p]) kernels.axpy(1f, other[p], 0, grads[p], 0, grads[p].length);
+            }
         }
         float lr = learningRate();
         if (probe != null) probe.beforeUpdate(workspaces[0], grads, lr);
-        optimizer.step(network.params(), grads, lr);
+        double ratio = optimizer.step(network.params(), grads, lr, step % MEASURE_EVERY == 0);
         step++;
+        guard.afterStep(step, loss, ratio);
         return new BatchResult(loss, right, count);
     }
 

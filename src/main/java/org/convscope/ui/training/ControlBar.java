@@ -9,28 +9,32 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.convscope.training.TrainingFrame;
-import org.convscope.ui.training.phases.PhasesWindow;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Play or pause, step one sample, batch or epoch, reset with a seed, and the speed from 1 step/s to full speed. */
+/**
+ * Play or pause, step one sample, batch or epoch, the four phases, reset with a seed, and the speed from 1 step/s to
+ * full speed. Reset (which can throw steps away) never takes the keyboard focus: a button that steps disables itself
+ * while training runs, and focus must not fall on Reset then, where the next Space would press it.
+ */
 final class ControlBar extends HBox {
     /** Speeds of the slider's stops in steps per second; 0 is full speed. */
     static final double[] SPEEDS = {1, 2, 5, 10, 30, 100, 0};
 
-    final Button play = button("play", "▶ Play", "Train continuously");
+    final Button play = button("play", "▶ Play", "Train continuously (Space)");
     final Button stepSample = button("step-sample", "Step sample", "One training step on the next single image");
-    final Button stepBatch = button("step-batch", "Step batch", "One training step on the next mini-batch");
+    final Button stepBatch = button("step-batch", "Step batch", "One training step on the next mini-batch (→)");
     final Button stepEpoch = button("step-epoch", "Step epoch", "Train to the end of this epoch");
     final Button phases = button("step-phases", "Step in 4 phases", "Pause and take one step on the next single"
             + " image, shown as its four phases: forward pass, loss, backward pass, update (→ next, ← back, Esc close)");
-    final Button reset = button("reset", "Reset", "Start over: new random weights from the seed (a session started from a model goes back to its"
-            + " weights)");
+    final Button reset = button("reset", "Reset", "Start over: new random weights from the seed (a session started from"
+            + " a model goes back to its weights); asks first when steps are not saved");
     final Button newSession = button("new-session", "New session…", "Another network or data set: presets, the"
-            + " architecture editor, MNIST, an IDX folder or an image folder");
+            + " architecture editor, MNIST, an IDX, CIFAR-10 or image folder");
     final TextField seed = new TextField("1");
     final Slider speed = new Slider(0, SPEEDS.length - 1, SPEEDS.length - 1);
     private final Label speedText = new Label();
     private final TrainingViewModel model;
+    private Runnable onAnyAction = () -> {};
 
     ControlBar(TrainingViewModel model) {
         this.model = model;
@@ -45,10 +49,12 @@ final class ControlBar extends HBox {
         speed.setSnapToTicks(true);
         speed.setPrefWidth(140);
         speedText.getStyleClass().add("caption");
-        getChildren().addAll(play, stepSample, stepBatch, stepEpoch, phases, reset, new Label("seed"), seed,
-                new Label("speed"), speed, speedText);
+        speedText.setMinWidth(70);
+        reset.setFocusTraversable(false);
         newSession.setGraphic(new FontIcon("mdi2p-plus-box-multiple-outline"));
-        getChildren().add(0, newSession);
+        phases.setGraphic(new FontIcon("mdi2s-step-forward"));
+        getChildren().addAll(newSession, play, stepSample, stepBatch, stepEpoch, phases, reset, new Label("seed"), seed,
+                new Label("speed"), speed, speedText);
         wire();
     }
 
@@ -56,26 +62,54 @@ final class ControlBar extends HBox {
         Button b = new Button(text);
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return b;
     }
 
     private void wire() {
         play.setOnAction(e -> {
-            TrainingFrame f = model.frame();
-            if (f != null && f.running()) model.pause();
-            else model.play();
+            onAnyAction.run();
+            playOrPause();
         });
-        stepSample.setOnAction(e -> model.stepSample());
-        stepBatch.setOnAction(e -> model.stepBatch());
-        stepEpoch.setOnAction(e -> model.stepEpoch());
-        phases.setGraphic(new FontIcon("mdi2s-step-forward"));
-        phases.setOnAction(e -> PhasesWindow.open(getScene().getWindow(), model));
-        reset.setOnAction(e -> model.reset(parseSeed()));
+        stepSample.setOnAction(e -> {
+            onAnyAction.run();
+            model.stepSample();
+        });
+        stepBatch.setOnAction(e -> {
+            onAnyAction.run();
+            model.stepBatch();
+        });
+        stepEpoch.setOnAction(e -> {
+            onAnyAction.run();
+            model.stepEpoch();
+        });
         speed.valueProperty().addListener((obs, old, now) -> applySpeed());
         applySpeed();
     }
 
-    private long parseSeed() {
+    /** Called before every play, pause or step (the view clears what an earlier action left on screen). */
+    void setOnAnyAction(Runnable action) {
+        onAnyAction = action;
+    }
+
+    /** Play when paused, pause when playing (the Play button and Space). */
+    void playOrPause() {
+        TrainingFrame f = model.frame();
+        if (f != null && f.running()) model.pause();
+        else model.play();
+    }
+
+    /** One batch, unless training runs (→). */
+    void stepBatchUnlessRunning() {
+        TrainingFrame f = model.frame();
+        if (f != null && !f.running()) {
+            onAnyAction.run();
+            model.stepBatch();
+        }
+    }
+
+    /** The seed in the field; a field that holds no whole number is put back to 1. */
+    long seed() {
         try {
             return Long.parseLong(seed.getText().trim());
         } catch (NumberFormatException e) {
@@ -92,6 +126,11 @@ final class ControlBar extends HBox {
 
     void show(TrainingFrame f) {
         play.setText(f.running() ? "❚❚ Pause" : "▶ Play");
-        for (Button b : new Button[] {stepSample, stepBatch, stepEpoch, phases}) b.setDisable(f.running());
+        play.getTooltip().setText(f.running() ? "Pause training (Space)" : "Train continuously (Space)");
+        for (Button b : new Button[] {stepSample, stepBatch, stepEpoch, phases}) {
+            // A focused button that becomes disabled hands the focus on; keep it on Play instead.
+            if (f.running() && b.isFocused()) play.requestFocus();
+            b.setDisable(f.running());
+        }
     }
 }

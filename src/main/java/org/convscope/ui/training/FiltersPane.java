@@ -1,44 +1,65 @@
 package org.convscope.ui.training;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.layout.VBox;
 import org.convscope.training.ConvFilters;
-import org.convscope.ui.view.ColorMap;
 
 /**
- * The filters of every convolution layer: one mosaic per layer, a column per filter and a row per input channel,
- * blue for negative weights, red for positive, white for zero (each layer on its own ±max|w| scale).
+ * The filters of every convolution layer, each layer a {@link LayerTiles} grid of its filters (see
+ * {@link FilterTiles}): a colour first layer as RGB pictures, others blue for negative weights and red for positive,
+ * each layer on its own ±max|w| scale; layers of many filters a page at a time, in order or most changed first.
  */
 final class FiltersPane extends VBox {
-    private static final double TARGET_WIDTH = 440;
+    private final double layerHeight;
+    private List<String> names = List.of();
+    private List<LayerTiles> grids = List.of();
 
-    private List<MosaicRow> rows = List.of();
-
-    FiltersPane() {
+    /** @param layerHeight the height one layer's page should fit in */
+    FiltersPane(double layerHeight) {
+        this.layerHeight = layerHeight;
         getStyleClass().add("filters-pane");
+        setMinWidth(0);
     }
 
-    void show(List<ConvFilters> layers) {
-        if (layers.size() != rows.size()) rebuild(layers.size());
+    /**
+     * @param reference the filters at step 0, to sort and describe by how far each moved (null or empty: none)
+     */
+    void show(List<ConvFilters> layers, List<ConvFilters> reference) {
+        List<String> now = layers.stream().map(ConvFilters::layer).toList();
+        if (!now.equals(names)) rebuild(now);
         for (int l = 0; l < layers.size(); l++) {
             ConvFilters f = layers.get(l);
-            float extent = 0;
-            for (float w : f.weights()) extent = Math.max(extent, Math.abs(w));
-            int tile = f.kernelHeight() * f.kernelWidth();
-            int scale = (int) Math.max(2, Math.min(14, TARGET_WIDTH / (f.filters() * (f.kernelWidth() + 1))));
-            rows.get(l).view().setImage(rows.get(l).mosaic().paint(f.weights(), f.filters() * f.channels(), f.filters(),
-                    f.kernelHeight(), f.kernelWidth(), scale,
-                    i -> ((i % f.filters()) * f.channels() + i / f.filters()) * tile, ColorMap.DIVERGING,
-                    new float[] {-extent, extent}));
-            rows.get(l).title().setText(String.format(Locale.ROOT, "%s · %d filters of %d×%d×%d · weights within ±%.3f",
-                    f.layer(), f.filters(), f.channels(), f.kernelHeight(), f.kernelWidth(), extent));
+            FilterTiles tiles = new FilterTiles(f, reference(reference, l, f), l == 0);
+            grids.get(l).show(caption(f, tiles), tiles);
         }
     }
 
-    private void rebuild(int count) {
-        rows = MosaicRow.create(count);
-        getChildren().clear();
-        for (MosaicRow row : rows) getChildren().addAll(row.nodes());
+    private static ConvFilters reference(List<ConvFilters> reference, int l, ConvFilters f) {
+        if (reference == null || l >= reference.size()) return null;
+        ConvFilters r = reference.get(l);
+        return r.layer().equals(f.layer()) ? r : null;
+    }
+
+    static String caption(ConvFilters f, FilterTiles tiles) {
+        String shape = String.format(Locale.ROOT, "%d filters of %d×%d×%d", f.filters(), f.channels(), f.kernelHeight(),
+                f.kernelWidth());
+        String how = tiles.rgb() ? " in colour (R, G, B)"
+                : tiles.shownChannels() < f.channels() ? " (the first " + tiles.shownChannels() + " channels of each)" : "";
+        return String.format(Locale.ROOT, "%s · %s%s · weights within ±%.3f", f.layer(), shape, how, tiles.extent());
+    }
+
+    /** The grid of layer i, for tests. */
+    LayerTiles grid(int i) {
+        return grids.get(i);
+    }
+
+    private void rebuild(List<String> layerNames) {
+        names = layerNames;
+        List<LayerTiles> made = new ArrayList<>();
+        for (int i = 0; i < layerNames.size(); i++) made.add(new LayerTiles("most changed", layerHeight));
+        grids = List.copyOf(made);
+        getChildren().setAll(grids);
     }
 }

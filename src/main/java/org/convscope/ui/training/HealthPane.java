@@ -6,8 +6,8 @@ import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import org.convscope.training.HealthSnapshot;
 import org.convscope.training.LayerHealth;
@@ -15,7 +15,8 @@ import org.convscope.training.LayerHealth;
 /**
  * The network's health, one row per layer with weights: histograms of its weights, their gradients and its
  * activations on a fixed probe set, the share of dead ReLUs, and the update-to-weight ratio; each column explains
- * itself in a tooltip.
+ * itself in a tooltip. A frozen layer says so instead of its gradients and ratio. A layer whose ReLUs are all dead
+ * raises an alarm above the table: at step 0 the network starts dead and cannot learn at all.
  */
 final class HealthPane extends VBox {
     static final String WEIGHTS_TIP = "The layer's weights (not its biases). Training usually widens them a little;"
@@ -31,11 +32,11 @@ final class HealthPane extends VBox {
     static final String RATIO_TIP = "Update-to-weight ratio ‖Δw‖/‖w‖ of the last measured step: how much one step"
             + " changes the layer. Around 1e-3 is healthy; much smaller learns slowly, much larger (above 1e-2)"
             + " overwrites what was learnt.";
-    private static final Color WEIGHT_BARS = Color.web("#58a6ff");
-    private static final Color GRADIENT_BARS = Color.web("#f0883e");
-    private static final Color ACTIVATION_BARS = Color.web("#3fb950");
+    static final String FROZEN_TIP = "Frozen: this layer's weights stay as they are (only the last layers train), so"
+            + " it has no gradient and no update.";
 
     final Label title = new Label();
+    final Label alarm = new Label();
     private final GridPane grid = new GridPane();
     private final List<Row> rows = new ArrayList<>();
     private HealthSnapshot shown;
@@ -47,6 +48,11 @@ final class HealthPane extends VBox {
         getStyleClass().add("health-pane");
         setId("health");
         title.getStyleClass().add("caption");
+        alarm.setId("health-alarm");
+        alarm.getStyleClass().add("health-alarm");
+        alarm.setWrapText(true);
+        alarm.setMinHeight(Region.USE_PREF_SIZE);
+        showAlarm("");
         grid.getStyleClass().add("health-grid");
         grid.setHgap(6);
         grid.setVgap(3);
@@ -56,8 +62,9 @@ final class HealthPane extends VBox {
         header(3, "activations", ACTIVATIONS_TIP);
         header(4, "dead ReLU", DEAD_TIP);
         header(5, "‖Δw‖/‖w‖", RATIO_TIP);
-        getChildren().addAll(title, grid);
-        setMinWidth(USE_PREF_SIZE);
+        getChildren().addAll(title, alarm, grid);
+        setMinWidth(0);
+        widthProperty().addListener((o, a, b) -> fitHistograms());
     }
 
     private void header(int column, String text, String tip) {
@@ -86,26 +93,80 @@ final class HealthPane extends VBox {
             Row r = rows.get(i);
             r.name().setText(l.layer());
             r.weights().show(l.weights());
-            r.gradients().show(l.gradients());
+            if (l.frozen()) r.gradients().showNote("frozen");
+            else r.gradients().show(l.gradients());
             r.activations().show(l.activations());
             r.dead().setText(Double.isNaN(l.deadShare()) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * l.deadShare()));
-            mark(r.dead(), !Double.isNaN(l.deadShare()) && l.deadShare() > 0.5);
-            r.ratio().setText(Double.isNaN(l.updateRatio()) ? "–" : String.format(Locale.ROOT, "%.1e", l.updateRatio()));
-            mark(r.ratio(), !Double.isNaN(l.updateRatio()) && (l.updateRatio() > 1e-2 || l.updateRatio() < 1e-5));
+            mark(r.dead(), !Double.isNaN(l.deadShare()) && l.deadShare() > 0.5 ? "warning" : "value");
+            r.ratio().setText(l.frozen() ? "frozen" : Double.isNaN(l.updateRatio()) ? "–"
+                    : String.format(Locale.ROOT, "%.1e", l.updateRatio()));
+            r.ratio().setTooltip(tooltip(l.frozen() ? FROZEN_TIP : RATIO_TIP));
+            mark(r.ratio(), l.frozen() ? "frozen" : !Double.isNaN(l.updateRatio())
+                    && (l.updateRatio() > 1e-2 || l.updateRatio() < 1e-5) ? "warning" : "value");
+        }
+        showAlarm(alarm(h));
+        fitHistograms();
+    }
+
+    /**
+     * The alarm for layers whose ReLUs are all dead, or "": at step 0 the network starts dead (no gradient reaches
+     * the layers before, so it cannot learn at all); later, training has killed them.
+     */
+    static String alarm(HealthSnapshot h) {
+        List<String> dead = h.layers().stream().filter(LayerHealth::allDead).map(LayerHealth::layer).toList();
+        if (dead.isEmpty()) return "";
+        String which = String.join(", ", dead);
+        String all = "every ReLU after " + which + " is zero for every probe image";
+        return h.step() == 0
+                ? "The network starts dead: " + all + ", so no gradient passes and it cannot learn. Reset with another"
+                        + " seed, or change the network (its initialisation, a bias, leaky ReLU)."
+                : "Dead: " + all + ", so no gradient passes through and the layers before it stop learning. Lower the"
+                        + " learning rate and reset, or go back to a saved session.";
+    }
+
+    /**
+     * Narrows the three histograms (down to {@value HistogramCanvas#MIN_WIDTH} px) when the pane is narrower than the
+     * table at their full width, so the dead ReLU and update ratio columns stay in sight.
+     */
+    private void fitHistograms() {
+        if (rows.isEmpty()) return;
+        double fixed = widest(0) + widest(4) + widest(5) + 5 * grid.getHgap() + 4;
+        double each = Math.clamp((getWidth() - fixed) / 3, HistogramCanvas.MIN_WIDTH, HistogramCanvas.WIDTH);
+        for (Row r : rows) {
+            r.weights().resizeTo(each);
+            r.gradients().resizeTo(each);
+            r.activations().resizeTo(each);
         }
     }
 
-    private static void mark(Label label, boolean warn) {
-        label.getStyleClass().removeAll("value", "warning");
-        label.getStyleClass().add(warn ? "warning" : "value");
+    /** The widest label of a column of the table. */
+    private double widest(int column) {
+        double w = 0;
+        for (javafx.scene.Node n : grid.getChildren()) {
+            Integer c = GridPane.getColumnIndex(n);
+            if (c != null && c == column && n instanceof Label l) w = Math.max(w, l.prefWidth(-1));
+        }
+        return w;
+    }
+
+    private void showAlarm(String text) {
+        alarm.setText(text);
+        alarm.setVisible(!text.isEmpty());
+        alarm.setManaged(!text.isEmpty());
+    }
+
+    private static void mark(Label label, String style) {
+        label.getStyleClass().removeAll("value", "warning", "frozen");
+        label.getStyleClass().add(style);
     }
 
     private void rebuild(int count) {
         grid.getChildren().removeIf(n -> GridPane.getRowIndex(n) != null && GridPane.getRowIndex(n) > 0);
         rows.clear();
         for (int i = 0; i < count; i++) {
-            Row r = new Row(new Label(), new HistogramCanvas(WEIGHT_BARS), new HistogramCanvas(GRADIENT_BARS),
-                    new HistogramCanvas(ACTIVATION_BARS), new Label(), new Label());
+            Row r = new Row(new Label(), new HistogramCanvas(StudioPalette.Ink.SMOOTH),
+                    new HistogramCanvas(StudioPalette.Ink.TRAIN), new HistogramCanvas(StudioPalette.Ink.TEST), new Label(),
+                    new Label());
             r.name().getStyleClass().add("value");
             for (Label l : new Label[] {r.name(), r.dead(), r.ratio()}) l.setMinWidth(USE_PREF_SIZE);
             Tooltip.install(r.weights(), tooltip(WEIGHTS_TIP));
@@ -116,5 +177,6 @@ final class HealthPane extends VBox {
             grid.addRow(i + 1, r.name(), r.weights(), r.gradients(), r.activations(), r.dead(), r.ratio());
             rows.add(r);
         }
+        fitHistograms();
     }
 }

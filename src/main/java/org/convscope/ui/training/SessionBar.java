@@ -16,6 +16,8 @@ import javafx.scene.layout.HBox;
 import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.training.Autosave;
+import org.convscope.training.CurveSnapshot;
+import org.convscope.training.CurvesCsv;
 import org.convscope.training.SessionData;
 import org.convscope.training.SessionLoader;
 import org.convscope.training.TimelineFrame;
@@ -32,6 +34,7 @@ final class SessionBar extends HBox {
     static final String OPEN_KEYS = "Shortcut+O";
     static final String EXPORT_KEYS = "Shortcut+E";
     private static final long QUIT_SAVE_SECONDS = 60;
+    private static final long PAUSE_SECONDS = 10;
 
     final Button save = button("save-session", "mdi2c-content-save-outline", "Save",
             "Save the whole session: model, optimizer state, settings, curves and filter timeline (" + SAVE_KEYS + ")");
@@ -128,6 +131,22 @@ final class SessionBar extends HBox {
         }));
     }
 
+    /** Saves the curves as CSV, off the FX thread. */
+    void exportCurves(CurveSnapshot curves) {
+        Path file = dialogs.chooseSave(StudioDialogs.FileKind.CURVES);
+        if (file == null) return;
+        say("Saving the curves…", false);
+        Thread.ofPlatform().name("convscope-curves-export").daemon().start(() -> {
+            try {
+                CurvesCsv.write(file, curves);
+                Platform.runLater(() -> say(String.format(Locale.ROOT, "Saved %,d curve points to %s", curves.size(),
+                        file.getFileName()), false));
+            } catch (FileException e) {
+                Platform.runLater(() -> say(e.getMessage(), true));
+            }
+        });
+    }
+
     /** Saves the timeline as a GIF or a PNG sheet (kind TIMELINE_GIF or TIMELINE_SHEET), off the FX thread. */
     void exportTimeline(StudioDialogs.FileKind kind, List<TimelineFrame> timeline) {
         Path file = dialogs.chooseSave(kind);
@@ -158,20 +177,42 @@ final class SessionBar extends HBox {
     }
 
     /**
-     * Whether the session may be closed by {@code action} ("quitting", "opening a.convscope-session"): with training
-     * running or steps not saved, asks Save / Don't save / Cancel; "Save" asks for a file and waits for the save, and
-     * a failed save keeps the session. FX thread.
+     * Whether the session may be closed (or reset) by {@code action} ("quitting", "resetting", "opening
+     * a.convscope-session"): with training running or steps not saved, pauses training (so the step asked about stays
+     * the step it is) and asks Save / Don't save / Cancel; "Save" asks for a file and waits for the save, and a failed
+     * save keeps the session. A session that was running runs on when the answer keeps it. FX thread.
      */
     boolean confirmClose(String action) {
         if (!model.hasUnsavedProgress()) return true;
-        TrainingFrame f = model.frame();
+        boolean wasRunning = model.frame().running() && pauseAndWait();
+        TrainingFrame f = model.session().latestFrame();
         String detail = String.format(Locale.ROOT, "%s; the session at step %,d (epoch %d) is not saved.",
-                f.running() ? "Training is running" : "Training is paused", f.step(), f.epoch() + 1);
-        return switch (dialogs.askSaveFirst(action, detail)) {
+                wasRunning ? "Training is paused while you choose" : "Training is paused", f.step(), f.epoch() + 1);
+        boolean close = switch (dialogs.askSaveFirst(action, detail)) {
             case DONT_SAVE -> true;
             case CANCEL -> false;
             case SAVE -> saveFirst();
         };
+        if (!close && wasRunning) model.play();
+        return close;
+    }
+
+    /** Pauses training and waits (a few seconds at most) until it has; false if it did not answer in time. */
+    private boolean pauseAndWait() {
+        try {
+            model.pause().get(PAUSE_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Clears a problem shown from an earlier action (a file that could not be opened), once the user does another. */
+    void clearProblem() {
+        if (status.getStyleClass().contains("problem")) say("", false);
     }
 
     private boolean saveFirst() {

@@ -33,6 +33,8 @@ final class SettingsPane extends HBox {
         this.model = model;
         getStyleClass().add("settings-pane");
         setAlignment(Pos.CENTER_LEFT);
+        optimizer.setId("optimizer");
+        loss.setId("loss");
         optimizer.getItems().setAll(OptimizerConfig.Kind.values());
         loss.getItems().setAll(Loss.values());
         optimizer.setConverter(names(OptimizerConfig.Kind.class, java.util.Map.of(OptimizerConfig.Kind.SGD, "SGD",

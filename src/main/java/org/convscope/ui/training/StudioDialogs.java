@@ -26,7 +26,8 @@ public interface StudioDialogs {
                 new Filter("ONNX models", ".onnx")),
         MODEL_TO_START("model to start from", "", new Filter("Models (ConvScope, ONNX)", ".safetensors", ".onnx")),
         TIMELINE_GIF("filter timeline as animated GIF", "filter-timeline.gif", new Filter("GIF animations", ".gif")),
-        TIMELINE_SHEET("filter timeline as PNG sheet", "filter-timeline.png", new Filter("PNG images", ".png"));
+        TIMELINE_SHEET("filter timeline as PNG sheet", "filter-timeline.png", new Filter("PNG images", ".png")),
+        CURVES("training curves as CSV", "training-curves.csv", new Filter("CSV files", ".csv"));
 
         final String title;
         final String suggestedName;

@@ -7,8 +7,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.convscope.training.TimelineFrame;
@@ -24,20 +22,24 @@ final class TimelinePane extends VBox {
             "Save the timeline as an animated GIF, one frame per snapshot");
     final Button exportSheet = exportButton("export-timeline-sheet", "PNG sheet", "mdi2v-view-grid-outline",
             "Save every snapshot of the timeline in one PNG, each under its step");
-    private final FiltersPane filters = new FiltersPane();
+    private final FiltersPane filters;
     private List<TimelineFrame> frames = List.of();
 
-    TimelinePane() {
+    /** @param layerHeight the height one layer's filters should fit in */
+    TimelinePane(double layerHeight) {
+        filters = new FiltersPane(layerHeight);
+        setMinWidth(0);
         getStyleClass().add("timeline-pane");
         slider.setId("timeline");
         slider.setBlockIncrement(1);
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(true);
-        where.getStyleClass().add("caption");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox caption = new HBox(6, where, gap, exportGif, exportSheet);
+        where.getStyleClass().add("heading");
+        where.setWrapText(true);
+        where.setMinWidth(0);
+        javafx.scene.layout.FlowPane caption = new javafx.scene.layout.FlowPane(8, 3, where,
+                new HBox(6, exportGif, exportSheet));
         caption.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(caption, slider, filters);
         slider.valueProperty().addListener((obs, old, now) -> showSelected());
@@ -69,6 +71,6 @@ final class TimelinePane extends VBox {
         int i = (int) Math.round(Math.min(slider.getValue(), frames.size() - 1));
         TimelineFrame frame = frames.get(i);
         where.setText("filter timeline · snapshot " + (i + 1) + " of " + frames.size() + " · step " + frame.step());
-        filters.show(frame.filters());
+        filters.show(frame.filters(), frames.get(0).filters());
     }
 }

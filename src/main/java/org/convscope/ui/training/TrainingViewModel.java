@@ -133,9 +133,14 @@ public final class TrainingViewModel implements AutoCloseable {
         return watch(session.stepInPhases());
     }
 
-    /** {@link #stepInPhases()}, the phases delivered on the FX thread once the step has run (not if it failed). */
-    public void stepInPhases(Consumer<StepPhases> onFx) {
-        stepInPhases().thenAccept(s -> Platform.runLater(() -> onFx.accept(s)));
+    /** Pauses and takes one step on this image (e.g. the probe) with its label, recording its four phases. */
+    public CompletableFuture<StepPhases> stepInPhases(float[] image, int label, String name) {
+        return watch(session.stepInPhases(image, label, name));
+    }
+
+    /** The session this model shows (to read its latest frame at once, off the FX pulse). */
+    TrainingSession session() {
+        return session;
     }
 
     public CompletableFuture<Void> stepEpoch() {

@@ -42,7 +42,7 @@ class LearningRateWhileRunningTest {
     void theLearningRateChangesWithoutPausing(FxRobot robot) throws Exception {
         robot.clickOn("#play");
         TrainingFrame running = waitFor(model, f -> f.running() && f.step() >= 2);
-        assertTrue(robot.lookup(".choice-box").queryAs(ChoiceBox.class).isDisabled(), "optimizer locked while running");
+        assertTrue(robot.lookup("#optimizer").queryAs(ChoiceBox.class).isDisabled(), "optimizer locked while running");
         TextField rate = robot.lookup("#learning-rate").queryAs(TextField.class);
         assertFalse(rate.isDisabled());
         robot.doubleClickOn(rate).eraseText(12).write("0.01").type(KeyCode.ENTER);

@@ -254,13 +254,19 @@ class SessionFilesTest {
         dialogs.quit = StudioDialogs.QuitChoice.CANCEL;
         assertFalse(quitAnswer(robot), "cancelled");
         assertFalse(Files.exists(file));
+        TrainingFrame after = TrainingViewTest.waitFor(model, f -> f.running());
+        TrainingViewTest.waitFor(model, f -> f.step() > after.step() + 2); // runs on once the answer keeps it
 
         dialogs.quit = StudioDialogs.QuitChoice.SAVE;
         dialogs.file = file;
         assertTrue(quitAnswer(robot), "saved, so the app may quit");
-        assertTrue(dialogs.asked.get(0).startsWith("quitting: Training is running; the session at step "), dialogs.asked.get(0));
+        String asked = dialogs.asked.get(dialogs.asked.size() - 2);
+        assertTrue(asked.startsWith("quitting: Training is paused while you choose; the session at step "), asked);
         assertEquals("save SESSION", dialogs.asked.get(dialogs.asked.size() - 1));
-        assertTrue(SessionFile.read(file).step() > 2);
+        long step = SessionFile.read(file).step();
+        assertTrue(step > 2);
+        assertTrue(asked.contains(String.format(java.util.Locale.ROOT, "at step %,d ", step)),
+                "the step asked about is the step saved: " + asked + " / " + step);
 
         dialogs.quit = StudioDialogs.QuitChoice.DONT_SAVE;
         assertTrue(quitAnswer(robot));

@@ -2,17 +2,21 @@ package org.convscope.ui.training.phases;
 
 import java.util.Locale;
 import javafx.geometry.HPos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.convscope.engine.Dims;
 import org.convscope.engine.Loss;
 import org.convscope.training.LossPhase;
 import org.convscope.training.StepPhases;
+import org.convscope.ui.view.ColorMap;
+import org.convscope.ui.view.Heatmap;
 
-/** Phase 2: target against output for every class, each class's share of the loss, the total and dL/d output. */
+/** Phase 2: the image, then target against output for every class, each class's share of the loss, the total and dL/d output. */
 final class LossPane extends VBox {
     private static final double BAR_WIDTH = 160;
 
@@ -29,7 +33,12 @@ final class LossPane extends VBox {
                 ? "p = softmax of the logits. The backward pass starts at the logits with dL/dz = p − t."
                 : "The backward pass starts at the output with dL/dy = y − t.");
         note.getStyleClass().add("caption");
-        getChildren().addAll(formula, table(loss, ce), note);
+        Dims in = s.forward().spec().input();
+        Node input = Tiles.tensor(s.sampleName() + " · true class " + s.label(), s.forward().input(), in, ColorMap.INK,
+                Heatmap.range(s.forward().input(), 0, in.size()));
+        input.setId("loss-input");
+        HBox top = new HBox(16, input, new VBox(6, formula, table(loss, ce), note));
+        getChildren().add(top);
     }
 
     private static GridPane table(LossPhase loss, boolean ce) {

@@ -129,8 +129,8 @@ public final class PhasesView extends BorderPane {
             if (p == phase) l.getStyleClass().add("current");
             else if (p.ordinal() < phase.ordinal()) l.getStyleClass().add("done");
         }
-        title.setText(String.format(Locale.ROOT, "Step %,d in four phases · %d. %s · one sample (#%,d, class %d) · %s · η = %s",
-                s.step(), phase.ordinal() + 1, phase.title(), s.sample(), s.label(),
+        title.setText(String.format(Locale.ROOT, "Step %,d in four phases · %d. %s · %s, class %d · %s · η = %s",
+                s.step(), phase.ordinal() + 1, phase.title(), s.sampleName(), s.label(),
                 s.settings().loss() == Loss.CROSS_ENTROPY ? "cross-entropy" : "squared error", Tiles.number(s.learningRate())));
         explanation.setText(phase.explanation() + (phase == Phase.UPDATE
                 ? " This step is now part of the run: the studio shows the weights after it." : ""));

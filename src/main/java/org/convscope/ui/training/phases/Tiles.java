@@ -51,6 +51,28 @@ final class Tiles {
         return card(caption, view);
     }
 
+    /**
+     * Class scores with their numbers (logits, or probabilities as per cents), a column per class, the true class
+     * marked: a row of coloured cells over the class and the value, so a 10-wide vector reads as numbers.
+     *
+     * @param percent whether the values are probabilities, shown as per cents
+     */
+    static VBox classValues(String caption, float[] values, int trueClass, boolean percent) {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.getStyleClass().add("class-values");
+        for (int c = 0; c < values.length; c++) {
+            Label head = new Label(Integer.toString(c));
+            Label value = new Label(percent ? String.format(java.util.Locale.ROOT, "%.1f%%", 100 * values[c])
+                    : String.format(java.util.Locale.ROOT, "%.2f", values[c]));
+            String style = c == trueClass ? "true-class" : "table-cell";
+            head.getStyleClass().add("table-head");
+            value.getStyleClass().add(style);
+            grid.add(head, c, 0);
+            grid.add(value, c, 1);
+        }
+        return card(caption, grid);
+    }
+
     /** The caption above the picture. */
     static VBox card(String caption, Node picture) {
         Label title = new Label(caption);

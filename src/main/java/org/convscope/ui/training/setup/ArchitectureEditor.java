@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -65,10 +66,16 @@ public final class ArchitectureEditor extends VBox {
     private final Tooltip graphTip = new Tooltip(GRAPH_NOTE);
     private final TableColumn<ArchitectureModel.Row, String> reads = column("reads", 130,
             r -> String.join(", ", r.reads()));
+    private final TableColumn<ArchitectureModel.Row, String> trains = column("trains", 64,
+            ArchitectureModel.Row::training);
     private Start modelStart; // the start of the model file opened last, if any
     final IntField inputHeight;
     final IntField inputWidth;
     final Label inputChannels = new Label();
+    final Label inputProblem = new Label();
+    final CheckBox freeze = new CheckBox("Train only the last");
+    final IntField trainLast;
+    final Label freezeNote = new Label();
     final MenuButton add = new MenuButton("Add layer", new FontIcon("mdi2p-plus"));
     final Button remove = iconButton("remove-layer", "mdi2d-delete-outline", "Remove the selected layer");
     final Button up = iconButton("move-up", "mdi2a-arrow-up", "Move the selected layer up");
@@ -91,12 +98,17 @@ public final class ArchitectureEditor extends VBox {
         this.model = model;
         this.openModel = new OpenModel(chooseModel, this::modelOpened);
         this.form = new LayerForm(this::formChanged);
-        this.inputHeight = new IntField("input-height", 1, 512, model.input().height(), h -> inputSize());
-        this.inputWidth = new IntField("input-width", 1, 512, model.input().width(), w -> inputSize());
+        this.inputHeight = new IntField("input-height", "input height", 1, 512, model.input().height(), h -> inputSize());
+        this.inputWidth = new IntField("input-width", "input width", 1, 512, model.input().width(), w -> inputSize());
+        this.trainLast = new IntField("train-last", "layers to train", 1, 999, 1, n -> freezing());
         getStyleClass().add("architecture-editor");
         layoutNodes(current, currentStart);
         wire();
         if (current != null && currentStart != null) model.load(current, currentStart);
+        if (model.trainLast() > 0) {
+            trainLast.getValueFactory().setValue(model.trainLast());
+            freeze.setSelected(true);
+        }
         refresh(model.analysis());
     }
 
@@ -128,6 +140,24 @@ public final class ArchitectureEditor extends VBox {
         HBox inputRow = new HBox(6, new Label("Input"), inputChannels, new Label("×"), inputHeight, new Label("×"),
                 inputWidth, note("channels × height × width; the channels are the data's"));
         inputRow.setAlignment(Pos.CENTER_LEFT);
+        inputProblem.setId("input-problem");
+        inputProblem.getStyleClass().add("problem");
+        for (IntField f : new IntField[] {inputHeight, inputWidth}) {
+            f.problemProperty().addListener((obs, old, now) -> inputProblem.setText(now));
+        }
+
+        freeze.setId("freeze");
+        freeze.setTooltip(new Tooltip("Transfer learning: the earlier layers keep their weights (a model's, when it"
+                + " starts from one) and only the last layers with weights learn; the backward pass skips the frozen"
+                + " ones"));
+        trainLast.setPrefWidth(70);
+        trainLast.setDisable(true);
+        freezeNote.setId("freeze-note");
+        freezeNote.getStyleClass().add("note");
+        freezeNote.setWrapText(true);
+        HBox freezeRow = new HBox(6, freeze, trainLast, new Label("layers with weights"), freezeNote);
+        freezeRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(freezeNote, Priority.ALWAYS);
 
         add.setId("add-layer");
         add.setTooltip(new Tooltip("Add a layer after the selected one"));
@@ -155,13 +185,14 @@ public final class ArchitectureEditor extends VBox {
                 column("name", 100, r -> r.spec().name()),
                 reads,
                 column("layer", 200, r -> r.spec().describe()),
+                trains,
                 column("output", 90, r -> r.output() == null ? "—" : r.output().toString()),
                 column("parameters", 100, r -> r.output() == null ? "—" : String.format("%,d", r.parameters())),
                 column("multiply-adds", 110, r -> r.output() == null ? "—" : String.format("%,d", r.multiplyAdds()))));
         table.getColumns().get(0).setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().get(0).setMinWidth(34);
         table.getColumns().get(0).setMaxWidth(50);
-        for (int c = 4; c < 7; c++) table.getColumns().get(c).getStyleClass().add("number");
+        for (int c = 5; c < 8; c++) table.getColumns().get(c).getStyleClass().add("number");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -186,8 +217,8 @@ public final class ArchitectureEditor extends VBox {
         form.setMinHeight(Region.USE_PREF_SIZE);
         Label formTitle = new Label("Selected layer");
         formTitle.getStyleClass().add("section");
-        getChildren().addAll(startRow, openModel.status, startDescription, inputRow, tools, table, verdict, weights,
-                formTitle, form);
+        getChildren().addAll(startRow, openModel.status, startDescription, inputRow, inputProblem, freezeRow, tools,
+                table, verdict, weights, formTitle, form);
     }
 
     private static Label note(String text) {
@@ -200,6 +231,18 @@ public final class ArchitectureEditor extends VBox {
                                                                      Function<ArchitectureModel.Row, String> text) {
         TableColumn<ArchitectureModel.Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // A text cut short with "…" is still readable in full on hover.
+                tip.setText(item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : tip);
+            }
+        });
         c.setPrefWidth(width);
         c.setSortable(false);
         c.setReorderable(false);
@@ -224,6 +267,15 @@ public final class ArchitectureEditor extends VBox {
         });
         up.setOnAction(e -> moveSelected(-1));
         down.setOnAction(e -> moveSelected(1));
+        freeze.selectedProperty().addListener((obs, was, on) -> {
+            trainLast.setDisable(!on);
+            freezing();
+        });
+    }
+
+    /** The model's freezing from the check box and the number of layers to train. */
+    private void freezing() {
+        model.setTrainLast(freeze.isSelected() && trainLast.getValue() != null ? trainLast.getValue() : 0);
     }
 
     /** Whether a model file is being read (the network may change when it is). */
@@ -294,6 +346,7 @@ public final class ArchitectureEditor extends VBox {
         verdict.setText(text);
         verdict.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("problem"), !a.valid());
         weights.setText(weightsText(a));
+        freezeNote.setText(freezeText(a));
         boolean graph = model.isGraph();
         add.setDisable(graph);
         remove.setDisable(graph || a.rows().isEmpty());
@@ -303,6 +356,16 @@ public final class ArchitectureEditor extends VBox {
         if (graph) Tooltip.install(editTools, graphTip);
         else Tooltip.uninstall(editTools, graphTip);
         showForm();
+    }
+
+    /** Which layers train, in words: "fc3 trains; 4 layers are frozen (conv1 … fc2)". */
+    private String freezeText(ArchitectureModel.Analysis a) {
+        if (model.trainLast() == 0) return "(every layer trains)";
+        List<String> training = a.rows().stream().filter(r -> r.training().equals("trains")).map(r -> r.spec().name()).toList();
+        long frozen = a.rows().stream().filter(ArchitectureModel.Row::frozen).count();
+        if (frozen == 0) return "(that is every layer with weights)";
+        return String.join(", ", training) + (training.size() == 1 ? " trains; " : " train; ") + frozen
+                + (frozen == 1 ? " layer is" : " layers are") + " frozen";
     }
 
     private String weightsText(ArchitectureModel.Analysis a) {

@@ -9,8 +9,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.convscope.engine.Dims;
+import org.convscope.engine.spec.ActivationSpec;
+import org.convscope.engine.spec.BatchNormSpec;
 import org.convscope.engine.spec.ConvSpec;
 import org.convscope.engine.spec.DenseSpec;
+import org.convscope.engine.spec.FlattenSpec;
+import org.convscope.engine.spec.GlobalPoolSpec;
+import org.convscope.engine.spec.SoftmaxSpec;
+import org.convscope.engine.train.Freezing;
 import org.convscope.engine.spec.InvalidNetworkException;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
@@ -27,9 +33,16 @@ import org.convscope.training.StartWeights;
 public final class ArchitectureModel {
     /**
      * One layer in the table; {@code output} is null from the first layer that cannot apply (and for every layer
-     * that reads one); {@code reads} names the layers it reads ("input" for the network's input).
+     * that reads one); {@code reads} names the layers it reads ("input" for the network's input); {@code frozen}
+     * whether its parameters stay fixed (only the last layers train).
      */
-    public record Row(int index, LayerSpec spec, Dims output, long parameters, long multiplyAdds, List<String> reads) {}
+    public record Row(int index, LayerSpec spec, Dims output, long parameters, long multiplyAdds, List<String> reads,
+                      boolean frozen) {
+        /** "trains", "frozen", or "" for a layer without parameters. */
+        public String training() {
+            return output == null || parameters == 0 ? "" : frozen ? "frozen" : "trains";
+        }
+    }
 
     /**
      * The table and the verdict; {@code problem} is empty when the network can be trained on the data;
@@ -50,6 +63,7 @@ public final class ArchitectureModel {
     private int classes;
     private List<List<Integer>> graphSources; // a graph's connections, fixed; null for a sequence
     private StartWeights start;
+    private int trainLast = Freezing.ALL;
 
     public ArchitectureModel(NetworkSpec start) {
         layers.addListener((javafx.collections.ListChangeListener<LayerSpec>) c -> analyse());
@@ -78,6 +92,19 @@ public final class ArchitectureModel {
      */
     public NetworkSpec spec() {
         return graphSources == null ? new NetworkSpec(name, input, layers) : new NetworkSpec(name, input, layers, graphSources);
+    }
+
+    /** How many of the last layers with parameters train, the others frozen; {@value Freezing#ALL}: every layer. */
+    public int trainLast() {
+        return trainLast;
+    }
+
+    /** Trains only the last {@code n} layers with parameters ({@value Freezing#ALL}: every layer). */
+    public void setTrainLast(int n) {
+        if (n < 0) throw new IllegalArgumentException("layers to train must be ≥ 0 (0: all), got " + n);
+        if (n == trainLast) return;
+        trainLast = n;
+        analyse();
     }
 
     /** Whether the network is a graph (its layers cannot be added, removed or moved, only changed). */
@@ -234,6 +261,7 @@ public final class ArchitectureModel {
         List<Dims> outputs = new ArrayList<>(layers.size());
         long params = 0;
         long macs = 0;
+        long[] counts = new long[layers.size()];
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             List<Integer> from = spec.sourcesOf(i);
@@ -256,11 +284,17 @@ public final class ArchitectureModel {
                 }
             }
             outputs.add(out);
-            rows.add(new Row(i, layer, out, out == null ? 0 : p, out == null ? 0 : m, List.copyOf(reads)));
+            counts[i] = out == null ? 0 : p;
+            rows.add(new Row(i, layer, out, counts[i], out == null ? 0 : m, List.copyOf(reads), false));
             if (out != null) {
                 params += p;
                 macs += m;
             }
+        }
+        boolean[] frozen = Freezing.frozenLayers(counts, trainLast);
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (frozen[i]) rows.set(i, new Row(r.index(), r.spec(), r.output(), r.parameters(), r.multiplyAdds(), r.reads(), true));
         }
         String problem = problem(spec);
         StartWeights.Match weights = start == null || !problem.isEmpty() ? null : start.match(spec);
@@ -275,11 +309,31 @@ public final class ArchitectureModel {
         }
         int outputs = spec.numClasses();
         if (classes > 0 && outputs != classes) {
-            boolean dense = layers.stream().anyMatch(l -> l instanceof DenseSpec);
             return "the network gives " + outputs + " class scores, the data has " + classes + " classes; "
-                    + (dense ? "set the last fully connected layer to " + classes + " units"
-                    : "give the layer that makes the class scores " + classes + " outputs");
+                    + classFix(spec);
         }
         return "";
+    }
+
+    /**
+     * What to change so the network gives one score per class, naming the layer that makes the scores: going back
+     * from the output through layers that pass values on (activations, softmax, flatten, batch norm), the first
+     * fully connected layer or convolution; without one, a layer to add at the end.
+     */
+    private String classFix(NetworkSpec spec) {
+        int i = layers.size() - 1;
+        while (i >= 0 && (layers.get(i) instanceof ActivationSpec || layers.get(i) instanceof SoftmaxSpec
+                || layers.get(i) instanceof FlattenSpec || layers.get(i) instanceof BatchNormSpec
+                || layers.get(i) instanceof GlobalPoolSpec) && spec.sourcesOf(i).size() == 1) {
+            i = spec.sourcesOf(i).get(0);
+        }
+        if (i >= 0 && layers.get(i) instanceof DenseSpec d) {
+            return "set " + d.name() + ", the fully connected layer that gives them, to " + classes + " units";
+        }
+        if (i >= 0 && layers.get(i) instanceof ConvSpec c) {
+            return "give " + c.name() + ", the convolution that gives them, " + classes + " filters";
+        }
+        String last = layers.isEmpty() ? "the input" : layers.getLast().name();
+        return "the network ends with " + last + "; add a fully connected layer of " + classes + " units at the end";
     }
 }

@@ -20,7 +20,8 @@ import org.convscope.training.StudioData;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * What to train on: the bundled MNIST, an IDX data set folder or an image folder with one sub-folder per class. A
+ * What to train on: the bundled MNIST, an IDX data set folder, CIFAR-10's binary batches or an image folder with one
+ * sub-folder per class. A
  * chosen folder is read in the background; its summary (images, classes, how the test set is held out) or the one-line
  * reason it cannot be used shows below. A folder that fails leaves the data chosen before in place.
  */
@@ -30,6 +31,7 @@ public final class DataPane extends VBox {
     private final ToggleGroup group = new ToggleGroup();
     final RadioButton mnist = radio("data-mnist", StudioData.Kind.MNIST);
     final RadioButton idx = radio("data-idx", StudioData.Kind.IDX);
+    final RadioButton cifar = radio("data-cifar", StudioData.Kind.CIFAR10);
     final RadioButton images = radio("data-images", StudioData.Kind.IMAGES);
     final Label summary = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
@@ -51,11 +53,13 @@ public final class DataPane extends VBox {
         imagesNote.setWrapText(true);
         getChildren().addAll(title, mnist,
                 new HBox(6, idx, chooseButton("choose-idx", StudioData.Kind.IDX)),
+                new HBox(6, cifar, chooseButton("choose-cifar", StudioData.Kind.CIFAR10)),
                 new HBox(6, images, chooseButton("choose-images", StudioData.Kind.IMAGES)), imagesNote,
                 new HBox(6, busy, summary));
         for (var node : getChildren()) if (node instanceof HBox row) row.setAlignment(Pos.CENTER_LEFT);
         mnist.setOnAction(e -> choose(StudioData.Kind.MNIST, null));
         idx.setOnAction(e -> chooseFolder(StudioData.Kind.IDX));
+        cifar.setOnAction(e -> chooseFolder(StudioData.Kind.CIFAR10));
         images.setOnAction(e -> chooseFolder(StudioData.Kind.IMAGES));
     }
 
@@ -63,6 +67,7 @@ public final class DataPane extends VBox {
         RadioButton r = new RadioButton(switch (kind) {
             case MNIST -> "Bundled MNIST";
             case IDX -> "IDX folder";
+            case CIFAR10 -> "CIFAR-10 folder";
             case IMAGES -> "Image folder";
         });
         r.setTooltip(new Tooltip(kind.toString()));
@@ -90,8 +95,11 @@ public final class DataPane extends VBox {
 
     private void chooseFolder(StudioData.Kind kind) {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(kind == StudioData.Kind.IDX ? "IDX data set folder (Fashion-MNIST, EMNIST…)"
-                : "Image folder: one sub-folder of images per class");
+        chooser.setTitle(switch (kind) {
+            case IDX -> "IDX data set folder (Fashion-MNIST, EMNIST…)";
+            case CIFAR10 -> "CIFAR-10 binary folder (data_batch_1.bin … test_batch.bin)";
+            default -> "Image folder: one sub-folder of images per class";
+        });
         StudioData now = data.get();
         if (now != null && now.kind() != StudioData.Kind.MNIST) {
             File parent = now.folder().toAbsolutePath().getParent().toFile();
@@ -144,13 +152,13 @@ public final class DataPane extends VBox {
             return;
         }
         Path folder = Path.of(key);
-        boolean isIdx;
+        StudioData.Kind kind;
         try {
-            isIdx = StudioData.resolveKind(folder) == StudioData.Kind.IDX;
+            kind = StudioData.resolveKind(folder);
         } catch (RuntimeException e) {
-            isIdx = false;
+            kind = StudioData.Kind.IMAGES;
         }
-        choose(isIdx ? StudioData.Kind.IDX : StudioData.Kind.IMAGES, folder);
+        choose(kind, folder);
     }
 
     private void done() {
@@ -163,6 +171,7 @@ public final class DataPane extends VBox {
         group.selectToggle(now == null ? null : switch (now.kind()) {
             case MNIST -> mnist;
             case IDX -> idx;
+            case CIFAR10 -> cifar;
             case IMAGES -> images;
         });
     }

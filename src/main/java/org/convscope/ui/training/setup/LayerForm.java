@@ -26,6 +26,7 @@ final class LayerForm extends GridPane {
     private static final double NOTE_WIDTH = 460;
     private final Consumer<LayerSpec> onChange;
     private final TextField name = new TextField();
+    private final Label problem = new Label();
     private Supplier<LayerSpec> build = () -> null;
     private int row;
 
@@ -35,11 +36,17 @@ final class LayerForm extends GridPane {
         name.setId("layer-name");
         name.setPrefColumnCount(10);
         name.textProperty().addListener((obs, old, now) -> changed());
+        problem.setId("form-problem");
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.setPrefWidth(NOTE_WIDTH);
     }
 
     /** Shows the controls of {@code layer}, or a hint when none is selected. */
     void show(LayerSpec layer) {
         getChildren().clear();
+        problem.setText("");
         row = 0;
         build = () -> null;
         if (layer == null) {
@@ -69,6 +76,7 @@ final class LayerForm extends GridPane {
             }
             default -> kept(layer);
         }
+        add(problem, 0, row++, 4, 1);
     }
 
     /** A layer whose settings this form cannot edit (from an imported model): shown, kept as it is, name and all. */
@@ -80,11 +88,11 @@ final class LayerForm extends GridPane {
 
     /** A convolution's filters, kernel, stride and padding; an imported one keeps its rounding (down, as PyTorch's). */
     private void conv(ConvSpec c) {
-        IntField filters = field("filters", 1, 4096, c.filters());
-        IntField kernelH = field("kernel-height", 1, 31, c.kernelHeight());
-        IntField kernelW = field("kernel-width", 1, 31, c.kernelWidth());
-        IntField stride = field("stride", 1, 8, c.stride());
-        IntField padding = field("padding", 0, 15, c.padding());
+        IntField filters = field("filters", "filters", 1, 4096, c.filters());
+        IntField kernelH = field("kernel-height", "kernel height", 1, 31, c.kernelHeight());
+        IntField kernelW = field("kernel-width", "kernel width", 1, 31, c.kernelWidth());
+        IntField stride = field("stride", "stride", 1, 8, c.stride());
+        IntField padding = field("padding", "padding", 0, 15, c.padding());
         addRow("filters", filters);
         addRow("kernel (h × w)", kernelH, new Label("×"), kernelW);
         addRow("stride", stride);
@@ -100,9 +108,9 @@ final class LayerForm extends GridPane {
     }
 
     private void pool(PoolSpec p) {
-        ComboBox<PoolSpec.Kind> kind = combo("pool-kind", PoolSpec.Kind.values(), p.kind());
-        IntField window = field("window", 1, 16, p.window());
-        IntField stride = field("pool-stride", 1, 16, p.stride());
+        ComboBox<PoolSpec.Kind> kind = combo("pool-kind", PoolSpec.Kind.values(), p.kind(), LayerForm::poolName);
+        IntField window = field("window", "window", 1, 16, p.window());
+        IntField stride = field("pool-stride", "stride", 1, 16, p.stride());
         addRow("type", kind);
         addRow("window", window);
         addRow("stride", stride);
@@ -111,7 +119,8 @@ final class LayerForm extends GridPane {
     }
 
     private void activation(ActivationSpec a) {
-        ComboBox<ActivationSpec.Kind> kind = combo("activation-kind", ActivationSpec.Kind.values(), a.kind());
+        ComboBox<ActivationSpec.Kind> kind = combo("activation-kind", ActivationSpec.Kind.values(), a.kind(),
+                LayerForm::activationName);
         addRow("function", kind);
         addNote("ReLU max(0, x) · tanh · sigmoid 1/(1 + e^−x)");
         // The same kind keeps its constants (an imported clip's bounds, a leaky ReLU's slope); another takes its defaults.
@@ -120,22 +129,63 @@ final class LayerForm extends GridPane {
     }
 
     private void dense(DenseSpec d) {
-        IntField units = field("units", 1, 4096, d.units());
+        IntField units = field("units", "units", 1, 4096, d.units());
         addRow("units", units);
         build = () -> new DenseSpec(name(), units.getValue());
     }
 
-    /** A field from {@code min} to {@code max}, or to {@code value} when an imported layer has more. */
-    private IntField field(String id, int min, int max, int value) {
-        return new IntField(id, min, Math.max(max, value), value, v -> changed());
+    /**
+     * A field from {@code min} to {@code max}, or to {@code value} when an imported layer has more; a number typed out
+     * of range is said under the form.
+     */
+    private IntField field(String id, String what, int min, int max, int value) {
+        IntField f = new IntField(id, what, min, Math.max(max, value), value, v -> changed());
+        f.problemProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty() || problem.getText().startsWith(what + ":")) problem.setText(now);
+        });
+        return f;
     }
 
-    private <T> ComboBox<T> combo(String id, T[] values, T value) {
+    private <T> ComboBox<T> combo(String id, T[] values, T value, java.util.function.Function<T, String> names) {
         ComboBox<T> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(values));
         box.setId(id);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T v) {
+                return v == null ? "" : names.apply(v);
+            }
+
+            @Override
+            public T fromString(String text) {
+                for (T v : values) if (names.apply(v).equals(text)) return v;
+                return null;
+            }
+        });
         box.setValue(value);
         box.valueProperty().addListener((obs, old, now) -> changed());
         return box;
+    }
+
+    /** "max pool", "average pool", "L2 pool". */
+    static String poolName(PoolSpec.Kind kind) {
+        return switch (kind) {
+            case MAX -> "max pool";
+            case AVERAGE -> "average pool";
+            case L2 -> "L2 pool";
+        };
+    }
+
+    /** "ReLU", "tanh", "sigmoid", "leaky ReLU", "clip (ReLU6)", "hard sigmoid", "hard swish". */
+    static String activationName(ActivationSpec.Kind kind) {
+        return switch (kind) {
+            case RELU -> "ReLU";
+            case TANH -> "tanh";
+            case SIGMOID -> "sigmoid";
+            case LEAKY_RELU -> "leaky ReLU";
+            case CLIP -> "clip (ReLU6)";
+            case HARD_SIGMOID -> "hard sigmoid";
+            case HARD_SWISH -> "hard swish";
+        };
     }
 
     private void addRow(String label, Node... controls) {

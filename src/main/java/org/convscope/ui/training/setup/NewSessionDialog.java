@@ -11,6 +11,7 @@ import org.convscope.training.StartWeights;
 import org.convscope.training.TrainingSettings;
 import org.convscope.ui.training.SessionOpener;
 import org.convscope.ui.training.StudioDialogs;
+import org.convscope.ui.training.StudioTheme;
 
 /** The "New session" window over the studio: a {@link NewSessionPane}, closed once the new session has started. */
 public final class NewSessionDialog {
@@ -20,10 +21,12 @@ public final class NewSessionDialog {
      * @param currentStart the weights the current session started from, or null for fresh ones
      * @param dataKey      the data the studio trains on now ("" for the bundled MNIST, else its folder), chosen first
      * @param dialogs      asks for the model file to start from
+     * @param light        whether the window takes the light theme (as the studio has it)
      */
     public static Stage show(Window owner, NetworkSpec current, StartWeights currentStart, String dataKey,
-                             TrainingSettings settings, SessionOpener opener, StudioDialogs dialogs) {
+                             TrainingSettings settings, SessionOpener opener, StudioDialogs dialogs, boolean light) {
         NewSessionPane pane = new NewSessionPane(current, currentStart, settings, opener, dialogs);
+        StudioTheme.apply(pane, light);
         Stage stage = new Stage();
         stage.setTitle("New training session");
         if (owner != null) {

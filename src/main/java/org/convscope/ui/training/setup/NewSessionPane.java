@@ -25,8 +25,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * "New session": the data on the left, the architecture editor on the right, and Start, enabled only when the data is
  * read and the network can be trained on it. Start builds the session through the {@link SessionOpener} (off the FX
- * thread), from a model's weights when the network was opened from a model file; the old session is replaced only
- * once the new one exists, and a failure is shown here with nothing lost.
+ * thread), from a model's weights when the network was opened from a model file, with the layers the editor freezes
+ * frozen, and sets it training; the old session is replaced only once the new one exists, and a failure is shown here
+ * with nothing lost. Enter never starts it: in a number field it commits the number.
  */
 public final class NewSessionPane extends BorderPane {
     private final ArchitectureModel model;
@@ -51,6 +52,7 @@ public final class NewSessionPane extends BorderPane {
     public NewSessionPane(NetworkSpec current, StartWeights currentStart, TrainingSettings settings,
                           SessionOpener opener, StudioDialogs dialogs) {
         this.model = new ArchitectureModel(current == null ? org.convscope.engine.spec.Presets.lenet5() : current);
+        model.setTrainLast(settings.trainLast());
         this.opener = opener;
         this.settings = settings;
         this.editor = new ArchitectureEditor(model, current, currentStart,
@@ -75,10 +77,12 @@ public final class NewSessionPane extends BorderPane {
         setLeft(left);
         setCenter(editor);
         start.setId("start-session");
-        start.setDefaultButton(true);
         start.setTooltip(startTip);
+        // Not the default button: Enter in a number field commits the number, it does not start training.
+        start.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setId("cancel-session");
         cancel.setCancelButton(true);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         status.setId("start-status");
         status.setWrapText(true);
         Region gap = new Region();
@@ -145,21 +149,25 @@ public final class NewSessionPane extends BorderPane {
     private String what(StudioData d) {
         NetworkSpec spec = model.spec();
         StartWeights weights = model.start();
-        return String.format(Locale.ROOT, "%s on %s · %,d parameters%s", spec.name(), d.title(), spec.parameterCount(),
-                weights == null ? "" : " · weights from " + weights.source());
+        int last = model.trainLast();
+        return String.format(Locale.ROOT, "%s on %s · %,d parameters%s%s", spec.name(), d.title(), spec.parameterCount(),
+                weights == null ? "" : " · weights from " + weights.source(),
+                last == 0 ? "" : " · only the last " + last + (last == 1 ? " layer trains" : " layers train"));
     }
 
     private void start() {
         StudioData d = data.dataProperty().get();
         NetworkSpec spec = model.spec();
         StartWeights weights = model.start();
+        TrainingSettings chosen = settings.withTrainLast(model.trainLast());
         if (d == null || !model.analysis().valid()) return;
         starting = true;
         String what = what(d);
         status.setText("Starting " + what + "…");
         update();
         opener.open(what, () -> {
-            TrainingSession session = StudioSessions.on(d, spec, settings, weights);
+            TrainingSession session = StudioSessions.on(d, spec, chosen, weights);
+            session.play(); // Start training means training, not a session waiting at step 0
             Platform.runLater(() -> {
                 starting = false;
                 onClose.run();

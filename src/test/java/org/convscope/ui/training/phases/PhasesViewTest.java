@@ -100,11 +100,31 @@ class PhasesViewTest {
         assertTrue(title(robot).contains("Step 1 in four phases"), title(robot));
         Window phasesWindow = robot.lookup("#phase-title").query().getScene().getWindow();
         assertTrue(phasesWindow.isShowing());
+        javafx.scene.Node veil = stage.getScene().lookup(".blocked-veil");
+        assertTrue(veil.isVisible(), "the studio is dimmed and blocked behind the phases");
         robot.clickOn("#phase-title");
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(phasesWindow.isShowing());
+        assertFalse(veil.isVisible(), "and usable again once they close");
         assertEquals(before.step() + 1, model.frame().step());
         assertEquals(before.position() + 1, model.frame().position());
+    }
+
+    @Test
+    void theProbeImageCanBeTheStepsSampleWithoutMovingTheEpoch(FxRobot robot) throws Exception {
+        TrainingFrame before = model.frame();
+        robot.clickOn("#probe-phases");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (robot.lookup("#phase-title").tryQuery().isEmpty() && System.nanoTime() < deadline) {
+            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+        }
+        assertTrue(title(robot).contains("(the probe), class " + before.probeLabel())
+                || title(robot).contains("the probe image, class " + before.probeLabel()), title(robot));
+        robot.clickOn("#phase-title");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before.step() + 1, model.frame().step(), "a real step");
+        assertEquals(before.position(), model.frame().position(), "outside the epoch: the next training image is the same");
     }
 }

@@ -101,8 +101,8 @@ class ArchitectureModelTest {
         assertEquals(4, model.spec().numClasses());
 
         model.replace(11, new DenseSpec("fc3", 10));
-        assertEquals("the network gives 10 class scores, the data has 4 classes; set the last fully connected layer"
-                + " to 4 units", model.analysis().problem());
+        assertEquals("the network gives 10 class scores, the data has 4 classes; set fc3, the fully connected layer that"
+                + " gives them, to 4 units", model.analysis().problem());
 
         model.replace(11, new DenseSpec("fc3", 4));
         model.setInputSize(12, 12);
@@ -170,5 +170,24 @@ class ArchitectureModelTest {
         assertEquals(4, ((ConvSpec) model.layers().get(fire.indexOf("classifier"))).filters());
         assertTrue(model.analysis().valid(), model.analysis().problem());
         assertEquals(4, model.spec().numClasses());
+    }
+
+    @Test
+    void theFixForTheClassCountNamesTheLayerThatGivesTheScores() {
+        ArchitectureModel model = new ArchitectureModel(Presets.tiny());
+        model.setData(1, 3);
+        model.remove(4); // fc1: the network now ends with flatten → softmax
+        assertEquals("the network gives 1152 class scores, the data has 3 classes; the network ends with softmax; add"
+                + " a fully connected layer of 3 units at the end", model.analysis().problem());
+    }
+
+    @Test
+    void freezingMarksEveryLayerWithWeightsButTheLastOnes() {
+        ArchitectureModel model = new ArchitectureModel(Presets.lenet5());
+        assertEquals("trains", model.analysis().rows().get(0).training());
+        assertEquals("", model.analysis().rows().get(1).training(), "a ReLU has nothing to train");
+        model.setTrainLast(2);
+        List<String> training = model.analysis().rows().stream().map(ArchitectureModel.Row::training).toList();
+        assertEquals(List.of("frozen", "", "", "frozen", "", "", "", "frozen", "", "trains", "", "trains", ""), training);
     }
 }

@@ -132,6 +132,9 @@ class ModelStartTest {
 
         robot.clickOn("#start-session");
         TrainingSession session = opener.started.get(60, TimeUnit.SECONDS);
+        // Start training trains at once; Reset brings back the weights the session started from.
+        session.pause().get(30, TimeUnit.SECONDS);
+        session.reset(1).get(30, TimeUnit.SECONDS);
         Network trained = session.networkCopy().get(30, TimeUnit.SECONDS);
         assertEquals(graph.sources(), trained.spec().sources(), "the session trains the graph");
         assertEquals(graph.input(), trained.spec().input());

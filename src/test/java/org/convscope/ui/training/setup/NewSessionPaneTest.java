@@ -91,8 +91,7 @@ class NewSessionPaneTest {
         assertEquals(new Dims(3, 28, 28), spec.input());
         assertEquals(ConvSpec.square("conv2", 12, 3, 1, 0), spec.layers().get(3));
         assertEquals(folder.toString(), session.dataset());
-        session.stepBatch().get(60, TimeUnit.SECONDS);
-        assertEquals(1, session.latestFrame().step());
+        waitUntil(() -> session.latestFrame().step() >= 2, "Start training to train, not wait at step 0");
         waitUntil(() -> closed, "the pane to close after the start");
     }
 
@@ -139,5 +138,66 @@ class NewSessionPaneTest {
                 + " class — still using " + folder.getFileName() + ".", text);
         assertEquals(folder, pane.dataPane().dataProperty().get().folder());
         assertFalse(robot.lookup("#start-session").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void enterInANumberFieldCommitsTheNumberAndStartsNothing(FxRobot robot) throws Exception {
+        chooseImages(robot);
+        robot.clickOn("conv2");
+        robot.doubleClickOn(robot.lookup("#filters").queryAs(javafx.scene.control.Spinner.class).getEditor()).write("20")
+                .type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        assertFalse(opener.started.isDone(), "Enter started a session");
+        assertEquals(20, ((ConvSpec) pane.editor.table.getItems().get(3).spec()).filters());
+    }
+
+    @Test
+    void aNumberOutOfRangeIsSaidNotSilentlyChanged(FxRobot robot) throws Exception {
+        chooseImages(robot);
+        robot.clickOn("conv2");
+        robot.doubleClickOn(robot.lookup("#kernel-height").queryAs(javafx.scene.control.Spinner.class).getEditor())
+                .write("40");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("kernel height: 40 is more than 31, the largest", robot.lookup("#form-problem").queryAs(Label.class)
+                .getText());
+        robot.clickOn("#layer-name");
+        WaitForAsyncUtils.waitForFxEvents();
+        String after = robot.lookup("#form-problem").queryAs(Label.class).getText();
+        assertTrue(after.startsWith("kernel height: 40 is more than 31, the largest; kept "), after);
+    }
+
+    @Test
+    void poolingIsNamedInWordsAndALongProblemLeavesTheButtonsWhole(FxRobot robot) throws Exception {
+        chooseImages(robot);
+        robot.clickOn("pool1");
+        var kind = robot.lookup("#pool-kind").queryAs(javafx.scene.control.ComboBox.class);
+        var shown = (javafx.scene.control.ListCell<?>) ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) kind.getSkin())
+                .getDisplayNode();
+        assertEquals("max pool", shown.getText(), "the kind as the combo box shows it");
+        robot.clickOn("conv2");
+        type(robot, "#kernel-height", "17");
+        for (String id : new String[] {"#start-session", "#cancel-session"}) {
+            Button b = robot.lookup(id).queryAs(Button.class);
+            assertTrue(b.getWidth() >= b.prefWidth(-1) - 0.5, id + " squeezed to " + b.getWidth());
+        }
+    }
+
+    @Test
+    void freezingTrainsOnlyTheLastLayers(FxRobot robot) throws Exception {
+        chooseImages(robot);
+        robot.clickOn("#freeze");
+        type(robot, "#train-last", "2");
+        assertEquals("fc2, fc3 train; 3 layers are frozen", robot.lookup("#freeze-note").queryAs(Label.class).getText());
+        assertEquals("frozen", pane.editor.table.getItems().get(0).training());
+        assertEquals("trains", pane.editor.table.getItems().get(11).training());
+        robot.clickOn("#start-session");
+        TrainingSession session = opener.started.get(60, TimeUnit.SECONDS);
+        assertEquals(2, session.latestFrame().settings().trainLast());
+        float[] before = session.latestFrame().filters().get(0).weights().clone();
+        waitUntil(() -> session.latestFrame().step() >= 3, "a few steps");
+        session.pause().get(60, TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, session.latestFrame().filters().get(0).weights(),
+                "conv1 is frozen");
     }
 }
