@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -74,6 +75,8 @@ public final class ExplorerView extends StackPane {
     private final ExplorerModel model;
     private final DrawingCanvas canvas;
     private final PreprocessView preprocess;
+    private final PhotoPanel photo;
+    private final VBox draw = new VBox(6);
     private final NetworkView network;
     private final InspectorPane inspector = new InspectorPane();
     private final ScrollPane inspectorScroll = new ScrollPane(inspector);
@@ -100,6 +103,7 @@ public final class ExplorerView extends StackPane {
         this.model = model;
         canvas = new DrawingCanvas(model.drawing());
         preprocess = new PreprocessView(model);
+        photo = new PhotoPanel(model, this::chooseImage, this::paste);
         network = new NetworkView(model);
         toolbar = new ExplorerToolbar(model, this, inspectorShown);
         left = new VBox(10);
@@ -122,9 +126,10 @@ public final class ExplorerView extends StackPane {
         HBox drawHeader = new HBox(8, drawTitle, spacer(), source);
         drawHeader.setAlignment(Pos.BASELINE_LEFT);
         canvas.setId("drawing-canvas");
-        VBox draw = new VBox(6, drawHeader, canvas);
+        draw.getChildren().addAll(drawHeader, canvas);
         draw.getStyleClass().add("panel");
-        left.getChildren().addAll(draw, preprocess);
+        photo.setId("photo-panel");
+        left.getChildren().addAll(draw, preprocess, photo);
         left.getStyleClass().add("left-column");
         layout.setLeft(left);
 
@@ -188,6 +193,8 @@ public final class ExplorerView extends StackPane {
             inspect();
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        model.photoModeProperty().addListener((o, old, on) -> inputPanels(on));
+        inputPanels(model.photoModeProperty().get());
         model.noticeProperty().addListener((o, old, n) -> notify(n));
         model.sourceProperty().addListener((o, old, s) -> source.setText(s));
         source.setText(model.sourceProperty().get());
@@ -209,13 +216,11 @@ public final class ExplorerView extends StackPane {
         inspect();
         hideNotice.setOnFinished(e -> hideNotice());
         setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            if (e.getDragboard().hasFiles() || e.getDragboard().hasImage()) e.acceptTransferModes(TransferMode.COPY);
             e.consume();
         });
         setOnDragDropped(e -> {
-            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
-            if (ok) open(e.getDragboard().getFiles().getFirst().toPath());
-            e.setDropCompleted(ok);
+            e.setDropCompleted(take(e.getDragboard(), "dropped image"));
             e.consume();
         });
         network.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::columnMenu);
@@ -232,12 +237,16 @@ public final class ExplorerView extends StackPane {
                 Map.entry(Shortcut.RANDOM, model::randomSample),
                 Map.entry(Shortcut.MISCLASSIFIED, () -> model.setOnlyMisclassified(!model.onlyMisclassifiedProperty().get())),
                 Map.entry(Shortcut.OPEN_IMAGE, this::chooseImage), Map.entry(Shortcut.OPEN_MODEL, this::chooseModel),
+                Map.entry(Shortcut.PASTE, this::paste),
                 Map.entry(Shortcut.EXPORT, () -> chooseExport(Panel.NETWORK)),
                 Map.entry(Shortcut.PER_MAP, () -> model.setNormalisation(Normalisation.PER_MAP)),
                 Map.entry(Shortcut.PER_LAYER, () -> model.setNormalisation(Normalisation.PER_LAYER)),
                 Map.entry(Shortcut.GLOBAL, () -> model.setNormalisation(Normalisation.GLOBAL)),
                 Map.entry(Shortcut.SALIENCY, () -> model.setSaliency(!model.saliencyProperty().get())),
-                Map.entry(Shortcut.STEPS, preprocess::toggleSteps),
+                Map.entry(Shortcut.STEPS, () -> {
+                    if (model.photoModeProperty().get()) photo.toggleSteps();
+                    else preprocess.toggleSteps();
+                }),
                 Map.entry(Shortcut.FIT, () -> network.fitWidthProperty().set(true)),
                 Map.entry(Shortcut.INSPECTOR, () -> showInspector(!inspectorShown.get())),
                 Map.entry(Shortcut.UNPIN, () -> model.pin(null)),
@@ -269,13 +278,15 @@ public final class ExplorerView extends StackPane {
         if (!inspectorChosen && inspectorShown.get() != ExplorerSizes.inspectorAtFirst(getWidth())) {
             inspectorShown.set(ExplorerSizes.inspectorAtFirst(getWidth()));
         }
-        apply(ExplorerSizes.of(getWidth(), body, Preprocess.SIZE, preprocess.stepsShown(), inspectorShown.get()));
+        boolean steps = model.photoModeProperty().get() ? photo.stepsShown() : preprocess.stepsShown();
+        apply(ExplorerSizes.of(getWidth(), body, Preprocess.SIZE, steps, inspectorShown.get()));
         super.layoutChildren();
     }
 
     private void apply(ExplorerSizes sizes) {
         canvas.setSide(sizes.canvas());
         preprocess.setSizes(sizes.seen(), sizes.step());
+        photo.setSizes(photoSide(sizes), sizes.step());
         double column = sizes.canvas() + ExplorerSizes.LEFT_SIDES;
         left.setMinWidth(column);
         left.setPrefWidth(column);
@@ -284,6 +295,46 @@ public final class ExplorerView extends StackPane {
         inspectorPanel.setPrefWidth(sizes.inspector());
         inspectorPanel.setMaxWidth(sizes.inspector());
         toolbar.setCompact(sizes.compactToolbar());
+    }
+
+    /** The photo's side: the canvas's, a whole multiple of the input's side where that is at least 0.8 of it. */
+    private double photoSide(ExplorerSizes sizes) {
+        var in = model.networkProperty().get().input();
+        int side = in.isVector() ? 1 : Math.max(in.height(), in.width());
+        double multiple = Math.floor(sizes.canvas() / side) * side;
+        return multiple >= 0.8 * sizes.canvas() ? multiple : Math.floor(sizes.canvas());
+    }
+
+    /** The drawing and what the network sees of it for a digit model; the photo panel for any other. */
+    private void inputPanels(boolean photos) {
+        for (Node n : List.of(draw, preprocess)) {
+            n.setVisible(!photos);
+            n.setManaged(!photos);
+        }
+        photo.setVisible(photos);
+        photo.setManaged(photos);
+    }
+
+    /** Ctrl+V: an image on the clipboard becomes the photo; a file on it is opened. */
+    void paste() {
+        if (!take(Clipboard.getSystemClipboard(), "pasted image")) {
+            model.inform(Notice.Kind.INFO, "The clipboard holds no image");
+        }
+    }
+
+    /** Opens the first file of a clipboard or drop, else its image; false when it has neither. */
+    private boolean take(Clipboard board, String name) {
+        if (board.hasFiles() && !board.getFiles().isEmpty()) {
+            open(board.getFiles().getFirst().toPath());
+            return true;
+        }
+        if (!board.hasImage() || board.getImage() == null) return false;
+        try {
+            model.openPhoto(FxPhoto.of(board.getImage()), name);
+        } catch (IllegalArgumentException e) {
+            model.inform(Notice.Kind.ERROR, name + ": " + e.getMessage());
+        }
+        return true;
     }
 
     // ---- commands of the view
@@ -358,8 +409,11 @@ public final class ExplorerView extends StackPane {
     }
 
     void chooseImage() {
-        FileChooser chooser = chooser("Open an image of a digit",
-                new FileChooser.ExtensionFilter("Images (PNG, JPG)", "*.png", "*.jpg", "*.jpeg"));
+        FileChooser chooser = model.photoModeProperty().get()
+                ? chooser("Open a photo or a tensor", new FileChooser.ExtensionFilter("Images (PNG, JPG), tensors (.npy)",
+                        "*.png", "*.jpg", "*.jpeg", "*.npy"))
+                : chooser("Open an image of a digit",
+                        new FileChooser.ExtensionFilter("Images (PNG, JPG)", "*.png", "*.jpg", "*.jpeg"));
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) model.openImage(file.toPath());
     }
@@ -437,7 +491,7 @@ public final class ExplorerView extends StackPane {
             inspectedLayer = layer;
             inspectorScroll.setVvalue(0); // another layer's arithmetic starts at its top
         }
-        inspector.show(f.snapshot(), unit);
+        inspector.show(f.snapshot(), unit, f.classNames());
     }
 
     private void notify(Notice n) {

@@ -71,13 +71,19 @@ public final class InspectorPane extends VBox {
 
     /** Explains the unit of the snapshot; another unit of the same layer reuses the nodes shown. */
     public void show(ForwardSnapshot snapshot, UnitRef unit) {
+        show(snapshot, unit, List.of());
+    }
+
+    /** The same, with the model's class names (empty: classes are numbered) in the softmax's table. */
+    public void show(ForwardSnapshot snapshot, UnitRef unit, List<String> classNames) {
         UnitExplanation explanation = Explainer.explain(snapshot, unit);
         NetworkSpec spec = snapshot.spec();
-        title.setText(title(spec, explanation));
+        boolean named = unit.layer() == spec.layers().size() - 1 && unit.channel() < classNames.size();
+        title.setText(title(spec, explanation) + (named ? " · " + classNames.get(unit.channel()) : ""));
         subtitle.setText(subtitle(spec, unit));
-        List<Object> key = List.of(spec, unit.layer());
+        List<Object> key = List.of(spec, unit.layer(), classNames);
         if (!key.equals(sectionKey)) {
-            section = section(snapshot, explanation);
+            section = section(snapshot, explanation, classNames);
             sectionKey = key;
             fit();
             getChildren().setAll(title, subtitle, section.node());
@@ -107,14 +113,15 @@ public final class InspectorPane extends VBox {
         getChildren().clear();
     }
 
-    private static Section section(ForwardSnapshot snapshot, UnitExplanation explanation) {
+    private static Section section(ForwardSnapshot snapshot, UnitExplanation explanation, List<String> classNames) {
         int layer = explanation.unit().layer();
         String previous = layer < 0 ? "input" : layerName(snapshot.spec(), snapshot.spec().sourcesOf(layer).get(0));
         return switch (explanation) {
             case ConvUnit conv -> new ConvSection(conv, previous);
             case PoolUnit pool -> new PoolSection(pool, previous);
             case DenseUnit dense -> new DenseSection(dense, inputNames(snapshot, snapshot.spec().sourcesOf(layer).get(0)));
-            case SoftmaxUnit softmax -> new SoftmaxSection(softmax, previous);
+            case SoftmaxUnit softmax -> new SoftmaxSection(softmax, previous,
+                    c -> c < classNames.size() ? classNames.get(c) : Integer.toString(c));
             case ActivationUnit a -> new LedgerSection(e -> {
                 ActivationUnit u = (ActivationUnit) e;
                 return List.of(new Ledger.Row("", "input x from " + previous, u.input(), null, "The same unit of " + previous + "."),
