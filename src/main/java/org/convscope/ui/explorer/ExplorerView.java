@@ -76,6 +76,7 @@ public final class ExplorerView extends StackPane {
     private final DrawingCanvas canvas;
     private final PreprocessView preprocess;
     private final PhotoPanel photo;
+    private final ScrollPane photoScroll;
     private final VBox draw = new VBox(6);
     private final NetworkView network;
     private final InspectorPane inspector = new InspectorPane();
@@ -104,6 +105,7 @@ public final class ExplorerView extends StackPane {
         canvas = new DrawingCanvas(model.drawing());
         preprocess = new PreprocessView(model);
         photo = new PhotoPanel(model, this::chooseImage, this::paste);
+        photoScroll = new ScrollPane(photo);
         network = new NetworkView(model);
         toolbar = new ExplorerToolbar(model, this, inspectorShown);
         left = new VBox(10);
@@ -129,7 +131,13 @@ public final class ExplorerView extends StackPane {
         draw.getChildren().addAll(drawHeader, canvas);
         draw.getStyleClass().add("panel");
         photo.setId("photo-panel");
-        left.getChildren().addAll(draw, preprocess, photo);
+        photoScroll.setFitToWidth(true);
+        photoScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        photoScroll.getStyleClass().add("photo-scroll");
+        photoScroll.setMinHeight(0);
+        photoScroll.setPrefHeight(100); // the column's height decides; a small window scrolls the steps
+        VBox.setVgrow(photoScroll, Priority.ALWAYS);
+        left.getChildren().addAll(draw, preprocess, photoScroll);
         left.getStyleClass().add("left-column");
         layout.setLeft(left);
 
@@ -286,7 +294,7 @@ public final class ExplorerView extends StackPane {
     private void apply(ExplorerSizes sizes) {
         canvas.setSide(sizes.canvas());
         preprocess.setSizes(sizes.seen(), sizes.step());
-        photo.setSizes(photoSide(sizes), sizes.step());
+        photo.setSizes(photoSide(sizes), Math.floor((sizes.canvas() - 12 - 16) / 3)); // room for a scroll bar
         double column = sizes.canvas() + ExplorerSizes.LEFT_SIDES;
         left.setMinWidth(column);
         left.setPrefWidth(column);
@@ -297,12 +305,16 @@ public final class ExplorerView extends StackPane {
         toolbar.setCompact(sizes.compactToolbar());
     }
 
-    /** The photo's side: the canvas's, a whole multiple of the input's side where that is at least 0.8 of it. */
+    /**
+     * The photo's side: 0.8 of the canvas's (the steps and the channels take the rest of the drawing's column), a whole
+     * multiple of the input's side where one lies within 0.65–0.8 of the canvas.
+     */
     private double photoSide(ExplorerSizes sizes) {
         var in = model.networkProperty().get().input();
         int side = in.isVector() ? 1 : Math.max(in.height(), in.width());
-        double multiple = Math.floor(sizes.canvas() / side) * side;
-        return multiple >= 0.8 * sizes.canvas() ? multiple : Math.floor(sizes.canvas());
+        double target = Math.floor(0.8 * sizes.canvas());
+        double multiple = Math.floor(target / side) * side;
+        return multiple >= 0.65 * sizes.canvas() ? multiple : target;
     }
 
     /** The drawing and what the network sees of it for a digit model; the photo panel for any other. */
@@ -311,8 +323,8 @@ public final class ExplorerView extends StackPane {
             n.setVisible(!photos);
             n.setManaged(!photos);
         }
-        photo.setVisible(photos);
-        photo.setManaged(photos);
+        photoScroll.setVisible(photos);
+        photoScroll.setManaged(photos);
     }
 
     /** Ctrl+V: an image on the clipboard becomes the photo; a file on it is opened. */
@@ -367,8 +379,8 @@ public final class ExplorerView extends StackPane {
     public Node panel(Panel panel) {
         return switch (panel) {
             case NETWORK -> network.content();
-            case DRAWING -> canvas;
-            case INPUT -> preprocess;
+            case DRAWING -> model.photoModeProperty().get() ? photo : canvas;
+            case INPUT -> model.photoModeProperty().get() ? photo : preprocess;
             case INSPECTOR -> inspectorPanel;
             case WHOLE -> this;
         };
@@ -484,7 +496,7 @@ public final class ExplorerView extends StackPane {
                     + " click to pin it.");
             return;
         }
-        inspectorHint.setText(pinned ? "Pinned: it follows your drawing. Click it again or press "
+        inspectorHint.setText(pinned ? "Pinned: it follows " + (model.photoModeProperty().get() ? "the input." : "your drawing.") + " Click it again or press "
                 + Shortcut.UNPIN.keys() + " to follow the pointer." : "Click to pin this unit.");
         List<Object> layer = List.of(f.snapshot().spec(), unit.layer());
         if (!layer.equals(inspectedLayer)) {

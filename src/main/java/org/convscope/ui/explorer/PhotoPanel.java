@@ -100,7 +100,7 @@ public final class PhotoPanel extends VBox {
 
     private void build() {
         getStyleClass().addAll("panel", "photo-panel", "preprocess-view");
-        Label title = new Label("What the network sees");
+        Label title = new Label("Photo");
         title.getStyleClass().add("panel-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         overlay.setMouseTransparent(true);
@@ -126,7 +126,18 @@ public final class PhotoPanel extends VBox {
         recipe.setTooltip(new Tooltip("How the photo becomes the input: imagenet (shorter side to 256·S/224, centre S×S,"
                 + " ImageNet's mean and std) or unit (the whole photo scaled to the input, values 0…1); remembered"
                 + " for this model"));
-        recipe.setMaxWidth(Double.MAX_VALUE);
+        recipe.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PhotoPreprocess r) {
+                return r == null ? "" : r.shorter() == 0 ? r.name() : r.name() + " · " + r.shorter() + " px";
+            }
+
+            @Override
+            public PhotoPreprocess fromString(String text) {
+                return null;
+            }
+        });
+        recipe.setMinWidth(0);
         method.setId(SALIENCY_ID);
         method.setItems(FXCollections.observableArrayList(OFF, SaliencyMethod.GRADIENT, SaliencyMethod.OCCLUSION,
                 SaliencyMethod.GRAD_CAM));
@@ -142,8 +153,12 @@ public final class PhotoPanel extends VBox {
         explains.setMinWidth(0);
         showSteps.setId("photo-steps");
         showSteps.setSelected(true);
+        showSteps.setMinWidth(USE_PREF_SIZE);
         showSteps.setTooltip(new Tooltip("Show each preprocessing step and the input's channels (" + Shortcut.STEPS.keys() + ")"));
-        FlowPane buttons = new FlowPane(6, 6, open, paste, recipe, showSteps);
+        layer.setMinWidth(0);
+        layer.setPrefWidth(120);
+        method.setMinWidth(0);
+        FlowPane buttons = new FlowPane(6, 6, open, paste, recipe);
         FlowPane saliency = new FlowPane(6, 6, label("Saliency"), method, layer);
         saliency.setAlignment(Pos.CENTER_LEFT);
         buttons.setAlignment(Pos.CENTER_LEFT);
@@ -168,10 +183,12 @@ public final class PhotoPanel extends VBox {
         Label source = new Label();
         source.getStyleClass().add("source");
         source.setMinWidth(0);
+        source.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(source, Priority.SOMETIMES);
         source.textProperty().bind(model.sourceProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, title, gap, source);
+        HBox header = new HBox(8, title, source, gap, showSteps);
         header.setAlignment(Pos.BASELINE_LEFT);
         getChildren().addAll(header, picture, buttons, saliency, explains, boundary);
         setSpacing(6);
