@@ -22,6 +22,7 @@ import org.convscope.engine.explain.UnitExplanation.InputUnit;
 import org.convscope.engine.explain.UnitExplanation.PoolUnit;
 import org.convscope.engine.explain.UnitExplanation.SoftmaxUnit;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.engine.spec.ActivationSpec;
 import org.convscope.engine.spec.FlattenSpec;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
@@ -122,12 +123,8 @@ public final class InspectorPane extends VBox {
             case DenseUnit dense -> new DenseSection(dense, inputNames(snapshot, snapshot.spec().sourcesOf(layer).get(0)));
             case SoftmaxUnit softmax -> new SoftmaxSection(softmax, previous,
                     c -> c < classNames.size() ? classNames.get(c) : Integer.toString(c));
-            case ActivationUnit a -> new LedgerSection(e -> {
-                ActivationUnit u = (ActivationUnit) e;
-                return List.of(new Ledger.Row("", "input x from " + previous, u.input(), null, "The same unit of " + previous + "."),
-                        new Ledger.Row("→", Sections.activationName(u.kind()), u.value(), "inspector-total",
-                                Sections.activationTip(u.kind())).asResult());
-            });
+            case ActivationUnit a -> new LedgerSection(e -> GraphLedgers.activation((ActivationUnit) e, previous,
+                    snapshot.spec().layers().get(layer) instanceof ActivationSpec spec ? spec : null));
             case FlattenUnit f -> new LedgerSection(e -> {
                 FlattenUnit u = (FlattenUnit) e;
                 return List.of(new Ledger.Row("", previous + " channel " + u.source().channel() + ", row "
@@ -135,9 +132,12 @@ public final class InspectorPane extends VBox {
                         "Flatten lays the " + previous + " maps out as one list, channel by channel, row by row;"
                                 + " values are copied unchanged.").asResult());
             });
-            case InputUnit in -> new LedgerSection(e -> List.of(new Ledger.Row("", "pixel value (0 = paper, 1 = ink)",
-                    ((InputUnit) e).value(), "inspector-total", "The drawing, scaled down to the network's input size.")
-                    .asResult()));
+            case InputUnit in -> new LedgerSection(e -> List.of(snapshot.spec().input().channels() == 1
+                    ? new Ledger.Row("", "pixel value (0 = paper, 1 = ink)", ((InputUnit) e).value(), "inspector-total",
+                            "The drawing, scaled down to the network's input size.").asResult()
+                    : new Ledger.Row("", "channel " + e.unit().channel() + " of the input, after the preprocessing",
+                            ((InputUnit) e).value(), "inspector-total", "The photo's value in this channel, normalised"
+                            + " as the model expects: (v − mean) / std.").asResult()));
             case BatchNormUnit b -> new LedgerSection(e -> GraphLedgers.batchNorm((BatchNormUnit) e, previous));
             case ConstantOpUnit c -> new LedgerSection(e -> GraphLedgers.constantOp((ConstantOpUnit) e, previous));
             case MergeUnit m -> new LedgerSection(e -> GraphLedgers.merge((MergeUnit) e, snapshot.spec()));
