@@ -30,11 +30,13 @@ import org.convscope.engine.Network;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.kernel.ScalarKernels;
+import org.convscope.engine.train.SampleSource;
 import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.model.DigitInput;
 import org.convscope.model.ModelFile;
 import org.convscope.model.TensorInput;
+import org.convscope.training.DatasetSamples;
 import org.convscope.ui.explorer.draw.Drawing;
 
 /**
@@ -355,6 +357,11 @@ public final class ExplorerModel implements AutoCloseable {
             inform(Notice.Kind.INFO, "Opened " + file.getFileName() + ": " + net.spec().name() + ", "
                     + String.format("%,d", net.spec().parameterCount()) + " parameters");
         });
+    }
+
+    /** The bundled MNIST test set as samples, loaded in the background, for a digit model's top images. */
+    public void digitTestSet(Consumer<SampleSource> then) {
+        background(() -> DatasetSamples.of(DatasetFolder.bundledMnist().test(), 0), then::accept);
     }
 
     public void nextSample() {

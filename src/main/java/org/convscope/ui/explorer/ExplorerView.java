@@ -80,6 +80,7 @@ public final class ExplorerView extends StackPane {
     private final VBox draw = new VBox(6);
     private final NetworkView network;
     private final InspectorPane inspector = new InspectorPane();
+    private final FeaturePanel features;
     private final ScrollPane inspectorScroll = new ScrollPane(inspector);
     private final Label inspectorHint = new Label();
     private final VBox inspectorPanel = new VBox(8);
@@ -106,6 +107,7 @@ public final class ExplorerView extends StackPane {
         preprocess = new PreprocessView(model);
         photo = new PhotoPanel(model, this::chooseImage, this::paste);
         photoScroll = new ScrollPane(photo);
+        features = new FeaturePanel(model, this::dataSet);
         network = new NetworkView(model);
         toolbar = new ExplorerToolbar(model, this, inspectorShown);
         left = new VBox(10);
@@ -165,7 +167,8 @@ public final class ExplorerView extends StackPane {
         inspectorScroll.setPrefSize(100, 200);
         LayoutBoundary inspectorBody = new LayoutBoundary(inspectorScroll);
         VBox.setVgrow(inspectorBody, Priority.ALWAYS);
-        inspectorPanel.getChildren().addAll(inspectorHeader, inspectorHint, inspectorBody);
+        features.setId("feature-panel");
+        inspectorPanel.getChildren().addAll(inspectorHeader, inspectorHint, inspectorBody, features);
         inspectorPanel.getStyleClass().addAll("panel", "inspector-panel");
         inspectorPanel.setId(INSPECTOR_PANEL_ID);
 
@@ -325,6 +328,35 @@ public final class ExplorerView extends StackPane {
         }
         photoScroll.setVisible(photos);
         photoScroll.setManaged(photos);
+    }
+
+    /**
+     * The data set the top images come from: the bundled MNIST test set for a digit model; for any other a folder of
+     * photos the user picks (class folders and all), preprocessed as the model's photos.
+     */
+    private void dataSet(java.util.function.Consumer<org.convscope.engine.train.SampleSource> then) {
+        if (!model.photoModeProperty().get()) {
+            model.digitTestSet(then);
+            return;
+        }
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("A folder of photos (e.g. a CIFAR-10 or ImageNet-style folder of class folders)");
+        File dir = chooser.showDialog(getScene().getWindow());
+        if (dir != null) topImagesFrom(dir.toPath(), then);
+    }
+
+    /** Scans a folder of photos for the top images; a folder without any gives an error notice. */
+    void topImagesFrom(Path dir, java.util.function.Consumer<org.convscope.engine.train.SampleSource> then) {
+        var net = model.networkProperty().get();
+        try {
+            then.accept(PhotoFolderSamples.scan(dir, model.recipeProperty().get(), net.input(), net.numClasses()));
+        } catch (RuntimeException e) {
+            model.inform(Notice.Kind.ERROR, e.getMessage());
+        }
+    }
+
+    FeaturePanel features() {
+        return features;
     }
 
     /** Ctrl+V: an image on the clipboard becomes the photo; a file on it is opened. */

@@ -365,7 +365,8 @@ public final class PhotoPanel extends VBox {
         view.show(argb, w, h);
     }
 
-    private static int[] rgb(Photo photo) {
+    /** A photo as opaque ARGB pixels, its values 0…1 clamped. */
+    static int[] rgb(Photo photo) {
         int plane = photo.width() * photo.height();
         int[] argb = new int[plane];
         for (int i = 0; i < plane; i++) argb[i] = argb(photo.planes(), i, plane);
