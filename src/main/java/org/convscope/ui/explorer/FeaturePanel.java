@@ -78,6 +78,7 @@ public final class FeaturePanel extends VBox {
         status.getStyleClass().add("hint");
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setVisible(false);
+        progress.managedProperty().bind(progress.visibleProperty());
         picture.setId(PICTURE_ID);
         picture.setVisible(false);
         picture.setManaged(false);

@@ -60,6 +60,7 @@ public final class PhotoPanel extends VBox {
     private final PixelStack picture = new PixelStack(1, 1, input, overlay);
     private final Button open = new Button("Open…");
     private final Button paste = new Button("Paste");
+    private final Button custom = new Button("Custom…");
     private final ComboBox<PhotoPreprocess> recipe = new ComboBox<>();
     private final ComboBox<Object> method = new ComboBox<>();
     private final ComboBox<LayerChoice> layer = new ComboBox<>();
@@ -158,7 +159,12 @@ public final class PhotoPanel extends VBox {
         layer.setMinWidth(0);
         layer.setPrefWidth(120);
         method.setMinWidth(0);
-        FlowPane buttons = new FlowPane(6, 6, open, paste, recipe);
+        custom.setId("photo-custom");
+        custom.setTooltip(new Tooltip("A preprocessing of your own: the shorter side, the channel means and standard"
+                + " deviations"));
+        custom.setOnAction(e -> CustomRecipe.ask(getScene().getWindow(), model.recipeProperty().get())
+                .ifPresent(model::setRecipe));
+        FlowPane buttons = new FlowPane(6, 6, open, paste, recipe, custom);
         FlowPane saliency = new FlowPane(6, 6, label("Saliency"), method, layer);
         saliency.setAlignment(Pos.CENTER_LEFT);
         buttons.setAlignment(Pos.CENTER_LEFT);
@@ -218,11 +224,20 @@ public final class PhotoPanel extends VBox {
     private void wire() {
         model.networkProperty().addListener((o, old, n) -> network(n));
         model.recipeProperty().addListener((o, old, r) -> chooseRecipe());
-        model.frameProperty().addListener((o, old, f) -> show(f));
+        model.frameProperty().addListener((o, old, f) -> {
+            show(f);
+            if (shownSaliency == null) paintSaliency(null);
+        });
         model.saliencyMapProperty().addListener((o, old, m) -> paintSaliency(m));
         model.selectedUnitProperty().addListener((o, old, u) -> outline());
-        model.saliencyProperty().addListener((o, old, on) -> chooseMethod());
-        model.saliencyMethodProperty().addListener((o, old, m) -> chooseMethod());
+        model.saliencyProperty().addListener((o, old, on) -> {
+            chooseMethod();
+            paintSaliency(model.saliencyMapProperty().get());
+        });
+        model.saliencyMethodProperty().addListener((o, old, m) -> {
+            chooseMethod();
+            paintSaliency(model.saliencyMapProperty().get());
+        });
         model.gradCamLayerProperty().addListener((o, old, l) -> chooseMethod());
         network(model.networkProperty().get());
         recipe.setOnAction(e -> {
@@ -434,7 +449,10 @@ public final class PhotoPanel extends VBox {
         boolean shown = map != null && in != null && f.photo() != null && !in.isVector()
                 && map.values().length == in.height() * in.width();
         overlay.setVisible(shown);
-        explains.setVisible(shown);
+        boolean pending = !shown && f != null && f.photo() != null && model.saliencyProperty().get()
+                && model.saliencyMethodProperty().get() != SaliencyMethod.GRADIENT;
+        explains.setVisible(shown || pending);
+        if (pending) explains.setText(model.saliencyMethodProperty().get().label() + ": computing in the background…");
         if (!shown) return;
         String where = map.method() == SaliencyMethod.GRAD_CAM
                 ? " at " + f.snapshot().spec().layers().get(map.layer()).name() : "";

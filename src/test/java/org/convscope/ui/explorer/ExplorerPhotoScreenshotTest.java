@@ -19,7 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the explorer on a colour model (resblock with CIFAR-10-like class names) and the generated picture, Grad-CAM
- * on and a unit pinned, off screen at 1280×720 and 1920×1080, dark and light, into target/snapshots for looking at;
+ * on, a unit pinned and what its channel looks for, off screen at 1280×720 and 1920×1080, dark and light, into target/snapshots for looking at;
  * with {@code -Dconvscope.screenshot.photo=samples/screenshots/explorer-photo.png} the 1920×1080 dark one also there,
  * which is how the README's screenshot of a colour model is made.
  */
@@ -50,6 +50,11 @@ class ExplorerPhotoScreenshotTest {
                 model.pin(new UnitRef(conv, 5, 8, 9));
                 return null;
             });
+            fx(() -> {
+                view.features().visualise();
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !view.features().busy()));
             WaitForAsyncUtils.waitForFxEvents();
             String name = "explorer-photo-" + width + "x" + height + (light ? "-light" : "-dark");
             Path file = ExplorerFixture.snapshot(view, name);

@@ -77,8 +77,8 @@ class ExplorerPhotoTest {
         float[] expected = PhotoPreprocess.imagenet(net.input()).apply(GeneratedPhoto.make(), net.input());
         assertArrayEquals(expected, f.photo().input(), "the input is the generated picture, preprocessed as ImageNet's");
         assertArrayEquals(engine(net, expected), f.probabilities(), 1e-5f, "classified as the engine does");
-        assertTrue(fx(() -> view.lookup("#photo-panel").isVisible()), "the photo panel instead of the canvas");
-        assertFalse(fx(() -> view.lookup("#drawing-canvas").getParent().isVisible()));
+        assertTrue(fx(() -> find("#photo-panel").isVisible()), "the photo panel instead of the canvas");
+        assertFalse(fx(() -> find("#drawing-canvas").getParent().isVisible()));
         assertEquals(GeneratedPhoto.NAME, fx(() -> model.sourceProperty().get()));
     }
 
@@ -139,7 +139,7 @@ class ExplorerPhotoTest {
             return null;
         });
         assertFalse(fx(() -> model.photoModeProperty().get()), "a digit model takes the drawing again");
-        assertTrue(fx(() -> view.lookup("#drawing-canvas").getParent().isVisible()));
+        assertTrue(fx(() -> find("#drawing-canvas").getParent().isVisible()));
         fx(() -> {
             model.open(net, "resblock", org.convscope.data.InkImage.blank(28, 28), "");
             return null;
@@ -209,7 +209,7 @@ class ExplorerPhotoTest {
         });
         List<String> bars = fx(() -> view.lookupAll(".bar-class").stream().map(n -> ((Label) n).getText()).toList());
         assertEquals(loaded.classNames(), bars);
-        assertEquals(loaded.className(f.topClass()), fx(() -> ((Label) view.lookup("#top-guess")).getText()));
+        assertEquals(loaded.className(f.topClass()), fx(() -> ((Label) find("#top-guess")).getText()));
         int softmax = f.snapshot().spec().layers().size() - 1;
         fx(() -> {
             view.showInspector(true);
@@ -218,7 +218,7 @@ class ExplorerPhotoTest {
             view.layout();
             return null;
         });
-        String title = fx(() -> ((Label) view.lookup("#inspector-title")).getText());
+        String title = fx(() -> ((Label) find("#inspector-title")).getText());
         assertTrue(title.endsWith(" · " + loaded.className(2)), "the output unit named by its class: " + title);
     }
 
@@ -235,8 +235,8 @@ class ExplorerPhotoTest {
         SaliencyMap map = saliency(m -> m.method() == SaliencyMethod.GRAD_CAM && m.layer() == last);
         Frame f = fx(() -> model.frameProperty().get());
         assertArrayEquals(gradCam(net, f.photo().input(), last, f.topClass()), map.values(), 1e-5f);
-        assertTrue(fx(() -> view.lookup("#" + PhotoPanel.OVERLAY_ID).isVisible()), "the overlay on the input");
-        String explains = fx(() -> ((Label) view.lookup("#" + PhotoPanel.EXPLAINS_ID)).getText());
+        assertTrue(fx(() -> find("#" + PhotoPanel.OVERLAY_ID).isVisible()), "the overlay on the input");
+        String explains = fx(() -> ((Label) find("#" + PhotoPanel.EXPLAINS_ID)).getText());
         assertTrue(explains.contains("Grad-CAM at " + net.spec().layers().get(last).name())
                 && explains.contains(loaded.className(f.topClass())), explains);
 
@@ -272,7 +272,7 @@ class ExplorerPhotoTest {
         float[] perPixel = new float[32 * 32];
         for (int c = 0; c < 3; c++) for (int i = 0; i < perPixel.length; i++) perPixel[i] += s[c * perPixel.length + i];
         assertArrayEquals(perPixel, gradient.values(), 1e-5f, "summed over R, G and B");
-        assertTrue(fx(() -> view.lookup("#" + PhotoPanel.OVERLAY_ID).isVisible()));
+        assertTrue(fx(() -> find("#" + PhotoPanel.OVERLAY_ID).isVisible()));
     }
 
     // ---- helpers
@@ -320,6 +320,13 @@ class ExplorerPhotoTest {
             return n != null && n.sequence() > before && n.kind() == Notice.Kind.ERROR;
         }));
         return fx(() -> model.noticeProperty().get().text());
+    }
+
+    /** A node of the view, its skins made first (the photo panel lies in a scroll pane). On the FX thread. */
+    private javafx.scene.Node find(String selector) {
+        view.applyCss();
+        view.layout();
+        return view.lookup(selector);
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {
