@@ -114,10 +114,13 @@ public final class PreprocessView extends VBox {
         Label name = new Label("Saliency");
         name.getStyleClass().add("saliency-title");
         method.setId(SALIENCY_CHOICE_ID);
-        method.setItems(FXCollections.observableArrayList(OFF, SaliencyMethod.GRADIENT, SaliencyMethod.OCCLUSION));
+        method.setItems(FXCollections.observableArrayList(OFF, SaliencyMethod.GRADIENT, SaliencyMethod.OCCLUSION,
+                SaliencyMethod.GRAD_CAM));
         method.setTooltip(new Tooltip("Which input pixels drive the top class (" + Shortcut.SALIENCY.keys()
                 + " turns it on and off). " + SaliencyMethod.GRADIENT.label() + ": " + SaliencyMethod.GRADIENT.description()
-                + ". " + SaliencyMethod.OCCLUSION.label() + ": " + SaliencyMethod.OCCLUSION.description() + "."));
+                + ". " + SaliencyMethod.OCCLUSION.label() + ": " + SaliencyMethod.OCCLUSION.description() + ". "
+                + SaliencyMethod.GRAD_CAM.label() + " (at the last convolution): " + SaliencyMethod.GRAD_CAM.description()
+                + "."));
         method.setMaxWidth(Double.MAX_VALUE);
         method.setMinWidth(0);
         Region fill = new Region();
