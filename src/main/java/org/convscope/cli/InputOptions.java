@@ -9,9 +9,8 @@ import org.convscope.data.Preprocess;
 import org.convscope.engine.Dims;
 import org.convscope.engine.Network;
 import org.convscope.io.FileException;
-import org.convscope.io.Npy;
-import org.convscope.io.NpyArray;
 import org.convscope.model.DigitInput;
+import org.convscope.model.TensorInput;
 import picocli.CommandLine.Option;
 
 /**
@@ -97,22 +96,9 @@ final class InputOptions {
         return v;
     }
 
-    /** An .npy tensor: [B, C, H, W] or [C, H, W] (or [B, F] / [F] for a vector input) of the model's input shape. */
+    /** An .npy tensor of the model's input shape; see {@link TensorInput}. */
     private static Samples tensor(Path file, Dims in) throws FileException {
-        NpyArray array = Npy.read(file);
-        int[] shape = array.shape();
-        boolean vector = in.isVector();
-        int[] sample = vector ? new int[] {in.size()} : new int[] {in.channels(), in.height(), in.width()};
-        int batch;
-        if (shape.length == sample.length + 1 && java.util.Arrays.equals(java.util.Arrays.copyOfRange(shape, 1, shape.length), sample)) {
-            batch = shape[0];
-        } else if (java.util.Arrays.equals(shape, sample)) {
-            batch = 1;
-        } else {
-            throw new FileException(file, "holds a " + java.util.Arrays.toString(shape) + " tensor; the model takes "
-                    + (vector ? "[N, " + in.size() + "]" : "[N, " + in.channels() + ", " + in.height() + ", " + in.width() + "]"));
-        }
-        if (batch < 1) throw new FileException(file, "holds no sample");
-        return new Samples(batch, array.data(), "tensor");
+        TensorInput t = TensorInput.read(file, in);
+        return new Samples(t.count(), t.values(), "tensor");
     }
 }

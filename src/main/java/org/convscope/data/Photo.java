@@ -41,25 +41,34 @@ public record Photo(int width, int height, float[] planes) {
         return of(image);
     }
 
-    /** The photo of a decoded image (transparent pixels are blended onto white). */
+    /** The photo of a decoded image (transparent pixels are blended onto white), read a row at a time. */
     public static Photo of(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int plane = w * h;
-        float[] planes = new float[3 * plane];
+        float[] planes = new float[3 * w * h];
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int argb = row[x];
-                float a = (argb >>> 24) / 255f;
-                int i = y * w + x;
-                planes[i] = ((argb >> 16 & 0xff) * a + 255 * (1 - a)) / 255f;
-                planes[plane + i] = ((argb >> 8 & 0xff) * a + 255 * (1 - a)) / 255f;
-                planes[2 * plane + i] = ((argb & 0xff) * a + 255 * (1 - a)) / 255f;
-            }
+            for (int x = 0; x < w; x++) blend(row[x], planes, y * w + x, w * h);
         }
         return new Photo(w, h, planes);
+    }
+
+    /** The photo of width×height non-premultiplied ARGB pixels, row by row; transparent ones blended onto white. */
+    public static Photo ofArgb(int w, int h, int[] argbPixels) {
+        if ((long) w * h != argbPixels.length) throw new IllegalArgumentException("a " + w + "×" + h + " image needs "
+                + (long) w * h + " pixels, got " + argbPixels.length);
+        float[] planes = new float[3 * w * h];
+        for (int i = 0; i < argbPixels.length; i++) blend(argbPixels[i], planes, i, w * h);
+        return new Photo(w, h, planes);
+    }
+
+    /** Pixel i's channels, blended onto white: v = (c·a + 255·(1 − a)) / 255 with a = alpha/255. */
+    private static void blend(int argb, float[] planes, int i, int plane) {
+        float a = (argb >>> 24) / 255f;
+        planes[i] = ((argb >> 16 & 0xff) * a + 255 * (1 - a)) / 255f;
+        planes[plane + i] = ((argb >> 8 & 0xff) * a + 255 * (1 - a)) / 255f;
+        planes[2 * plane + i] = ((argb & 0xff) * a + 255 * (1 - a)) / 255f;
     }
 
     /** Channel c ∈ {0, 1, 2} as an image of its own. */

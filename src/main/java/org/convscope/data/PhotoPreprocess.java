@@ -36,8 +36,24 @@ public record PhotoPreprocess(String name, int shorter, float[] mean, float[] st
         return new PhotoPreprocess("unit", 0, new float[3], new float[] {1, 1, 1});
     }
 
+    /**
+     * Every step of the preprocessing, for a view that shows them one by one.
+     *
+     * @param resized the whole photo scaled (shorter side to {@code shorter}, or to H×W when it is 0)
+     * @param cropX   left column of the centre crop in {@code resized}
+     * @param cropY   top row of the centre crop in {@code resized}
+     * @param cropped the H×W centre of {@code resized}, values 0…1
+     * @param input   [C][H][W] the network's input: (v − mean_c)/std_c of {@code cropped} (luminance for C = 1)
+     */
+    public record Steps(Photo resized, int cropX, int cropY, Photo cropped, float[] input) {}
+
     /** The input of a network taking {@code input} (C = 1 or 3). */
     public float[] apply(Photo photo, Dims input) {
+        return steps(photo, input).input();
+    }
+
+    /** The same, with every step kept. */
+    public Steps steps(Photo photo, Dims input) {
         int c = input.channels();
         if (c != 1 && c != 3) {
             throw new IllegalArgumentException("the model takes " + c + "-channel inputs; photos give 1 (gray) or 3 (RGB)");
@@ -56,20 +72,28 @@ public record PhotoPreprocess(String name, int shorter, float[] mean, float[] st
         }
         int top = (scaledH - h) / 2;
         int left = (scaledW - w) / 2;
-        float[] out = new float[input.size()];
-        float[][] rgb = new float[3][];
-        for (int k = 0; k < 3; k++) rgb[k] = Resample.to(photo.channel(k), scaledW, scaledH).ink();
-        for (int ch = 0; ch < c; ch++) {
+        float[] resized = new float[3 * scaledW * scaledH];
+        for (int k = 0; k < 3; k++) {
+            float[] plane = Resample.to(photo.channel(k), scaledW, scaledH).ink();
+            System.arraycopy(plane, 0, resized, k * plane.length, plane.length);
+        }
+        int plane = scaledW * scaledH;
+        float[] cropped = new float[3 * h * w];
+        for (int k = 0; k < 3; k++) {
             for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int i = (top + y) * scaledW + left + x;
-                    float v = c == 1 ? 0.299f * rgb[0][i] + 0.587f * rgb[1][i] + 0.114f * rgb[2][i] : rgb[ch][i];
-                    int k = c == 1 ? 0 : ch;
-                    out[(ch * h + y) * w + x] = (v - mean[k]) / std[k];
-                }
+                System.arraycopy(resized, k * plane + (top + y) * scaledW + left, cropped, (k * h + y) * w, w);
             }
         }
-        return out;
+        float[] out = new float[input.size()];
+        for (int ch = 0; ch < c; ch++) {
+            for (int i = 0; i < h * w; i++) {
+                float v = c == 1 ? 0.299f * cropped[i] + 0.587f * cropped[h * w + i] + 0.114f * cropped[2 * h * w + i]
+                        : cropped[ch * h * w + i];
+                int k = c == 1 ? 0 : ch;
+                out[ch * h * w + i] = (v - mean[k]) / std[k];
+            }
+        }
+        return new Steps(new Photo(scaledW, scaledH, resized), left, top, new Photo(w, h, cropped), out);
     }
 
     @Override

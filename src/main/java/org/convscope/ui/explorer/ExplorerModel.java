@@ -1,6 +1,10 @@
 package org.convscope.ui.explorer;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,19 +24,25 @@ import org.convscope.data.Dataset;
 import org.convscope.data.DatasetFolder;
 import org.convscope.data.ImageInput;
 import org.convscope.data.InkImage;
+import org.convscope.data.Photo;
+import org.convscope.data.PhotoPreprocess;
 import org.convscope.engine.Network;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.kernel.ScalarKernels;
+import org.convscope.engine.train.SampleSource;
 import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.model.DigitInput;
 import org.convscope.model.ModelFile;
+import org.convscope.model.TensorInput;
 import org.convscope.open.Models;
+import org.convscope.training.DatasetSamples;
 import org.convscope.ui.explorer.draw.Drawing;
 
 /**
- * The explorer's view model. The drawing goes, on every change, to the "convscope-inference" thread (latest wins);
+ * The explorer's view model. A model that takes drawn digits gets the drawing; any other gets a photo (or an .npy
+ * tensor), loaded and preprocessed on the io thread. The drawing or photo goes, on every change, to the "convscope-inference" thread (latest wins);
  * finished frames come back to the FX thread batched: at most one hand-over is queued, and it publishes the newest
  * frame. Files and the test set load on a "convscope-io" thread. Views observe the read-only properties and call the
  * commands; all of them on the FX thread.
@@ -62,6 +72,11 @@ public final class ExplorerModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyIntegerWrapper classFilter = new ReadOnlyIntegerWrapper(this, "classFilter", SampleBrowser.ALL);
     private final ReadOnlyBooleanWrapper onlyMisclassified = new ReadOnlyBooleanWrapper(this, "onlyMisclassified");
+    private final ReadOnlyBooleanWrapper photoMode = new ReadOnlyBooleanWrapper(this, "photoMode");
+    private final ReadOnlyObjectWrapper<PhotoInput> photo = new ReadOnlyObjectWrapper<>(this, "photo");
+    private final ReadOnlyObjectWrapper<PhotoPreprocess> recipe = new ReadOnlyObjectWrapper<>(this, "recipe");
+    private final ReadOnlyIntegerWrapper gradCamLayer = new ReadOnlyIntegerWrapper(this, "gradCamLayer", -1);
+    private final Map<String, PhotoPreprocess> recipes = new HashMap<>(); // per model name, chosen by the user
 
     private Inference inference;
     private boolean cold; // the Vector API kernels are not compiled yet: classify with the scalar ones
@@ -71,9 +86,15 @@ public final class ExplorerModel implements AutoCloseable {
     private int label = -1;
     private long requested;
     private long notices;
+    private List<String> classNames = List.of();
 
     public ExplorerModel(Network initial, String name) {
-        this(initial, name, null);
+        this(initial, name, List.of(), null);
+    }
+
+    /** An explorer on a model with its class names (empty: the classes are numbered). */
+    public ExplorerModel(Network initial, String name, List<String> classNames) {
+        this(initial, name, classNames, null);
     }
 
     /**
@@ -82,8 +103,12 @@ public final class ExplorerModel implements AutoCloseable {
      * and the scalar ones milliseconds: the first frames come at once, the app starts without a wait.
      */
     public ExplorerModel(Network initial, String name, CompletionStage<?> warm) {
+        this(initial, name, List.of(), warm);
+    }
+
+    private ExplorerModel(Network initial, String name, List<String> classNames, CompletionStage<?> warm) {
         cold = warm != null;
-        setNetwork(initial, name);
+        setNetwork(initial, name, classNames);
         drawing.addListener(this::drawingChanged);
         if (warm != null) warm.whenComplete((done, failed) -> Platform.runLater(this::warmedUp));
     }
@@ -168,6 +193,31 @@ public final class ExplorerModel implements AutoCloseable {
         return onlyMisclassified.getReadOnlyProperty();
     }
 
+    /** True when the model does not take drawn digits: the input is a photo or a tensor. */
+    public ReadOnlyBooleanProperty photoModeProperty() {
+        return photoMode.getReadOnlyProperty();
+    }
+
+    /** The photo or tensor being classified in photo mode; null until one is ready, and for drawings. */
+    public ReadOnlyObjectProperty<PhotoInput> photoProperty() {
+        return photo.getReadOnlyProperty();
+    }
+
+    /** How photos become the model's input: chosen per model, by default its usual recipe. */
+    public ReadOnlyObjectProperty<PhotoPreprocess> recipeProperty() {
+        return recipe.getReadOnlyProperty();
+    }
+
+    /** The layer Grad-CAM explains the top class at: by default the last convolution; −1 for a model without one. */
+    public ReadOnlyIntegerProperty gradCamLayerProperty() {
+        return gradCamLayer.getReadOnlyProperty();
+    }
+
+    /** The model's names of its classes; empty when they are numbered. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
     /** The drawing the canvas edits; every change is classified. */
     public Drawing drawing() {
         return drawing;
@@ -228,12 +278,60 @@ public final class ExplorerModel implements AutoCloseable {
         selectedUnit.set(same ? null : unit);
     }
 
-    /** Loads a PNG or JPG in the background and puts it on the canvas; a broken file gives an error notice. */
+    /**
+     * Loads a PNG or JPG in the background and puts it on the canvas (a digit model) or preprocesses it as the
+     * model's photo; an .npy tensor of the model's input shape is taken as it is (its first sample). A broken file
+     * gives an error notice.
+     */
     public void openImage(Path file) {
-        background(() -> ImageInput.load(file), ink -> {
-            drawing.setBase(ink);
-            source.set(file.getFileName().toString());
-        });
+        String name = file.getFileName().toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            Network net = network.get();
+            background(() -> tensor(file, net), t -> showPhoto(net, t));
+        } else if (photoMode.get()) {
+            Network net = network.get();
+            PhotoPreprocess r = recipe.get();
+            background(() -> PhotoInput.of(name, Photo.load(file), r, net.input()), p -> showPhoto(net, p));
+        } else {
+            background(() -> ImageInput.load(file), ink -> {
+                drawing.setBase(ink);
+                source.set(name);
+            });
+        }
+    }
+
+    /** Preprocesses a decoded photo (pasted, dropped as an image) in the background and classifies it. */
+    public void openPhoto(Photo picture, String name) {
+        if (!photoMode.get()) {
+            inform(Notice.Kind.INFO, modelName.get() + " takes drawn digits: open a photo with a colour model");
+            return;
+        }
+        Network net = network.get();
+        PhotoPreprocess r = recipe.get();
+        background(() -> PhotoInput.of(name, picture, r, net.input()), p -> showPhoto(net, p));
+    }
+
+    /** Chooses how photos become the model's input (remembered for this model) and preprocesses the photo again. */
+    public void setRecipe(PhotoPreprocess r) {
+        if (r == null) throw new IllegalArgumentException("the preprocessing must not be null");
+        recipes.put(modelName.get(), r);
+        recipe.set(r);
+        PhotoInput current = photo.get();
+        if (current == null || current.isTensor()) return;
+        Network net = network.get();
+        background(() -> current.redo(r, net.input()), p -> showPhoto(net, p));
+    }
+
+    /** Chooses the layer Grad-CAM explains at (a layer with maps); turns Grad-CAM on. */
+    public void setGradCamLayer(int layer) {
+        Network net = network.get();
+        if (layer < 0 || layer >= net.layers().size() || net.layers().get(layer).output().isVector()) {
+            throw new IllegalArgumentException("layer " + layer + " of " + net.spec().name() + " has no maps for Grad-CAM");
+        }
+        gradCamLayer.set(layer);
+        saliencyMethod.set(SaliencyMethod.GRAD_CAM);
+        saliency.set(true);
+        submit();
     }
 
     /**
@@ -254,11 +352,17 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** Loads a model file in the background and switches to it; a broken file gives an error notice. */
     public void openModel(Path file) {
-        background(() -> load(file), net -> {
-            setNetwork(net, file.getFileName().toString());
+        background(() -> load(file), m -> {
+            Network net = m.network();
+            setNetwork(net, file.getFileName().toString(), m.hasLabels() ? m.classNames() : List.of());
             inform(Notice.Kind.INFO, "Opened " + file.getFileName() + ": " + net.spec().name() + ", "
                     + String.format("%,d", net.spec().parameterCount()) + " parameters");
         });
+    }
+
+    /** The bundled MNIST test set as samples, loaded in the background, for a digit model's top images. */
+    public void digitTestSet(Consumer<SampleSource> then) {
+        background(() -> DatasetSamples.of(DatasetFolder.bundledMnist().test(), 0), then::accept);
     }
 
     public void nextSample() {
@@ -308,23 +412,83 @@ public final class ExplorerModel implements AutoCloseable {
 
     // ---- inside
 
-    private static Network load(Path file) {
+    private static ModelFile.Model load(Path file) {
         try {
-            return DigitInput.requireDigitInput(Models.load(file).network());
+            ModelFile.Model m = Models.load(file);
+            Network net = m.network();
+            if (!DigitInput.takesDigits(net.input()) && net.input().channels() != 1 && net.input().channels() != 3
+                    && !net.input().isVector()) {
+                throw new FileException(file, "takes " + net.input() + " inputs; the explorer shows models of drawn"
+                        + " digits, photos (1 or 3 channels) or vectors");
+            }
+            return m;
         } catch (FileException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
+    private static PhotoInput tensor(Path file, Network net) {
+        try {
+            return PhotoInput.tensor(file.getFileName().toString(), TensorInput.read(file, net.input()).sample(0));
+        } catch (FileException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** On the FX thread: the photo prepared for {@code net} goes on, unless the model changed meanwhile. */
+    private void showPhoto(Network net, PhotoInput p) {
+        if (net != network.get()) return;
+        if (!photoMode.get()) {
+            inform(Notice.Kind.INFO, modelName.get() + " takes drawn digits: a tensor goes to a model of another input");
+            return;
+        }
+        photo.set(p);
+        source.set(p.name());
+        submit();
+    }
+
+    /** The last layer with maps that a convolution makes, else the last with maps; −1 for none. */
+    static int lastConvolution(Network net) {
+        int maps = -1;
+        for (int i = net.layers().size() - 1; i >= 0; i--) {
+            if (net.layers().get(i).output().isVector()) continue;
+            if (net.spec().layers().get(i) instanceof org.convscope.engine.spec.ConvSpec) return i;
+            if (maps < 0) maps = i;
+        }
+        return maps;
+    }
+
     private void warmedUp() {
         cold = false;
-        inference = new Inference(network.get(), KernelSelection.preferred());
+        inference = new Inference(network.get(), KernelSelection.preferred(), classNames);
     }
 
     private void setNetwork(Network net, String name) {
-        inference = new Inference(net, cold ? ScalarKernels.INSTANCE : KernelSelection.preferred());
+        setNetwork(net, name, List.of());
+    }
+
+    private void setNetwork(Network net, String name, List<String> names) {
+        classNames = List.copyOf(names);
+        inference = new Inference(net, cold ? ScalarKernels.INSTANCE : KernelSelection.preferred(), classNames);
+        boolean photos = !DigitInput.takesDigits(net.input());
+        PhotoInput previous = photo.get();
+        photoMode.set(photos);
+        photo.set(null);
+        recipe.set(photos ? recipes.getOrDefault(name, defaultRecipe(net)) : null);
+        gradCamLayer.set(lastConvolution(net));
         network.set(net);
         modelName.set(name);
+        if (photos) {
+            PhotoPreprocess r = recipe.get();
+            boolean fits = previous != null && (!previous.isTensor() || previous.input().length == net.input().size());
+            if (fits && previous.isTensor()) showPhoto(net, previous);
+            else if (!net.input().isVector()) {
+                background(() -> fits ? previous.redo(r, net.input())
+                        : PhotoInput.of(GeneratedPhoto.NAME, GeneratedPhoto.make(), r, net.input()), p -> showPhoto(net, p));
+            }
+        } else if (previous != null) {
+            source.set("Drawing");
+        }
         selectionPinned.set(false);
         selectedUnit.set(null);
         if (onlyMisclassified.get() && browser != null) setOnlyMisclassified(true);
@@ -337,11 +501,22 @@ public final class ExplorerModel implements AutoCloseable {
         submit();
     }
 
+    private static PhotoPreprocess defaultRecipe(Network net) {
+        return net.input().channels() == 3 ? PhotoPreprocess.imagenet(net.input()) : PhotoPreprocess.unit();
+    }
+
     private void submit() {
         boolean gradient = saliency.get() && saliencyMethod.get() == SaliencyMethod.GRADIENT;
+        if (photoMode.get()) {
+            if (photo.get() == null) return; // it comes from the io thread
+            Inference.Request request = Inference.Request.of(++requested, photo.get(), gradient, System.nanoTime());
+            if (inline != null) publish(inline.run(request));
+            else worker.submit(inference, request);
+            return;
+        }
         InkImage ink = drawing.ink(); // the base picture itself while nothing is drawn over it
         Inference.Request request = new Inference.Request(++requested, ink, gradient, ink == labelled ? label : -1,
-                System.nanoTime());
+                System.nanoTime(), null);
         if (inline != null) publish(inline.run(request));
         else worker.submit(inference, request);
     }
@@ -356,12 +531,13 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** On the FX thread: shows a frame, and its saliency (gradient) or starts computing it (occlusion). */
     private void publish(Frame f) {
-        if (!saliency.get() || f.preprocessed().isEmpty()) saliencyMap.set(null);
+        if (!saliency.get() || f.blank()) saliencyMap.set(null);
         else if (f.saliency() != null) {
             saliencyMap.set(new SaliencyMap(f.sequence(), SaliencyMethod.GRADIENT, f.snapshot().topClass(), f.saliency()));
         }
-        else if (saliencyMethod.get() == SaliencyMethod.OCCLUSION && f.snapshot().spec() == inference.network().spec()) {
-            occlusion.submit(new OcclusionWorker.Job(f.sequence(), inference.network(), f.snapshot().input(), f.topClass()));
+        else if (saliencyMethod.get() != SaliencyMethod.GRADIENT && f.snapshot().spec() == inference.network().spec()) {
+            occlusion.submit(new OcclusionWorker.Job(f.sequence(), inference.network(), f.snapshot().input(), f.topClass(),
+                    saliencyMethod.get(), gradCamLayer.get()));
         }
         frame.set(f);
     }
@@ -370,9 +546,10 @@ public final class ExplorerModel implements AutoCloseable {
     private void occluded(SaliencyMap map) {
         Platform.runLater(() -> {
             SaliencyMap shown = saliencyMap.get();
-            boolean wanted = saliency.get() && saliencyMethod.get() == SaliencyMethod.OCCLUSION
-                    && frame.get() != null && !frame.get().preprocessed().isEmpty();
-            if (wanted && (shown == null || shown.method() != SaliencyMethod.OCCLUSION || map.sequence() > shown.sequence())) {
+            boolean wanted = saliency.get() && saliencyMethod.get() == map.method()
+                    && frame.get() != null && !frame.get().blank();
+            if (wanted && (shown == null || shown.method() != map.method() || map.sequence() > shown.sequence()
+                    || map.layer() != shown.layer())) {
                 saliencyMap.set(map);
             }
         });
@@ -435,6 +612,6 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** For the benchmark: classify on the calling thread, so one update is one measurable call. */
     void classifyInline(boolean on) {
-        inline = on ? new Inference(network.get()) : null;
+        inline = on ? new Inference(network.get(), KernelSelection.preferred(), classNames) : null;
     }
 }

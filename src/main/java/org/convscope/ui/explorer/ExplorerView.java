@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -74,8 +75,12 @@ public final class ExplorerView extends StackPane {
     private final ExplorerModel model;
     private final DrawingCanvas canvas;
     private final PreprocessView preprocess;
+    private final PhotoPanel photo;
+    private final ScrollPane photoScroll;
+    private final VBox draw = new VBox(6);
     private final NetworkView network;
     private final InspectorPane inspector = new InspectorPane();
+    private final FeaturePanel features;
     private final ScrollPane inspectorScroll = new ScrollPane(inspector);
     private final Label inspectorHint = new Label();
     private final VBox inspectorPanel = new VBox(8);
@@ -100,6 +105,9 @@ public final class ExplorerView extends StackPane {
         this.model = model;
         canvas = new DrawingCanvas(model.drawing());
         preprocess = new PreprocessView(model);
+        photo = new PhotoPanel(model, this::chooseImage, this::paste);
+        photoScroll = new ScrollPane(photo);
+        features = new FeaturePanel(model, this::dataSet);
         network = new NetworkView(model);
         toolbar = new ExplorerToolbar(model, this, inspectorShown);
         left = new VBox(10);
@@ -122,9 +130,16 @@ public final class ExplorerView extends StackPane {
         HBox drawHeader = new HBox(8, drawTitle, spacer(), source);
         drawHeader.setAlignment(Pos.BASELINE_LEFT);
         canvas.setId("drawing-canvas");
-        VBox draw = new VBox(6, drawHeader, canvas);
+        draw.getChildren().addAll(drawHeader, canvas);
         draw.getStyleClass().add("panel");
-        left.getChildren().addAll(draw, preprocess);
+        photo.setId("photo-panel");
+        photoScroll.setFitToWidth(true);
+        photoScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        photoScroll.getStyleClass().add("photo-scroll");
+        photoScroll.setMinHeight(0);
+        photoScroll.setPrefHeight(100); // the column's height decides; a small window scrolls the steps
+        VBox.setVgrow(photoScroll, Priority.ALWAYS);
+        left.getChildren().addAll(draw, preprocess, photoScroll);
         left.getStyleClass().add("left-column");
         layout.setLeft(left);
 
@@ -152,7 +167,8 @@ public final class ExplorerView extends StackPane {
         inspectorScroll.setPrefSize(100, 200);
         LayoutBoundary inspectorBody = new LayoutBoundary(inspectorScroll);
         VBox.setVgrow(inspectorBody, Priority.ALWAYS);
-        inspectorPanel.getChildren().addAll(inspectorHeader, inspectorHint, inspectorBody);
+        features.setId("feature-panel");
+        inspectorPanel.getChildren().addAll(inspectorHeader, inspectorHint, inspectorBody, features);
         inspectorPanel.getStyleClass().addAll("panel", "inspector-panel");
         inspectorPanel.setId(INSPECTOR_PANEL_ID);
 
@@ -188,6 +204,8 @@ public final class ExplorerView extends StackPane {
             inspect();
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        model.photoModeProperty().addListener((o, old, on) -> inputPanels(on));
+        inputPanels(model.photoModeProperty().get());
         model.noticeProperty().addListener((o, old, n) -> notify(n));
         model.sourceProperty().addListener((o, old, s) -> source.setText(s));
         source.setText(model.sourceProperty().get());
@@ -209,13 +227,11 @@ public final class ExplorerView extends StackPane {
         inspect();
         hideNotice.setOnFinished(e -> hideNotice());
         setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            if (e.getDragboard().hasFiles() || e.getDragboard().hasImage()) e.acceptTransferModes(TransferMode.COPY);
             e.consume();
         });
         setOnDragDropped(e -> {
-            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
-            if (ok) open(e.getDragboard().getFiles().getFirst().toPath());
-            e.setDropCompleted(ok);
+            e.setDropCompleted(take(e.getDragboard(), "dropped image"));
             e.consume();
         });
         network.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::columnMenu);
@@ -232,12 +248,16 @@ public final class ExplorerView extends StackPane {
                 Map.entry(Shortcut.RANDOM, model::randomSample),
                 Map.entry(Shortcut.MISCLASSIFIED, () -> model.setOnlyMisclassified(!model.onlyMisclassifiedProperty().get())),
                 Map.entry(Shortcut.OPEN_IMAGE, this::chooseImage), Map.entry(Shortcut.OPEN_MODEL, this::chooseModel),
+                Map.entry(Shortcut.PASTE, this::paste),
                 Map.entry(Shortcut.EXPORT, () -> chooseExport(Panel.NETWORK)),
                 Map.entry(Shortcut.PER_MAP, () -> model.setNormalisation(Normalisation.PER_MAP)),
                 Map.entry(Shortcut.PER_LAYER, () -> model.setNormalisation(Normalisation.PER_LAYER)),
                 Map.entry(Shortcut.GLOBAL, () -> model.setNormalisation(Normalisation.GLOBAL)),
                 Map.entry(Shortcut.SALIENCY, () -> model.setSaliency(!model.saliencyProperty().get())),
-                Map.entry(Shortcut.STEPS, preprocess::toggleSteps),
+                Map.entry(Shortcut.STEPS, () -> {
+                    if (model.photoModeProperty().get()) photo.toggleSteps();
+                    else preprocess.toggleSteps();
+                }),
                 Map.entry(Shortcut.FIT, () -> network.fitWidthProperty().set(true)),
                 Map.entry(Shortcut.INSPECTOR, () -> showInspector(!inspectorShown.get())),
                 Map.entry(Shortcut.UNPIN, () -> model.pin(null)),
@@ -269,13 +289,15 @@ public final class ExplorerView extends StackPane {
         if (!inspectorChosen && inspectorShown.get() != ExplorerSizes.inspectorAtFirst(getWidth())) {
             inspectorShown.set(ExplorerSizes.inspectorAtFirst(getWidth()));
         }
-        apply(ExplorerSizes.of(getWidth(), body, Preprocess.SIZE, preprocess.stepsShown(), inspectorShown.get()));
+        boolean steps = model.photoModeProperty().get() ? photo.stepsShown() : preprocess.stepsShown();
+        apply(ExplorerSizes.of(getWidth(), body, Preprocess.SIZE, steps, inspectorShown.get()));
         super.layoutChildren();
     }
 
     private void apply(ExplorerSizes sizes) {
         canvas.setSide(sizes.canvas());
         preprocess.setSizes(sizes.seen(), sizes.step());
+        photo.setSizes(photoSide(sizes), Math.floor((sizes.canvas() - 12 - 16) / 3)); // room for a scroll bar
         double column = sizes.canvas() + ExplorerSizes.LEFT_SIDES;
         left.setMinWidth(column);
         left.setPrefWidth(column);
@@ -284,6 +306,79 @@ public final class ExplorerView extends StackPane {
         inspectorPanel.setPrefWidth(sizes.inspector());
         inspectorPanel.setMaxWidth(sizes.inspector());
         toolbar.setCompact(sizes.compactToolbar());
+    }
+
+    /**
+     * The photo's side: 0.8 of the canvas's (the steps and the channels take the rest of the drawing's column), a whole
+     * multiple of the input's side where one lies within 0.65–0.8 of the canvas.
+     */
+    private double photoSide(ExplorerSizes sizes) {
+        var in = model.networkProperty().get().input();
+        int side = in.isVector() ? 1 : Math.max(in.height(), in.width());
+        double target = Math.floor(0.8 * sizes.canvas());
+        double multiple = Math.floor(target / side) * side;
+        return multiple >= 0.65 * sizes.canvas() ? multiple : target;
+    }
+
+    /** The drawing and what the network sees of it for a digit model; the photo panel for any other. */
+    private void inputPanels(boolean photos) {
+        for (Node n : List.of(draw, preprocess)) {
+            n.setVisible(!photos);
+            n.setManaged(!photos);
+        }
+        photoScroll.setVisible(photos);
+        photoScroll.setManaged(photos);
+    }
+
+    /**
+     * The data set the top images come from: the bundled MNIST test set for a digit model; for any other a folder of
+     * photos the user picks (class folders and all), preprocessed as the model's photos.
+     */
+    private void dataSet(java.util.function.Consumer<org.convscope.engine.train.SampleSource> then) {
+        if (!model.photoModeProperty().get()) {
+            model.digitTestSet(then);
+            return;
+        }
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("A folder of photos (e.g. a CIFAR-10 or ImageNet-style folder of class folders)");
+        File dir = chooser.showDialog(getScene().getWindow());
+        if (dir != null) topImagesFrom(dir.toPath(), then);
+    }
+
+    /** Scans a folder of photos for the top images; a folder without any gives an error notice. */
+    void topImagesFrom(Path dir, java.util.function.Consumer<org.convscope.engine.train.SampleSource> then) {
+        var net = model.networkProperty().get();
+        try {
+            then.accept(PhotoFolderSamples.scan(dir, model.recipeProperty().get(), net.input(), net.numClasses()));
+        } catch (RuntimeException e) {
+            model.inform(Notice.Kind.ERROR, e.getMessage());
+        }
+    }
+
+    FeaturePanel features() {
+        return features;
+    }
+
+    /** Ctrl+V: an image on the clipboard becomes the photo; a file on it is opened. */
+    void paste() {
+        if (!take(Clipboard.getSystemClipboard(), "pasted image")) {
+            model.inform(Notice.Kind.INFO, "The clipboard holds no image");
+        }
+    }
+
+    /** Opens the first file of a clipboard or drop, else its image; false when it has neither. */
+    private boolean take(Clipboard board, String name) {
+        if (board.hasFiles() && !board.getFiles().isEmpty()) {
+            open(board.getFiles().getFirst().toPath());
+            return true;
+        }
+        if (!board.hasImage() || board.getImage() == null) return false;
+        try {
+            model.openPhoto(FxPhoto.of(board.getImage()), name);
+        } catch (IllegalArgumentException e) {
+            model.inform(Notice.Kind.ERROR, name + ": " + e.getMessage());
+        }
+        return true;
     }
 
     // ---- commands of the view
@@ -316,8 +411,8 @@ public final class ExplorerView extends StackPane {
     public Node panel(Panel panel) {
         return switch (panel) {
             case NETWORK -> network.content();
-            case DRAWING -> canvas;
-            case INPUT -> preprocess;
+            case DRAWING -> model.photoModeProperty().get() ? photo : canvas;
+            case INPUT -> model.photoModeProperty().get() ? photo : preprocess;
             case INSPECTOR -> inspectorPanel;
             case WHOLE -> this;
         };
@@ -358,8 +453,11 @@ public final class ExplorerView extends StackPane {
     }
 
     void chooseImage() {
-        FileChooser chooser = chooser("Open an image of a digit",
-                new FileChooser.ExtensionFilter("Images (PNG, JPG)", "*.png", "*.jpg", "*.jpeg"));
+        FileChooser chooser = model.photoModeProperty().get()
+                ? chooser("Open a photo or a tensor", new FileChooser.ExtensionFilter("Images (PNG, JPG), tensors (.npy)",
+                        "*.png", "*.jpg", "*.jpeg", "*.npy"))
+                : chooser("Open an image of a digit",
+                        new FileChooser.ExtensionFilter("Images (PNG, JPG)", "*.png", "*.jpg", "*.jpeg"));
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) model.openImage(file.toPath());
     }
@@ -430,14 +528,14 @@ public final class ExplorerView extends StackPane {
                     + " click to pin it.");
             return;
         }
-        inspectorHint.setText(pinned ? "Pinned: it follows your drawing. Click it again or press "
+        inspectorHint.setText(pinned ? "Pinned: it follows " + (model.photoModeProperty().get() ? "the input." : "your drawing.") + " Click it again or press "
                 + Shortcut.UNPIN.keys() + " to follow the pointer." : "Click to pin this unit.");
         List<Object> layer = List.of(f.snapshot().spec(), unit.layer());
         if (!layer.equals(inspectedLayer)) {
             inspectedLayer = layer;
             inspectorScroll.setVvalue(0); // another layer's arithmetic starts at its top
         }
-        inspector.show(f.snapshot(), unit);
+        inspector.show(f.snapshot(), unit, f.classNames());
     }
 
     private void notify(Notice n) {

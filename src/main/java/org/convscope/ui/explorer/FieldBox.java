@@ -29,6 +29,16 @@ record FieldBox(double left, double top, double right, double bottom) {
         return box.right() > box.left() && box.bottom() > box.top() ? box : null;
     }
 
+    /** The unit's field on the whole input (a photo's), clipped to it; null when it lies wholly outside. */
+    static FieldBox onInput(NetworkSpec spec, UnitRef unit) {
+        ReceptiveField.Region r = ReceptiveField.inputRegion(spec, unit);
+        Dims in = spec.input();
+        if (in.isVector()) return null;
+        FieldBox box = new FieldBox(Math.max(0, r.left()), Math.max(0, r.top()), Math.min(in.width(), r.right()),
+                Math.min(in.height(), r.bottom()));
+        return box.right() > box.left() && box.bottom() > box.top() ? box : null;
+    }
+
     /**
      * This box of the picture the network sees, on the canvas's raster (through the preprocessing, backwards), clipped
      * to it; null when it lies outside (on the margin the centring added around the drawing).

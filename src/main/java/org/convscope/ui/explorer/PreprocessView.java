@@ -114,10 +114,13 @@ public final class PreprocessView extends VBox {
         Label name = new Label("Saliency");
         name.getStyleClass().add("saliency-title");
         method.setId(SALIENCY_CHOICE_ID);
-        method.setItems(FXCollections.observableArrayList(OFF, SaliencyMethod.GRADIENT, SaliencyMethod.OCCLUSION));
+        method.setItems(FXCollections.observableArrayList(OFF, SaliencyMethod.GRADIENT, SaliencyMethod.OCCLUSION,
+                SaliencyMethod.GRAD_CAM));
         method.setTooltip(new Tooltip("Which input pixels drive the top class (" + Shortcut.SALIENCY.keys()
                 + " turns it on and off). " + SaliencyMethod.GRADIENT.label() + ": " + SaliencyMethod.GRADIENT.description()
-                + ". " + SaliencyMethod.OCCLUSION.label() + ": " + SaliencyMethod.OCCLUSION.description() + "."));
+                + ". " + SaliencyMethod.OCCLUSION.label() + ": " + SaliencyMethod.OCCLUSION.description() + ". "
+                + SaliencyMethod.GRAD_CAM.label() + " (at the last convolution): " + SaliencyMethod.GRAD_CAM.description()
+                + "."));
         method.setMaxWidth(Double.MAX_VALUE);
         method.setMinWidth(0);
         Region fill = new Region();
@@ -251,26 +254,13 @@ public final class PreprocessView extends VBox {
         legend.setVisible(shown);
         if (!shown) return;
         explains.setText("explains class " + map.target() + (map.target() == topClass() ? " (the top guess)" : ""));
-        float max = 0;
-        for (int i = 0; i < saliencyPixels.length; i++) max = Math.max(max, Math.abs(s[i]));
-        int positive = rgb(forColour.getValue());
-        int negative = rgb(againstColour.getValue());
-        for (int i = 0; i < saliencyPixels.length; i++) {
-            float t = max == 0 ? 0 : s[i] / max;
-            int alpha = Math.round(Math.min(1f, Math.abs(t) * 1.4f) * 220);
-            saliencyPixels[i] = alpha << 24 | (t >= 0 ? positive : negative);
-        }
+        SaliencyColours.paint(s, forColour.getValue(), againstColour.getValue(), saliencyPixels);
         saliency.show(saliencyPixels, Preprocess.SIZE, Preprocess.SIZE);
     }
 
     private int topClass() {
         Frame f = model.frameProperty().get();
         return f == null ? -1 : f.topClass();
-    }
-
-    private static int rgb(Color c) {
-        return (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
-                | (int) Math.round(c.getBlue() * 255);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.convscope.ui.explorer.inspector;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -13,8 +14,14 @@ import org.convscope.engine.explain.UnitExplanation.ChannelTerms;
 import org.convscope.engine.explain.UnitExplanation.ConvUnit;
 import org.convscope.ui.view.ColorMap;
 
-/** A conv unit: per input channel the weights, the inputs under them and their products, then the sums. */
+/**
+ * A conv unit: which input channels its filter sees (grouped and depthwise convolutions see a few, or one); per input
+ * channel the weights, the inputs under them and their products, then the sums. A filter over more than
+ * {@value #PAGE} channels shows them a page at a time, the channels that move the unit most first, and its ledger
+ * lists the {@value #PAGE} largest shares and the rest as one sum.
+ */
 final class ConvSection implements Section {
+    static final int PAGE = 8;
     /** The room an operator (× or =) takes before its grid until measured, and the gap on a line (CSS hgap). */
     private static final double OPERATOR_WIDTH = 14;
     private static final double GAP = 3;
@@ -23,13 +30,36 @@ final class ConvSection implements Section {
     private final String inputName;
     private final ChannelView[] channels;
     private final Ledger ledger = new Ledger();
+    private final Label sees = Ledger.label("", "subtitle");
+    private final Label pageLabel = Ledger.label("", "page-label");
+    private final Button previousPage = new Button("◀");
+    private final Button nextPage = new Button("▶");
+    private final int pages;
+    private int page;
+    private ConvUnit shown;
 
     /** For the units of the layer of {@code conv}, fed by the layer called {@code inputName}. */
     ConvSection(ConvUnit conv, String inputName) {
         this.conv = conv;
         this.inputName = inputName;
         box.getStyleClass().add("section");
-        channels = new ChannelView[conv.channels().size()];
+        sees.setWrapText(true);
+        sees.setMinWidth(0);
+        sees.setId("inspector-sees");
+        box.getChildren().add(sees);
+        int n = conv.channels().size();
+        pages = (n + PAGE - 1) / PAGE;
+        if (pages > 1) {
+            previousPage.setId("inspector-previous-page");
+            nextPage.setId("inspector-next-page");
+            pageLabel.setId("inspector-page");
+            previousPage.setOnAction(e -> turn(-1));
+            nextPage.setOnAction(e -> turn(1));
+            HBox pager = new HBox(6, previousPage, pageLabel, nextPage);
+            pager.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box.getChildren().add(pager);
+        }
+        channels = new ChannelView[Math.min(n, PAGE)];
         for (int c = 0; c < channels.length; c++) {
             ChannelTerms t = conv.channels().get(c);
             channels[c] = new ChannelView(t.height(), t.width());
@@ -62,16 +92,60 @@ final class ConvSection implements Section {
     @Override
     public void show(UnitExplanation explanation) {
         ConvUnit conv = (ConvUnit) explanation;
+        shown = conv;
+        sees.setText(sees(conv));
         float wExtent = 0, xExtent = 0, pExtent = 0;
         for (ChannelTerms t : conv.channels()) {
             wExtent = Math.max(wExtent, ValueGrid.extent(t.weights()));
             xExtent = Math.max(xExtent, ValueGrid.extent(t.inputs()));
             pExtent = Math.max(pExtent, ValueGrid.extent(t.products()));
         }
+        List<ChannelTerms> order = pages > 1 ? byShare(conv) : conv.channels();
+        int first = page * PAGE;
         for (int c = 0; c < channels.length; c++) {
-            channels[c].show(conv, conv.channels().get(c), wExtent, xExtent, pExtent);
+            boolean there = first + c < order.size();
+            channels[c].block.setVisible(there);
+            channels[c].block.setManaged(there);
+            if (there) channels[c].show(conv, order.get(first + c), wExtent, xExtent, pExtent);
+        }
+        if (pages > 1) {
+            pageLabel.setText("channels " + (first + 1) + "–" + Math.min(order.size(), first + PAGE) + " of "
+                    + order.size() + ", largest |Σ w·x| first");
+            previousPage.setDisable(page == 0);
+            nextPage.setDisable(page == pages - 1);
         }
         ledger.show(rows(conv));
+    }
+
+    private void turn(int delta) {
+        page = Math.clamp(page + delta, 0, pages - 1);
+        if (shown != null) show(shown);
+    }
+
+    /** The input channels, the largest |Σ w·x| first. */
+    private static List<ChannelTerms> byShare(ConvUnit conv) {
+        List<ChannelTerms> order = new ArrayList<>(conv.channels());
+        order.sort(java.util.Comparator.comparingDouble((ChannelTerms t) -> -Math.abs(t.sum())));
+        return order;
+    }
+
+    /**
+     * Which input channels the filter sees: all of them; with G groups the filter's group's C/G channels; in a
+     * depthwise convolution (G = C) just its own.
+     */
+    static String sees(ConvUnit conv) {
+        List<ChannelTerms> ts = conv.channels();
+        int first = ts.getFirst().channel();
+        int last = ts.getLast().channel();
+        int groups = conv.spec().groups();
+        if (groups == 1) return "Filter " + conv.unit().channel() + " sees all " + ts.size() + " input channels.";
+        if (ts.size() == 1) {
+            return "Depthwise: filter " + conv.unit().channel() + " sees only input channel " + first
+                    + ", one channel's products.";
+        }
+        int group = conv.unit().channel() / (conv.spec().filters() / groups);
+        return "Grouped, " + groups + " groups: filter " + conv.unit().channel() + " (group " + group + ") sees input"
+                + " channels " + first + "–" + last + ", " + ts.size() + " of them.";
     }
 
     /** One input channel: a heading with its Σ w·x, and the grids w × x = w·x (hidden when every input is 0). */
@@ -166,9 +240,23 @@ final class ConvSection implements Section {
         List<Ledger.Row> rows = new ArrayList<>();
         int n = conv.channels().size();
         String window = conv.spec().kernelHeight() + "×" + conv.spec().kernelWidth();
-        if (n > 1) {
+        if (n > PAGE) {
+            List<ChannelTerms> order = byShare(conv);
+            double top = 0;
+            for (int i = 0; i < PAGE; i++) {
+                ChannelTerms t = order.get(i);
+                top += t.sum();
+                rows.add(new Ledger.Row(i == 0 ? "" : "+", "channel " + t.channel(), t.sum(), null,
+                        "Σ w·x over the " + window + " window of input channel " + t.channel() + "."));
+            }
+            rows.add(new Ledger.Row("+", "the other " + (n - PAGE) + " channels", (float) (conv.channelSum() - top), null,
+                    "The shares of the channels not listed, added up: each is smaller than those above."));
+            rows.add(new Ledger.Row("=", "Σ over " + n + " channels", conv.channelSum(), "inspector-sum",
+                    "Every input channel's share added up: the weighted sum of all " + n * conv.spec().kernelHeight()
+                            * conv.spec().kernelWidth() + " inputs."));
+        } else if (n > 1) {
             for (ChannelTerms t : conv.channels()) {
-                rows.add(new Ledger.Row(t.channel() == 0 ? "" : "+", "channel " + t.channel(), t.sum(), null,
+                rows.add(new Ledger.Row(t == conv.channels().getFirst() ? "" : "+", "channel " + t.channel(), t.sum(), null,
                         "Σ w·x over the " + window + " window of input channel " + t.channel() + "."));
             }
             rows.add(new Ledger.Row("=", "Σ over " + n + " channels", conv.channelSum(), "inspector-sum",

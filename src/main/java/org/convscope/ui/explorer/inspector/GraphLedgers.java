@@ -2,17 +2,22 @@ package org.convscope.ui.explorer.inspector;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.convscope.engine.explain.UnitExplanation.ActivationUnit;
 import org.convscope.engine.explain.UnitExplanation.BatchNormUnit;
 import org.convscope.engine.explain.UnitExplanation.ConstantOpUnit;
 import org.convscope.engine.explain.UnitExplanation.GlobalPoolUnit;
 import org.convscope.engine.explain.UnitExplanation.MergeUnit;
 import org.convscope.engine.explain.UnitExplanation.PadUnit;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.engine.spec.ActivationSpec;
 import org.convscope.engine.spec.MergeSpec;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.PoolSpec;
 
-/** The ledgers of the layers that graph networks add: batch norm, constants, merges, global pooling, padding. */
+/**
+ * The ledgers of the layers that graph networks add: batch norm, constants, merges, global pooling, padding, and
+ * activations with their constants (clip, hard swish).
+ */
 final class GraphLedgers {
     private GraphLedgers() {}
 
@@ -94,6 +99,36 @@ final class GraphLedgers {
                 new Ledger.Row("÷", "number of values", count, null, "H·W values in the map."),
                 new Ledger.Row("=", "mean of the map", u.value(), "inspector-total",
                         "Global average pooling turns each map into one number: its mean.").asResult());
+    }
+
+    /**
+     * An activation with its constants: clip min(max(x, α), β); hard swish x·h with h = max(0, min(1, x/6 + 1/2)); hard
+     * sigmoid max(0, min(1, α·x + β)); the others as x → f(x).
+     */
+    static List<Ledger.Row> activation(ActivationUnit u, String previous, ActivationSpec spec) { // spec: null if unknown
+        Ledger.Row x = new Ledger.Row("", "input x from " + previous, u.input(), null, "The same unit of " + previous + ".");
+        String tip = Sections.activationTip(u.kind());
+        ActivationSpec.Kind kind = spec == null ? ActivationSpec.Kind.RELU : u.kind(); // no constants: the plain ledger
+        return switch (kind) {
+            case CLIP -> List.of(x,
+                    new Ledger.Row("", "lower bound α", spec.alpha(), null, "Values below it become it."),
+                    new Ledger.Row("", "upper bound β", spec.beta(), null, "Values above it become it (ReLU6: 6)."),
+                    new Ledger.Row("=", "min(max(x, α), β)", u.value(), "inspector-total", tip).asResult());
+            case HARD_SWISH -> {
+                double h = Math.clamp(u.input() / 6.0 + 0.5, 0, 1);
+                yield List.of(x,
+                        new Ledger.Row("", "h = max(0, min(1, x/6 + 1/2))", h, null,
+                                "A hard sigmoid of x: 0 below −3, 1 above 3, a straight line between."),
+                        new Ledger.Row("=", "x · h", u.value(), "inspector-total", tip).asResult());
+            }
+            case HARD_SIGMOID -> List.of(x,
+                    new Ledger.Row("", "α·x + β = " + InspectorFormat.value(spec.alpha()) + "·x + "
+                            + InspectorFormat.value(spec.beta()), spec.alpha() * u.input() + spec.beta(), null,
+                            "A straight line through the middle of the step."),
+                    new Ledger.Row("=", "max(0, min(1, α·x + β))", u.value(), "inspector-total", tip).asResult());
+            default -> List.of(x, new Ledger.Row("→", Sections.activationName(u.kind()), u.value(), "inspector-total", tip)
+                    .asResult());
+        };
     }
 
     /** A copy, or the padding value. */

@@ -22,6 +22,7 @@ import org.convscope.engine.explain.UnitExplanation.InputUnit;
 import org.convscope.engine.explain.UnitExplanation.PoolUnit;
 import org.convscope.engine.explain.UnitExplanation.SoftmaxUnit;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.engine.spec.ActivationSpec;
 import org.convscope.engine.spec.FlattenSpec;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
@@ -71,13 +72,19 @@ public final class InspectorPane extends VBox {
 
     /** Explains the unit of the snapshot; another unit of the same layer reuses the nodes shown. */
     public void show(ForwardSnapshot snapshot, UnitRef unit) {
+        show(snapshot, unit, List.of());
+    }
+
+    /** The same, with the model's class names (empty: classes are numbered) in the softmax's table. */
+    public void show(ForwardSnapshot snapshot, UnitRef unit, List<String> classNames) {
         UnitExplanation explanation = Explainer.explain(snapshot, unit);
         NetworkSpec spec = snapshot.spec();
-        title.setText(title(spec, explanation));
+        boolean named = unit.layer() == spec.layers().size() - 1 && unit.channel() < classNames.size();
+        title.setText(title(spec, explanation) + (named ? " · " + classNames.get(unit.channel()) : ""));
         subtitle.setText(subtitle(spec, unit));
-        List<Object> key = List.of(spec, unit.layer());
+        List<Object> key = List.of(spec, unit.layer(), classNames);
         if (!key.equals(sectionKey)) {
-            section = section(snapshot, explanation);
+            section = section(snapshot, explanation, classNames);
             sectionKey = key;
             fit();
             getChildren().setAll(title, subtitle, section.node());
@@ -107,20 +114,17 @@ public final class InspectorPane extends VBox {
         getChildren().clear();
     }
 
-    private static Section section(ForwardSnapshot snapshot, UnitExplanation explanation) {
+    private static Section section(ForwardSnapshot snapshot, UnitExplanation explanation, List<String> classNames) {
         int layer = explanation.unit().layer();
         String previous = layer < 0 ? "input" : layerName(snapshot.spec(), snapshot.spec().sourcesOf(layer).get(0));
         return switch (explanation) {
             case ConvUnit conv -> new ConvSection(conv, previous);
             case PoolUnit pool -> new PoolSection(pool, previous);
             case DenseUnit dense -> new DenseSection(dense, inputNames(snapshot, snapshot.spec().sourcesOf(layer).get(0)));
-            case SoftmaxUnit softmax -> new SoftmaxSection(softmax, previous);
-            case ActivationUnit a -> new LedgerSection(e -> {
-                ActivationUnit u = (ActivationUnit) e;
-                return List.of(new Ledger.Row("", "input x from " + previous, u.input(), null, "The same unit of " + previous + "."),
-                        new Ledger.Row("→", Sections.activationName(u.kind()), u.value(), "inspector-total",
-                                Sections.activationTip(u.kind())).asResult());
-            });
+            case SoftmaxUnit softmax -> new SoftmaxSection(softmax, previous,
+                    c -> c < classNames.size() ? classNames.get(c) : Integer.toString(c));
+            case ActivationUnit a -> new LedgerSection(e -> GraphLedgers.activation((ActivationUnit) e, previous,
+                    snapshot.spec().layers().get(layer) instanceof ActivationSpec spec ? spec : null));
             case FlattenUnit f -> new LedgerSection(e -> {
                 FlattenUnit u = (FlattenUnit) e;
                 return List.of(new Ledger.Row("", previous + " channel " + u.source().channel() + ", row "
@@ -128,9 +132,12 @@ public final class InspectorPane extends VBox {
                         "Flatten lays the " + previous + " maps out as one list, channel by channel, row by row;"
                                 + " values are copied unchanged.").asResult());
             });
-            case InputUnit in -> new LedgerSection(e -> List.of(new Ledger.Row("", "pixel value (0 = paper, 1 = ink)",
-                    ((InputUnit) e).value(), "inspector-total", "The drawing, scaled down to the network's input size.")
-                    .asResult()));
+            case InputUnit in -> new LedgerSection(e -> List.of(snapshot.spec().input().channels() == 1
+                    ? new Ledger.Row("", "pixel value (0 = paper, 1 = ink)", ((InputUnit) e).value(), "inspector-total",
+                            "The drawing, scaled down to the network's input size.").asResult()
+                    : new Ledger.Row("", "channel " + e.unit().channel() + " of the input, after the preprocessing",
+                            ((InputUnit) e).value(), "inspector-total", "The photo's value in this channel, normalised"
+                            + " as the model expects: (v − mean) / std.").asResult()));
             case BatchNormUnit b -> new LedgerSection(e -> GraphLedgers.batchNorm((BatchNormUnit) e, previous));
             case ConstantOpUnit c -> new LedgerSection(e -> GraphLedgers.constantOp((ConstantOpUnit) e, previous));
             case MergeUnit m -> new LedgerSection(e -> GraphLedgers.merge((MergeUnit) e, snapshot.spec()));

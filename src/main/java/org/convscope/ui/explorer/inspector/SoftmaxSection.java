@@ -1,6 +1,7 @@
 package org.convscope.ui.explorer.inspector;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -15,11 +16,14 @@ final class SoftmaxSection implements Section {
     private final VBox box;
     private int selected = -1;
 
-    SoftmaxSection(SoftmaxUnit softmax, String logitLayer) {
+    private final IntFunction<String> names;
+
+    SoftmaxSection(SoftmaxUnit softmax, String logitLayer, IntFunction<String> names) {
+        this.names = names;
         GridPane table = new GridPane();
         table.getStyleClass().add("softmax-table");
         String[] headers = {"class", "z", "e^(z − max)", "p"};
-        String[] tips = {"The class (digit).", "The class's score (logit) from " + logitLayer + ".",
+        String[] tips = {"The class (its name, or its number).", "The class's score (logit) from " + logitLayer + ".",
                 "e to the power of the score, minus the largest score so that the numbers stay small; the top class gets 1.",
                 "Probability: this class's e^(z − max) divided by the sum over all classes."};
         for (int c = 0; c < headers.length; c++) {
@@ -30,7 +34,7 @@ final class SoftmaxSection implements Section {
         }
         cells = new Label[softmax.logits().length][];
         for (int j = 0; j < cells.length; j++) {
-            cells[j] = new Label[] {Ledger.label(Integer.toString(j), "number"), Ledger.label("", "number"),
+            cells[j] = new Label[] {Ledger.label(names.apply(j), "number"), Ledger.label("", "number"),
                     Ledger.label("", "number"), Ledger.label("", "number")};
             table.addRow(j + 1, cells[j]);
         }
@@ -61,8 +65,8 @@ final class SoftmaxSection implements Section {
                 new Ledger.Row("", "largest score z", softmax.max(), null, "Subtracted from every score before e^z."),
                 new Ledger.Row("", "Σ e^(z − max) over " + softmax.logits().length + " classes", softmax.sum(),
                         "inspector-sum", "The normaliser: dividing by it makes the probabilities add up to 1."),
-                new Ledger.Row("=", "p(" + k + ") = " + InspectorFormat.value(softmax.exponentials()[k]) + " ÷ Σ",
-                        softmax.value(), "inspector-total", "The probability the network gives class " + k + ".")
+                new Ledger.Row("=", "p(" + names.apply(k) + ") = " + InspectorFormat.value(softmax.exponentials()[k]) + " ÷ Σ",
+                        softmax.value(), "inspector-total", "The probability the network gives class " + names.apply(k) + ".")
                         .asResult()));
     }
 }

@@ -27,6 +27,7 @@ final class PredictionColumn extends Column {
     private final Label confidence = new Label();
     private final Region[] fills;
     private final Label[] percents;
+    private final Label[] names;
     private final Label truth = new Label();
     private final HBox[] rows;
     private final double track;
@@ -44,9 +45,11 @@ final class PredictionColumn extends Column {
         fills = new Region[classes];
         percents = new Label[classes];
         rows = new HBox[classes];
+        names = new Label[classes];
         for (int c = 0; c < classes; c++) {
             Label digit = new Label(Integer.toString(c));
             digit.getStyleClass().add("bar-class");
+            names[c] = digit;
             fills[c] = new Region();
             fills[c].getStyleClass().add("bar-fill");
             fills[c].setMaxWidth(0);
@@ -86,11 +89,12 @@ final class PredictionColumn extends Column {
     void update(Frame frame, ValueRanges ranges, Normalisation mode) {
         float[] p = frame.probabilities();
         int top = frame.topClass();
-        boolean blank = frame.preprocessed().isEmpty();
-        guess.setText(blank ? "–" : Integer.toString(top));
+        boolean blank = frame.blank();
+        guess.setText(blank ? "–" : frame.className(top));
         guess.pseudoClassStateChanged(BLANK, blank);
         confidence.setText(blank ? "no ink: nothing to classify" : String.format(Locale.ROOT, "%.1f %%", 100 * p[top]));
         for (int c = 0; c < fills.length; c++) {
+            names[c].setText(frame.className(c));
             fills[c].setMaxWidth(blank ? 0 : Math.max(1, track * p[c]));
             percents[c].setText(blank ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * p[c]));
             rows[c].pseudoClassStateChanged(TOP, c == top && !blank);

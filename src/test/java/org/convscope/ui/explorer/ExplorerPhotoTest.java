@@ -1,0 +1,335 @@
+package org.convscope.ui.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javax.imageio.ImageIO;
+import org.convscope.data.Photo;
+import org.convscope.data.PhotoPreprocess;
+import org.convscope.engine.Network;
+import org.convscope.engine.Workspace;
+import org.convscope.engine.explain.GradCam;
+import org.convscope.engine.explain.Occlusion;
+import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.io.Npy;
+import org.convscope.io.NpyArray;
+import org.convscope.model.DigitInput;
+import org.convscope.model.ModelFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The explorer on a colour model (the resblock fixture with CIFAR-10's class names beside it: BatchNorm, residual
+ * Adds, three input channels): a photo instead of the drawing, opened from a file, pasted, as an .npy tensor, through
+ * either preprocessing; its steps and R, G, B maps; class names in the bars; gradient × input, occlusion and Grad-CAM
+ * overlays equal to the engine's; broken files in one line.
+ */
+class ExplorerPhotoTest {
+    static final Path MODEL = Path.of("src/test/resources/onnx/labels-file/model.onnx");
+    private ModelFile.Model loaded;
+    private ExplorerModel model;
+    private ExplorerView view;
+
+    @BeforeAll
+    static void startFx() throws Exception {
+        UiBench.startHeadless();
+    }
+
+    @BeforeEach
+    void create() throws Exception {
+        loaded = ModelFile.load(MODEL);
+        model = fx(() -> new ExplorerModel(loaded.network(), "resblock", loaded.classNames()));
+        view = fx(() -> {
+            ExplorerView v = new ExplorerView(model);
+            new Scene(v, 1280, 720);
+            return v;
+        });
+        frame(f -> f.photo() != null);
+    }
+
+    @AfterEach
+    void close() {
+        view.close();
+    }
+
+    @Test
+    void aColourModelStartsOnAGeneratedPictureThroughImagenetPreprocessing() throws Exception {
+        Frame f = frame(x -> x.photo() != null);
+        Network net = loaded.network();
+        float[] expected = PhotoPreprocess.imagenet(net.input()).apply(GeneratedPhoto.make(), net.input());
+        assertArrayEquals(expected, f.photo().input(), "the input is the generated picture, preprocessed as ImageNet's");
+        assertArrayEquals(engine(net, expected), f.probabilities(), 1e-5f, "classified as the engine does");
+        assertTrue(fx(() -> find("#photo-panel").isVisible()), "the photo panel instead of the canvas");
+        assertFalse(fx(() -> find("#drawing-canvas").getParent().isVisible()));
+        assertEquals(GeneratedPhoto.NAME, fx(() -> model.sourceProperty().get()));
+    }
+
+    @Test
+    void theStepsShowEachSizeAndTheChannelsTheirFormulaAndRange() throws Exception {
+        Frame f = frame(x -> x.photo() != null);
+        fx(() -> {
+            view.applyCss();
+            view.layout();
+            return null;
+        });
+        List<String> texts = fx(() -> view.lookupAll(".step-size").stream().filter(n -> n.isVisible())
+                .map(n -> ((Label) n).getText()).toList());
+        PhotoPreprocess.Steps s = f.photo().steps();
+        assertTrue(texts.contains(GeneratedPhoto.WIDTH + "×" + GeneratedPhoto.HEIGHT), texts.toString());
+        int shorter = f.photo().recipe().shorter();
+        assertTrue(texts.contains(s.resized().width() + "×" + s.resized().height() + " (shorter side " + shorter + ")"),
+                texts.toString());
+        assertEquals(shorter, s.resized().height(), "the generated picture is wider than high");
+        assertTrue(texts.contains("32×32 at (" + s.cropX() + ", " + s.cropY() + ")"), texts.toString());
+        float[] x = f.photo().input();
+        float min = Float.MAX_VALUE;
+        float max = -Float.MAX_VALUE;
+        for (int i = 32 * 32; i < 2 * 32 * 32; i++) {
+            min = Math.min(min, x[i]);
+            max = Math.max(max, x[i]);
+        }
+        String green = String.format(java.util.Locale.ROOT, "G: (v − 0.456) / 0.224%n%.2f … %.2f", min, max);
+        assertTrue(texts.contains(green), "the G map's formula and range: " + texts);
+    }
+
+    @Test
+    void anOpenedPhotoIsPreprocessedAndTheChoiceOfUnitIsRememberedForTheModel(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("stripes.png");
+        BufferedImage image = new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 40; y++) for (int x = 0; x < 60; x++) image.setRGB(x, y, x < 30 ? 0xD02020 : 0x2040E0);
+        ImageIO.write(image, "png", file.toFile());
+        Network net = loaded.network();
+
+        fx(() -> {
+            view.open(file);
+            return null;
+        });
+        Frame f = frame(x -> x.photo() != null && x.photo().name().equals("stripes.png"));
+        assertArrayEquals(PhotoPreprocess.imagenet(net.input()).apply(Photo.load(file), net.input()), f.photo().input());
+
+        fx(() -> {
+            model.setRecipe(PhotoPreprocess.unit());
+            return null;
+        });
+        f = frame(x -> x.photo() != null && x.photo().recipe().name().equals("unit"));
+        assertArrayEquals(PhotoPreprocess.unit().apply(Photo.load(file), net.input()), f.photo().input());
+        assertEquals("stripes.png", f.photo().name(), "the same photo, preprocessed again");
+
+        Network lenet = ModelFile.loadDefault().network();
+        fx(() -> {
+            model.open(lenet, "LeNet", org.convscope.data.InkImage.blank(28, 28), "blank");
+            return null;
+        });
+        assertFalse(fx(() -> model.photoModeProperty().get()), "a digit model takes the drawing again");
+        assertTrue(fx(() -> find("#drawing-canvas").getParent().isVisible()));
+        fx(() -> {
+            model.open(net, "resblock", org.convscope.data.InkImage.blank(28, 28), "");
+            return null;
+        });
+        assertEquals("unit", fx(() -> model.recipeProperty().get().name()), "the model's preprocessing is remembered");
+    }
+
+    @Test
+    void aPastedImageBecomesThePhoto() throws Exception {
+        WritableImage image = new WritableImage(48, 48);
+        for (int y = 0; y < 48; y++) for (int x = 0; x < 48; x++) image.getPixelWriter().setArgb(x, y, y < 24 ? 0xFF10C040 : 0xFFF0F020);
+        boolean pasted = fx(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putImage(image);
+            Clipboard.getSystemClipboard().setContent(content);
+            if (!Clipboard.getSystemClipboard().hasImage()) return false; // a headless platform without a clipboard
+            view.paste();
+            return true;
+        });
+        org.junit.jupiter.api.Assumptions.assumeTrue(pasted, "the headless platform has no image clipboard");
+        Frame f = frame(x -> x.photo() != null && x.photo().name().equals("pasted image"));
+        Network net = loaded.network();
+        Photo expected = fx(() -> FxPhoto.of(image));
+        assertArrayEquals(PhotoPreprocess.imagenet(net.input()).apply(expected, net.input()), f.photo().input());
+        assertEquals(0x10 / 255f, f.photo().photo().planes()[0], 1e-6f, "the top-left pixel's red, from the clipboard");
+    }
+
+    @Test
+    void anNpyTensorIsTakenAsItIsAndAWrongShapeIsOneLine(@TempDir Path dir) throws Exception {
+        Network net = loaded.network();
+        float[] x = new float[net.input().size()];
+        for (int i = 0; i < x.length; i++) x[i] = (float) Math.sin(i * 0.37);
+        Path good = dir.resolve("x.npy");
+        Npy.write(good, new NpyArray(new int[] {1, 3, 32, 32}, x));
+        fx(() -> {
+            view.open(good);
+            return null;
+        });
+        Frame f = frame(fr -> fr.photo() != null && fr.photo().isTensor());
+        assertArrayEquals(x, f.photo().input());
+        assertArrayEquals(engine(net, x), f.probabilities(), 1e-5f);
+
+        Path bad = dir.resolve("wrong.npy");
+        Npy.write(bad, new NpyArray(new int[] {1, 3, 28, 28}, new float[3 * 28 * 28]));
+        String notice = failure(() -> view.open(bad));
+        assertTrue(notice.contains("wrong.npy") && notice.contains("[1, 3, 28, 28]") && notice.contains("[N, 3, 32, 32]"),
+                notice);
+        assertFalse(notice.contains("\n"));
+    }
+
+    @Test
+    void aBrokenPhotoIsOneLineNamingTheFile(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.png");
+        Files.write(broken, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        String notice = failure(() -> view.open(broken));
+        assertTrue(notice.contains("broken.png"), notice);
+        assertFalse(notice.contains("\n"), notice);
+    }
+
+    @Test
+    void classNamesInTheBarsAndTheInspectorsOutputUnit() throws Exception {
+        Frame f = frame(x -> x.photo() != null);
+        fx(() -> {
+            view.applyCss();
+            view.layout();
+            return null;
+        });
+        List<String> bars = fx(() -> view.lookupAll(".bar-class").stream().map(n -> ((Label) n).getText()).toList());
+        assertEquals(loaded.classNames(), bars);
+        assertEquals(loaded.className(f.topClass()), fx(() -> ((Label) find("#top-guess")).getText()));
+        int softmax = f.snapshot().spec().layers().size() - 1;
+        fx(() -> {
+            view.showInspector(true);
+            model.pin(org.convscope.engine.explain.UnitRef.vector(softmax, 2));
+            view.applyCss();
+            view.layout();
+            return null;
+        });
+        String title = fx(() -> ((Label) find("#inspector-title")).getText());
+        assertTrue(title.endsWith(" · " + loaded.className(2)), "the output unit named by its class: " + title);
+    }
+
+    @Test
+    void gradCamAtTheLastConvolutionByDefaultAndAtAnyLayerChosen() throws Exception {
+        Network net = loaded.network();
+        int last = ExplorerModel.lastConvolution(net);
+        assertTrue(net.spec().layers().get(last) instanceof org.convscope.engine.spec.ConvSpec);
+        assertEquals(last, fx(() -> model.gradCamLayerProperty().get()));
+        fx(() -> {
+            model.setSaliencyMethod(SaliencyMethod.GRAD_CAM);
+            return null;
+        });
+        SaliencyMap map = saliency(m -> m.method() == SaliencyMethod.GRAD_CAM && m.layer() == last);
+        Frame f = fx(() -> model.frameProperty().get());
+        assertArrayEquals(gradCam(net, f.photo().input(), last, f.topClass()), map.values(), 1e-5f);
+        assertTrue(fx(() -> find("#" + PhotoPanel.OVERLAY_ID).isVisible()), "the overlay on the input");
+        String explains = fx(() -> ((Label) find("#" + PhotoPanel.EXPLAINS_ID)).getText());
+        assertTrue(explains.contains("Grad-CAM at " + net.spec().layers().get(last).name())
+                && explains.contains(loaded.className(f.topClass())), explains);
+
+        int first = 0;
+        fx(() -> {
+            model.setGradCamLayer(first);
+            return null;
+        });
+        map = saliency(m -> m.method() == SaliencyMethod.GRAD_CAM && m.layer() == first);
+        assertArrayEquals(gradCam(net, f.photo().input(), first, f.topClass()), map.values(), 1e-5f);
+    }
+
+    @Test
+    void gradientAndOcclusionOnThePhotoEqualTheEngines() throws Exception {
+        Network net = loaded.network();
+        fx(() -> {
+            model.setSaliencyMethod(SaliencyMethod.OCCLUSION);
+            return null;
+        });
+        SaliencyMap occluded = saliency(m -> m.method() == SaliencyMethod.OCCLUSION);
+        Frame f = fx(() -> model.frameProperty().get());
+        assertArrayEquals(Occlusion.map(net, f.photo().input(), f.topClass()), occluded.values(), 1e-5f);
+
+        fx(() -> {
+            model.setSaliencyMethod(SaliencyMethod.GRADIENT);
+            return null;
+        });
+        SaliencyMap gradient = saliency(m -> m.method() == SaliencyMethod.GRADIENT);
+        Workspace ws = new Workspace(net, KernelSelection.preferred(), 1);
+        System.arraycopy(f.photo().input(), 0, ws.input(), 0, f.photo().input().length);
+        ws.forward(1);
+        float[] s = org.convscope.engine.explain.GradientTimesInput.map(ws, f.topClass());
+        float[] perPixel = new float[32 * 32];
+        for (int c = 0; c < 3; c++) for (int i = 0; i < perPixel.length; i++) perPixel[i] += s[c * perPixel.length + i];
+        assertArrayEquals(perPixel, gradient.values(), 1e-5f, "summed over R, G and B");
+        assertTrue(fx(() -> find("#" + PhotoPanel.OVERLAY_ID).isVisible()));
+    }
+
+    // ---- helpers
+
+    private static float[] engine(Network net, float[] x) {
+        Workspace ws = new Workspace(net, KernelSelection.preferred(), 1);
+        System.arraycopy(x, 0, ws.input(), 0, x.length);
+        ws.forward(1);
+        return DigitInput.probabilities(ws);
+    }
+
+    private static float[] gradCam(Network net, float[] x, int layer, int target) {
+        Workspace ws = new Workspace(net, KernelSelection.preferred(), 1);
+        System.arraycopy(x, 0, ws.input(), 0, x.length);
+        ws.forward(1);
+        GradCam.Result r = GradCam.of(ws, layer, target);
+        return GradCam.upsample(r.map(), r.maps().height(), r.maps().width(), 32, 32);
+    }
+
+    private Frame frame(Predicate<Frame> wanted) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> {
+            Frame f = model.frameProperty().get();
+            return f != null && wanted.test(f) && model.upToDate();
+        }));
+        return fx(() -> model.frameProperty().get());
+    }
+
+    private SaliencyMap saliency(Predicate<SaliencyMap> wanted) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> {
+            SaliencyMap m = model.saliencyMapProperty().get();
+            return m != null && wanted.test(m) && model.frameProperty().get().sequence() == m.sequence();
+        }));
+        return fx(() -> model.saliencyMapProperty().get());
+    }
+
+    /** Runs the action and returns the error notice it gives. */
+    private String failure(Runnable action) throws Exception {
+        long before = fx(() -> model.noticeProperty().get() == null ? 0 : model.noticeProperty().get().sequence());
+        fx(() -> {
+            action.run();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> {
+            Notice n = model.noticeProperty().get();
+            return n != null && n.sequence() > before && n.kind() == Notice.Kind.ERROR;
+        }));
+        return fx(() -> model.noticeProperty().get().text());
+    }
+
+    /** A node of the view, its skins made first (the photo panel lies in a scroll pane). On the FX thread. */
+    private javafx.scene.Node find(String selector) {
+        view.applyCss();
+        view.layout();
+        return view.lookup(selector);
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+}
