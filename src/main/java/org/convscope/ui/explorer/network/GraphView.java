@@ -196,6 +196,8 @@ public final class GraphView extends VBox {
         VBox.setVgrow(detail, Priority.ALWAYS);
         VBox.setVgrow(page, Priority.ALWAYS);
         detail.setMinSize(0, 0);
+        detail.setPrefSize(400, 400);
+        VBox.setVgrow(detailBox, Priority.ALWAYS);
         overlay.getChildren().add(bar);
         overlay.setVisible(false);
         overlay.setManaged(true);
