@@ -208,6 +208,7 @@ public final class GraphView extends VBox {
         normalisation.addListener((o, old, n) -> update());
         sorted.selectedProperty().addListener((o, old, on) -> update());
         selected.addListener((o, old, u) -> highlight());
+        sceneProperty().addListener((o, old, scene) -> update());
         viewport.widthProperty().addListener((o, old, w) -> viewportResized(old.doubleValue()));
         viewport.heightProperty().addListener((o, old, h) -> viewportResized(-1));
         viewport.addEventHandler(ScrollEvent.SCROLL, e -> {
@@ -468,7 +469,7 @@ public final class GraphView extends VBox {
 
     private void update() {
         ForwardSnapshot s = snapshot.getValue();
-        if (s == null) return;
+        if (s == null || getScene() == null) return; // not shown: brought up to date when it is
         if (s.spec() != spec) rebuild(s.spec());
         ranges = ValueRanges.of(s);
         paintVisible();
