@@ -20,7 +20,10 @@ import org.convscope.ui.view.PngExport;
  * {@link PngExport}); or, for one layer, every one of its channels.
  */
 public final class GraphRender {
-    /** What to draw: {@code width} ≤ 0 keeps the view's own size; {@code layer} null draws the whole graph. */
+    /**
+     * What to draw: {@code width} > 0 wraps the graph into bands of that width (scaled down to it when one node is
+     * wider), ≤ 0 draws it in one band at 1:1; {@code layer} null draws the whole graph, else every channel of it.
+     */
     public record Request(ForwardSnapshot snapshot, boolean light, int width, String layer) {}
 
     /** The most pixels a picture may have: beyond it the snapshot would not fit a heap of a gigabyte. */
@@ -38,6 +41,8 @@ public final class GraphRender {
         root.getStyleClass().addAll("explorer", request.light() ? "light" : "dark");
         root.getStylesheets().add(GraphRender.class.getResource("/css/explorer.css").toExternalForm());
         new Scene(root, 1600, 900);
+        // Wrapped to the width asked for (at 1:1, bands one under the other), else one band at 1:1.
+        view.wrapTo(request.width() > 0 ? request.width() - 2 * GraphView.PAD : Double.POSITIVE_INFINITY);
         root.applyCss();
         root.layout();
         Region content;

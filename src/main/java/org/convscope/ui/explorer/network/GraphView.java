@@ -51,11 +51,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class GraphView extends VBox {
     public static final String WORLD_ID = "graph-world";
-    private static final double PAD = 16;
+    static final double PAD = 16;
     private static final double MAX_ZOOM = 4;
     /** A fitted graph smaller than this is shown at {@link #READABLE} from its input instead, when it opens. */
     private static final double MIN_OPENING_ZOOM = 0.5;
-    private static final double READABLE = 0.8;
+    private static final double READABLE = 1;
 
     private final ObservableValue<ForwardSnapshot> snapshot;
     private final ObservableValue<Normalisation> normalisation;
@@ -82,6 +82,8 @@ public final class GraphView extends VBox {
     private ValueRanges ranges;
     private int detailLayer = Integer.MIN_VALUE;
     private int detailChannel;
+    private double bandWidth = Double.NaN; // NaN: the view's width
+    private double laidOutFor = -1;        // the band width of the layout
     private double pressX = Double.NaN;
     private double pressY;
 
@@ -399,8 +401,32 @@ public final class GraphView extends VBox {
 
     private void viewportResized(double oldWidth) {
         if (layout == null) return;
-        if (oldWidth <= 0) opening();
-        else paintVisible();
+        if (Double.isNaN(bandWidth) && Math.abs(bands() - laidOutFor) >= NodeCard.WIDTH / 2) {
+            rebuild(spec);
+            update();
+        } else if (oldWidth <= 0) {
+            opening();
+        } else {
+            paintVisible();
+        }
+    }
+
+    /**
+     * Wraps the graph into bands of at most this width (at 1:1); infinite: one band; NaN (the default): the width of
+     * the view, so that a long network fills the view's height rather than running off to the right.
+     */
+    public void wrapTo(double width) {
+        bandWidth = width;
+        if (spec != null) {
+            rebuild(spec);
+            update();
+        }
+    }
+
+    private double bands() {
+        if (!Double.isNaN(bandWidth)) return bandWidth;
+        double w = viewport.getWidth();
+        return w > 0 ? w - 2 * PAD : Double.POSITIVE_INFINITY;
     }
 
     /** How a graph opens: whole when it is readable so, else at a readable size from its input. */
@@ -412,7 +438,7 @@ public final class GraphView extends VBox {
         if (z >= MIN_OPENING_ZOOM) {
             fit();
         } else {
-            double r = Math.min(READABLE, h / world.prefHeight(-1));
+            double r = Math.max(MIN_OPENING_ZOOM, Math.min(READABLE, h / world.prefHeight(-1)));
             setZoom(r, 0, Math.max(0, (h - world.prefHeight(-1) * r) / 2));
         }
     }
@@ -420,7 +446,8 @@ public final class GraphView extends VBox {
     private void rebuild(NetworkSpec net) {
         spec = net;
         closeOverlay();
-        layout = GraphLayout.of(net, NodeCard.WIDTH, NodeCard.HEIGHT);
+        laidOutFor = bands();
+        layout = GraphLayout.of(net, NodeCard.WIDTH, NodeCard.HEIGHT, laidOutFor);
         List<NetworkSpec.LayerInfo> infos = net.infer();
         List<NodeCard> made = new ArrayList<>();
         made.add(new NodeCard(-1, "input", "what the network sees", "the input after preprocessing", net.input(),
@@ -453,7 +480,12 @@ public final class GraphView extends VBox {
         double y1 = PAD + e.y1();
         double turn = GraphLayout.GAP_X / 2;
         Path p = new Path(new MoveTo(x0, y0));
-        if (!e.isLong()) {
+        if (e.wraps()) {
+            double gap = PAD + e.laneY();
+            double left = PAD + GraphLayout.MARGIN / 2;
+            p.getElements().addAll(new LineTo(x0 + turn / 2, y0), new LineTo(x0 + turn / 2, gap), new LineTo(left, gap),
+                    new LineTo(left, y1), new LineTo(x1, y1));
+        } else if (!e.isLong()) {
             p.getElements().add(new CubicCurveTo(x0 + turn, y0, x1 - turn, y1, x1, y1));
         } else {
             double lane = PAD + e.laneY();

@@ -26,7 +26,16 @@ class GraphLayoutTest {
     @ValueSource(strings = {"resblock", "mobile", "fire", "lenet"})
     void everyNodePlacedEveryEdgeDrawnNothingCrossed(String fixture) throws Exception {
         NetworkSpec spec = ModelFile.load(Path.of("src/test/resources/onnx", fixture, "model.onnx")).network().spec();
-        GraphLayout layout = GraphLayout.of(spec, W, H);
+        check(spec, GraphLayout.of(spec, W, H));
+        GraphLayout wrapped = GraphLayout.of(spec, W, H, 1000);
+        check(spec, wrapped);
+        if (!fixture.equals("lenet")) {
+            assertTrue(wrapped.edges().stream().anyMatch(GraphLayout.Edge::wraps), fixture + " wraps into bands");
+            assertTrue(wrapped.height() > GraphLayout.of(spec, W, H).height(), "bands one under the other");
+        }
+    }
+
+    private static void check(NetworkSpec spec, GraphLayout layout) {
         int n = spec.layers().size();
 
         assertEquals(n + 1, layout.places().size(), "the input and every layer");
@@ -54,8 +63,17 @@ class GraphLayoutTest {
             assertTrue(to.rank() > from.rank(), "edge " + e + " goes left to right");
             assertEquals(from.x() + W, e.x0(), 1e-9, "leaves its source's right side");
             assertEquals(to.x(), e.x1(), 1e-9, "enters its target's left side");
+            if (e.wraps()) {
+                assertEquals(1, to.rank() - from.rank(), "a band ends only where its edges go to the next rank");
+                assertTrue(to.y() > from.y() && to.x() < from.x(), "into the next band, below and back to the left");
+                for (GraphLayout.Place p : layout.places()) {
+                    assertFalse(e.laneY() > p.y() && e.laneY() < p.y() + H, "wrapping edge through node " + p.layer());
+                }
+                continue;
+            }
             if (!e.isLong()) {
                 assertEquals(1, to.rank() - from.rank(), "a curve through one gap only joins neighbouring ranks");
+                assertEquals(from.y(), to.y() - (to.row() - from.row()) * (H + GraphLayout.GAP_Y), 1e-9, "in one band");
                 continue;
             }
             for (GraphLayout.Place p : layout.places()) {
