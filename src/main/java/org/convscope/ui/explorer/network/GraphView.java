@@ -53,9 +53,11 @@ public final class GraphView extends VBox {
     public static final String WORLD_ID = "graph-world";
     static final double PAD = 16;
     private static final double MAX_ZOOM = 4;
-    /** A fitted graph smaller than this is shown at {@link #READABLE} from its input instead, when it opens. */
-    private static final double MIN_OPENING_ZOOM = 0.5;
-    private static final double READABLE = 1;
+    /**
+     * The zoom a graph opens at when the whole of it would be smaller (then from its input; else it opens whole), and
+     * that its bands are made for: its smallest text (11 px) at 9 px.
+     */
+    private static final double READABLE = 0.8;
 
     private final ObservableValue<ForwardSnapshot> snapshot;
     private final ObservableValue<Normalisation> normalisation;
@@ -426,7 +428,7 @@ public final class GraphView extends VBox {
     private double bands() {
         if (!Double.isNaN(bandWidth)) return bandWidth;
         double w = viewport.getWidth();
-        return w > 0 ? w - 2 * PAD : Double.POSITIVE_INFINITY;
+        return w > 0 ? w / READABLE - 2 * PAD : Double.POSITIVE_INFINITY;
     }
 
     /** How a graph opens: whole when it is readable so, else at a readable size from its input. */
@@ -435,12 +437,8 @@ public final class GraphView extends VBox {
         double h = viewport.getHeight();
         if (w <= 0 || h <= 0) return;
         double z = Math.min(w / world.prefWidth(-1), h / world.prefHeight(-1));
-        if (z >= MIN_OPENING_ZOOM) {
-            fit();
-        } else {
-            double r = Math.max(MIN_OPENING_ZOOM, Math.min(READABLE, h / world.prefHeight(-1)));
-            setZoom(r, 0, Math.max(0, (h - world.prefHeight(-1) * r) / 2));
-        }
+        if (z >= READABLE) fit();
+        else setZoom(READABLE, 0, Math.max(0, (h - world.prefHeight(-1) * READABLE) / 2));
     }
 
     private void rebuild(NetworkSpec net) {

@@ -51,7 +51,7 @@ class GraphViewLooksTest {
                         PngExport.write(scene.snapshot(null), Path.of("target", "snapshots", name + ".png"));
                         return view.zoom();
                     }).get(60, TimeUnit.SECONDS);
-                    assertTrue(zoom >= 0.5, name + ": opens at " + zoom);
+                    assertTrue(zoom >= 0.8 - 1e-9, name + ": opens at " + zoom);
                 }
             }
         }
