@@ -168,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
         org.convscope.ui.explorer.UiBench.startHeadless();
         org.convscope.ui.explorer.UiBench.Result r = net == null
                 ? org.convscope.ui.explorer.UiBench.run(n, 300, 30_000, 5)
-                : org.convscope.ui.explorer.UiBench.runModel(net, n, 20, 30_000, 3);
+                : org.convscope.ui.explorer.UiBench.runModel(net, n, 20, Math.min(30_000, 1000L * n), 3); // a short run warms up less
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("ui_updates", r.updates());
