@@ -85,6 +85,7 @@ final class MapDetail extends Region {
             dragged |= Math.abs(e.getX() - dragX) + Math.abs(e.getY() - dragY) > 0;
             dragX = e.getX();
             dragY = e.getY();
+            keepInView();
             draw();
         });
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragX = Double.NaN);
@@ -130,14 +131,24 @@ final class MapDetail extends Region {
     void zoomAt(double x, double y, double factor) {
         double before = cell();
         if (before <= 0) return;
-        zoom = Math.clamp(zoom * factor, 1, Math.max(1, MAX_CELL / fitCell()));
-        double after = cell();
         double ox = originX();
         double oy = originY();
-        // Keep (x, y) over the same value: its position in map units stays.
-        panX += (x - ox) - (x - ox) * after / before;
-        panY += (y - oy) - (y - oy) * after / before;
+        zoom = Math.clamp(zoom * factor, 1, Math.max(1, MAX_CELL / fitCell()));
+        double after = cell();
+        // Keep (x, y) over the same value: the map's corner moves away from it by the change of scale.
+        panX = x - (x - ox) * after / before - (getWidth() - cols * after) / 2;
+        panY = y - (y - oy) * after / before - (getHeight() - rows * after) / 2;
+        keepInView();
         draw();
+    }
+
+    /** Pans back so that the map covers the middle of the view: it can never be pushed out of sight. */
+    private void keepInView() {
+        double size = cell();
+        double ox = Math.clamp(originX(), Math.min(getWidth() / 2 - cols * size, 0), Math.max(getWidth() / 2, 0));
+        double oy = Math.clamp(originY(), Math.min(getHeight() / 2 - rows * size, 0), Math.max(getHeight() / 2, 0));
+        panX = ox - (getWidth() - cols * size) / 2;
+        panY = oy - (getHeight() - rows * size) / 2;
     }
 
     /** The side of one value's cell on screen. */

@@ -19,8 +19,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The graph view of the colour fixtures at 1280×720 and 1920×1080 in both themes, as it opens, into target/snapshots
- * to be looked at: a graph opens readable, either whole or, when the whole would be too small to read, at a readable
- * size from its input, every card in view painted.
+ * to be looked at, with every channel of a layer and one map zoomed in: a graph opens readable, either whole or, when
+ * the whole would be too small to read, at a readable size from its input; the map's numbers show once zoomed in.
  */
 class GraphViewLooksTest {
     @BeforeAll
@@ -49,7 +49,17 @@ class GraphViewLooksTest {
                         root.layout();
                         Files.createDirectories(Path.of("target", "snapshots"));
                         PngExport.write(scene.snapshot(null), Path.of("target", "snapshots", name + ".png"));
-                        return view.zoom();
+                        double opened = view.zoom();
+                        view.showAll(1);
+                        root.layout();
+                        PngExport.write(scene.snapshot(null), Path.of("target", "snapshots", name + "-all.png"));
+                        view.showMap(1, 0);
+                        root.layout();
+                        MapDetail d = view.detail();
+                        for (int i = 0; i < 4; i++) d.zoomAt(d.getWidth() / 2, d.getHeight() / 2, 1.6);
+                        PngExport.write(scene.snapshot(null), Path.of("target", "snapshots", name + "-map.png"));
+                        assertTrue(view.detail().textAt(0, 0) != null, name + ": the map's numbers once zoomed in");
+                        return opened;
                     }).get(60, TimeUnit.SECONDS);
                     assertTrue(zoom >= 0.8 - 1e-9, name + ": opens at " + zoom);
                 }
