@@ -170,8 +170,8 @@ final class NodeCard extends VBox {
                 Thumbnails.tile(pixels, IMAGE_WIDTH, (k % COLUMNS) * (TILE + GAP), (k / COLUMNS) * (TILE + GAP), TILE,
                         data, slots[k] * plane, dims.height(), dims.width(), map, r[0], r[1]);
             }
-            note.setText(dims.channels() <= SHOWN ? (sorted ? "strongest first" : "in order")
-                    : (sorted ? "top " : "first ") + slots.length);
+            note.setText(layer < 0 && dims.channels() == 1 ? "" : dims.channels() <= SHOWN
+                    ? (sorted ? "strongest first" : "in order") : (sorted ? "top " : "first ") + slots.length);
         }
         image.getPixelWriter().setPixels(0, 0, IMAGE_WIDTH, IMAGE_HEIGHT, PixelFormat.getIntArgbInstance(),
                 IntBuffer.wrap(pixels), IMAGE_WIDTH);
