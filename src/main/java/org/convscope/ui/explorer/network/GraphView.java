@@ -552,8 +552,10 @@ public final class GraphView extends VBox {
         UnitRef u = selected.getValue();
         for (NodeCard c : cards) c.select(u != null && u.layer() == c.layer());
         ForwardSnapshot s = snapshot.getValue();
-        if (detailLayer == Integer.MIN_VALUE || s == null || s.spec() != spec) return;
+        if (s == null || s.spec() != spec) return;
         Highlight h = Highlight.of(spec, s.shapes(), u);
+        for (NodeCard c : cards) c.mark(h);
+        if (detailLayer == Integer.MIN_VALUE) return;
         detail.mark(h.mask(detailLayer), h.selectedIn(detailLayer, detailChannel, dims(detailLayer).width()));
     }
 

@@ -2,7 +2,14 @@ package org.convscope.ui.explorer.network;
 
 import java.nio.IntBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.scene.paint.Color;
+import javafx.scene.layout.StackPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -43,6 +50,7 @@ final class NodeCard extends VBox {
     static final int GAP = 2;
     static final int IMAGE_WIDTH = COLUMNS * TILE + (COLUMNS - 1) * GAP;
     static final int IMAGE_HEIGHT = ROWS * TILE + (ROWS - 1) * GAP;
+    private static final StyleablePropertyFactory<NodeCard> CSS = new StyleablePropertyFactory<>(VBox.getClassCssMetaData());
 
     /** What the card asks of the view. */
     interface Actions {
@@ -60,6 +68,14 @@ final class NodeCard extends VBox {
     private final WritableImage image = new WritableImage(IMAGE_WIDTH, IMAGE_HEIGHT);
     private final int[] pixels = new int[IMAGE_WIDTH * IMAGE_HEIGHT];
     private final ImageView view = new ImageView(image);
+    private final WritableImage marks = new WritableImage(IMAGE_WIDTH, IMAGE_HEIGHT);
+    private final int[] markPixels = new int[IMAGE_WIDTH * IMAGE_HEIGHT];
+    private final ImageView marksView = new ImageView(marks);
+    private final StyleableProperty<Color> selectedColour =
+            CSS.createStyleableColorProperty(this, "markSelected", "-x-mark-selected", c -> c.selectedColour, Color.MAGENTA);
+    private final StyleableProperty<Color> feedsColour =
+            CSS.createStyleableColorProperty(this, "markFeeds", "-x-mark-feeds", c -> c.feedsColour, Color.ORANGE);
+    private Highlight highlight = Highlight.NONE;
     private final Label note = new Label();
     private final Actions actions;
     private int[] slots = new int[0]; // the channel shown in each tile
@@ -99,7 +115,10 @@ final class NodeCard extends VBox {
             UnitRef u = unitAt(e.getX(), e.getY());
             if (u != null && e.isStillSincePress()) actions.showMap(layer, u.channel());
         });
-        getChildren().addAll(title, what, shape, view, foot);
+        marksView.setMouseTransparent(true);
+        marksView.getStyleClass().add("node-marks");
+        marksView.setVisible(false);
+        getChildren().addAll(title, what, shape, new StackPane(view, marksView), foot);
         setMinSize(WIDTH, HEIGHT);
         setPrefSize(WIDTH, HEIGHT);
         setMaxSize(WIDTH, HEIGHT);
@@ -175,6 +194,78 @@ final class NodeCard extends VBox {
         }
         image.getPixelWriter().setPixels(0, 0, IMAGE_WIDTH, IMAGE_HEIGHT, PixelFormat.getIntArgbInstance(),
                 IntBuffer.wrap(pixels), IMAGE_WIDTH);
+        mark(highlight);
+    }
+
+    /**
+     * Outlines, on the tiles shown, the selected unit and the units that feed it (on the input: its receptive field),
+     * each region by the box around it, in the theme's colours; the maps stay visible inside.
+     */
+    void mark(Highlight h) {
+        highlight = h;
+        boolean[] mask = h.mask(layer);
+        boolean any = false;
+        java.util.Arrays.fill(markPixels, 0);
+        if (!dims.isVector() && (mask != null || h.selected() != null && h.selected().layer() == layer)) {
+            int plane = dims.height() * dims.width();
+            if (colourInput && mask != null) any |= box(mask, 0, 0, 0, IMAGE_HEIGHT, argb(feedsColour.getValue()));
+            for (int k = 0; k < slots.length; k++) {
+                int c = slots[k];
+                if (c < 0) continue;
+                int x0 = colourInput ? IMAGE_HEIGHT + GAP + ((k - 1) % 2) * (TILE + GAP) : (k % COLUMNS) * (TILE + GAP);
+                int y0 = colourInput ? ((k - 1) / 2) * (TILE + GAP) : (k / COLUMNS) * (TILE + GAP);
+                if (mask != null) any |= box(mask, c * plane, x0, y0, TILE, argb(feedsColour.getValue()));
+                int at = h.selectedIn(layer, c, dims.width());
+                if (at >= 0) {
+                    boolean[] one = new boolean[plane];
+                    one[at] = true;
+                    any |= box(one, 0, x0, y0, TILE, argb(selectedColour.getValue()));
+                }
+            }
+        }
+        if (any) {
+            marks.getPixelWriter().setPixels(0, 0, IMAGE_WIDTH, IMAGE_HEIGHT, PixelFormat.getIntArgbInstance(),
+                    IntBuffer.wrap(markPixels), IMAGE_WIDTH);
+        }
+        marksView.setVisible(any);
+    }
+
+    /** Outlines the box around the set values of one map (mask[off…]) on its size² tile at (x0, y0); false when none. */
+    private boolean box(boolean[] mask, int off, int x0, int y0, int size, int colour) {
+        int top = Integer.MAX_VALUE, left = Integer.MAX_VALUE, bottom = -1, right = -1;
+        for (int r = 0; r < dims.height(); r++) {
+            for (int c = 0; c < dims.width(); c++) {
+                if (!mask[off + r * dims.width() + c]) continue;
+                top = Math.min(top, r);
+                bottom = Math.max(bottom, r);
+                left = Math.min(left, c);
+                right = Math.max(right, c);
+            }
+        }
+        if (bottom < 0) return false;
+        int px0 = x0 + left * size / dims.width();
+        int px1 = Math.max(px0 + 2, x0 + (right + 1) * size / dims.width()) - 1;
+        int py0 = y0 + top * size / dims.height();
+        int py1 = Math.max(py0 + 2, y0 + (bottom + 1) * size / dims.height()) - 1;
+        for (int x = px0; x <= px1; x++) {
+            markPixels[py0 * IMAGE_WIDTH + x] = colour;
+            markPixels[py1 * IMAGE_WIDTH + x] = colour;
+        }
+        for (int y = py0; y <= py1; y++) {
+            markPixels[y * IMAGE_WIDTH + px0] = colour;
+            markPixels[y * IMAGE_WIDTH + px1] = colour;
+        }
+        return true;
+    }
+
+    private static int argb(Color c) {
+        return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
     }
 
     /** A vector as a grid of units filling the image; the last layer's top three values beside it. */

@@ -135,6 +135,29 @@ class GraphViewTest {
     }
 
     @Test
+    void aSelectedUnitIsOutlinedOnItsCardAndOnTheCardsThatFeedIt(FxRobot robot) {
+        robot.interact(view::fit); // every card in view: all painted
+        NodeCard first = view.cards().get(1); // the first convolution, fed by the input
+        int channel = first.shownChannels()[0];
+        robot.interact(() -> selected.set(new UnitRef(0, channel, 10, 10)));
+        assertTrue(marked(view.cards().get(0)), "the receptive field on the input's card");
+        assertTrue(marked(first), "the unit on its own card");
+        assertTrue(!marked(view.cards().getLast()), "nothing on a card the unit has nothing to do with");
+        robot.interact(() -> selected.set(null));
+        assertTrue(!marked(view.cards().get(0)) && !marked(first), "cleared with the selection");
+    }
+
+    private static boolean marked(NodeCard card) {
+        javafx.scene.image.ImageView marks = (javafx.scene.image.ImageView) card.lookup(".node-marks");
+        if (!marks.isVisible()) return false;
+        javafx.scene.image.PixelReader r = marks.getImage().getPixelReader();
+        for (int y = 0; y < marks.getImage().getHeight(); y++) {
+            for (int x = 0; x < marks.getImage().getWidth(); x++) if (r.getArgb(x, y) >>> 24 != 0) return true;
+        }
+        return false;
+    }
+
+    @Test
     void showAllPagesThroughEveryChannel(FxRobot robot) throws Exception {
         // A layer of 100 channels: two pages.
         NetworkSpec spec = new NetworkSpec("wide", new Dims(3, 8, 8), List.of(
