@@ -64,9 +64,9 @@ final class BenchCommand implements Callable<Integer> {
             + " live view open against headless training, and the UI's frame time while training (headless)")
     boolean studio;
 
-    @Option(names = "--updates", paramLabel = "N", defaultValue = "1000",
-            description = "measured stroke updates of --ui (default: ${DEFAULT-VALUE})")
-    int updates;
+    @Option(names = "--updates", paramLabel = "N",
+            description = "measured updates of --ui (default: 1000 strokes; 200 inputs with --model)")
+    Integer updates;
 
     @Option(names = "--model", paramLabel = "FILE", description = "measure this model's forward pass instead"
             + " (a ConvScope model file or .onnx): single-image latency on --threads threads and batch throughput")
@@ -89,8 +89,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (model != null) return modelSpeed(spec.commandLine().getOut());
         if (ui) return uiLatency(spec.commandLine().getOut());
+        if (model != null) return modelSpeed(spec.commandLine().getOut());
         if (studio) return studioCost(spec.commandLine().getOut());
         if (soak) return soak(spec.commandLine().getOut());
         if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive, got " + seconds);
@@ -155,12 +155,20 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The explorer's per-point update latency; the JavaFX classes are loaded only here, so plain bench stays headless. */
+    /**
+     * The explorer's per-point update latency, or with --model its per-input one on that model; the JavaFX classes are
+     * loaded only here, so plain bench stays headless.
+     */
     private int uiLatency(PrintWriter out) throws org.convscope.io.FileException {
-        if (updates < 1) throw new IllegalArgumentException("--updates must be at least 1, got " + updates);
-        if (!json) out.printf("measuring %d explorer updates at 1920×1080, headless...%n", updates);
+        int n = updates != null ? updates : model != null ? 200 : 1000;
+        if (n < 1) throw new IllegalArgumentException("--updates must be at least 1, got " + n);
+        org.convscope.engine.Network net = model == null ? null : size.load(model).network();
+        if (!json) out.printf("measuring %d %s updates at 1920×1080, headless...%n", n,
+                net == null ? "explorer" : model.getFileName() + " network view");
         org.convscope.ui.explorer.UiBench.startHeadless();
-        org.convscope.ui.explorer.UiBench.Result r = org.convscope.ui.explorer.UiBench.run(updates, 300, 30_000, 5);
+        org.convscope.ui.explorer.UiBench.Result r = net == null
+                ? org.convscope.ui.explorer.UiBench.run(n, 300, 30_000, 5)
+                : org.convscope.ui.explorer.UiBench.runModel(net, n, 20, Math.min(30_000, 1000L * n), 3); // a short run warms up less
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("ui_updates", r.updates());
@@ -172,9 +180,13 @@ final class BenchCommand implements Callable<Integer> {
             o.addProperty("ui_update_cpu_p99_ms", r.cpuP99Ms());
             o.addProperty("ui_full_render_median_ms", r.renderMedianMs());
             o.addProperty("kernels", KernelSelection.preferred().name());
+            if (net != null) o.addProperty("model", model.getFileName().toString());
             out.println(o);
         } else {
-            out.printf(Locale.ROOT, "%nstroke point → every view updated (preprocess, forward, snapshot, repaint, layout),"
+            out.printf(Locale.ROOT, net == null
+                    ? "%nstroke point → every view updated (preprocess, forward, snapshot, repaint, layout),"
+                    + " after %,d warm-up updates (until the JIT was nearly idle)%n"
+                    : "%nnew input → network view updated (forward on all cores, snapshot, repaint, layout),"
                     + " after %,d warm-up updates (until the JIT was nearly idle)%n", r.warmupUpdates());
             out.printf(Locale.ROOT, "  wall clock: median %.2f ms, p99 %.2f ms, max %.2f ms over %d updates%n",
                     r.medianMs(), r.p99Ms(), r.maxMs(), r.updates());

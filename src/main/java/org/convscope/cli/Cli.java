@@ -6,10 +6,10 @@ import org.convscope.training.TrainingSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the headless subcommands (train, classify, infer, export, bench, lesson). */
+/** Entry point of the headless subcommands (train, classify, infer, export, bench, render, lesson). */
 @Command(name = "convscope", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "A microscope for convolutional neural networks. Without a command, opens the app.",
-        subcommands = {TrainCommand.class, ClassifyCommand.class, InferCommand.class, ExportCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, ClassifyCommand.class, InferCommand.class, ExportCommand.class, BenchCommand.class, RenderCommand.class,
                 LessonCommand.class})
 public final class Cli {
     /** Exit code of a failure in the input (a bad file, a diverged run). */

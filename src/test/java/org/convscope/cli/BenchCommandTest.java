@@ -44,4 +44,20 @@ class BenchCommandTest {
         assertEquals((rounds.get(0).getAsDouble() + rounds.get(1).getAsDouble()) / 2, o.get("studio_ratio").getAsDouble(),
                 1e-9, "the median of two rounds");
     }
+
+    @Test
+    void uiOnAModelReportsTheKeysOfTheExplorersBench() {
+        CliRun run = CliRun.of("bench", "--ui", "--model", "src/test/resources/onnx/resblock/model.onnx", "--updates", "5",
+                "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonObject o = JsonParser.parseString(run.out().strip()).getAsJsonObject();
+        for (String key : List.of("ui_update_median_ms", "ui_update_p99_ms", "ui_update_max_ms", "ui_update_cpu_median_ms",
+                "ui_update_cpu_p99_ms", "ui_full_render_median_ms")) {
+            assertTrue(o.get(key).getAsDouble() > 0, key);
+        }
+        assertEquals(5, o.get("ui_updates").getAsInt());
+        assertTrue(o.get("ui_warmup_updates").getAsInt() >= 1);
+        assertEquals("model.onnx", o.get("model").getAsString());
+        assertTrue(o.get("ui_update_p99_ms").getAsDouble() >= o.get("ui_update_median_ms").getAsDouble());
+    }
 }

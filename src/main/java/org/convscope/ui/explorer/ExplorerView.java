@@ -31,11 +31,14 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.convscope.data.Preprocess;
+import org.convscope.engine.Network;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.io.AppFiles;
 import org.convscope.io.FileException;
 import org.convscope.ui.explorer.inspector.InspectorPane;
 import org.convscope.ui.explorer.network.LayoutBoundary;
+import org.convscope.ui.explorer.network.GraphView;
 import org.convscope.ui.explorer.network.NetworkView;
 import org.convscope.ui.view.PngExport;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -79,6 +82,7 @@ public final class ExplorerView extends StackPane {
     private final ScrollPane photoScroll;
     private final VBox draw = new VBox(6);
     private final NetworkView network;
+    private final GraphView graph;
     private final InspectorPane inspector = new InspectorPane();
     private final FeaturePanel features;
     private final ScrollPane inspectorScroll = new ScrollPane(inspector);
@@ -109,6 +113,7 @@ public final class ExplorerView extends StackPane {
         photoScroll = new ScrollPane(photo);
         features = new FeaturePanel(model, this::dataSet);
         network = new NetworkView(model);
+        graph = GraphView.of(model);
         toolbar = new ExplorerToolbar(model, this, inspectorShown);
         left = new VBox(10);
         status = new HBox(16);
@@ -144,7 +149,8 @@ public final class ExplorerView extends StackPane {
         layout.setLeft(left);
 
         network.getStyleClass().add("panel");
-        layout.setCenter(network);
+        graph.getStyleClass().add("panel");
+        showCentre(model.networkProperty().get());
 
         Label inspectorTitle = new Label("Inspector");
         inspectorTitle.getStyleClass().add("panel-title");
@@ -235,6 +241,8 @@ public final class ExplorerView extends StackPane {
             e.consume();
         });
         network.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::columnMenu);
+        graph.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::columnMenu);
+        model.networkProperty().addListener((o, old, net) -> showCentre(net));
     }
 
     private Map<Shortcut, Runnable> actions() {
@@ -258,7 +266,10 @@ public final class ExplorerView extends StackPane {
                     if (model.photoModeProperty().get()) photo.toggleSteps();
                     else preprocess.toggleSteps();
                 }),
-                Map.entry(Shortcut.FIT, () -> network.fitWidthProperty().set(true)),
+                Map.entry(Shortcut.FIT, () -> {
+                    if (graphShown()) graph.fit();
+                    else network.fitWidthProperty().set(true);
+                }),
                 Map.entry(Shortcut.INSPECTOR, () -> showInspector(!inspectorShown.get())),
                 Map.entry(Shortcut.UNPIN, () -> model.pin(null)),
                 Map.entry(Shortcut.THEME, this::toggleTheme), Map.entry(Shortcut.HELP, this::toggleHelp));
@@ -395,6 +406,32 @@ public final class ExplorerView extends StackPane {
         return network;
     }
 
+    GraphView graph() {
+        return graph;
+    }
+
+    /**
+     * Whether a network is shown as a graph rather than as columns: any graph that is not a plain sequence, and
+     * sequences too large for columns (more than {@value #MAX_COLUMNS} layers or {@value #MAX_COLUMN_CHANNELS}
+     * channels in a layer). LeNet-sized sequences keep their columns, with every map and filter in view at once.
+     */
+    static boolean asGraph(NetworkSpec spec) {
+        if (!spec.isSequence() || spec.layers().size() > MAX_COLUMNS) return true;
+        return spec.infer().stream().anyMatch(l -> l.output().channels() > MAX_COLUMN_CHANNELS && !l.output().isVector());
+    }
+
+    private static final int MAX_COLUMNS = 16;
+    private static final int MAX_COLUMN_CHANNELS = 32;
+
+    boolean graphShown() {
+        return layout.getCenter() == graph;
+    }
+
+    private void showCentre(Network net) {
+        Node centre = asGraph(net.spec()) ? graph : network;
+        if (layout.getCenter() != centre) layout.setCenter(centre);
+    }
+
     /** Whether the inspector is shown. */
     public BooleanProperty inspectorShownProperty() {
         return inspectorShown;
@@ -410,7 +447,7 @@ public final class ExplorerView extends StackPane {
     /** The node a panel exports. */
     public Node panel(Panel panel) {
         return switch (panel) {
-            case NETWORK -> network.content();
+            case NETWORK -> graphShown() ? graph.exportContent() : network.content();
             case DRAWING -> model.photoModeProperty().get() ? photo : canvas;
             case INPUT -> model.photoModeProperty().get() ? photo : preprocess;
             case INSPECTOR -> inspectorPanel;
@@ -562,7 +599,9 @@ public final class ExplorerView extends StackPane {
 
     private void columnMenu(ContextMenuEvent e) {
         Node n = e.getPickResult().getIntersectedNode();
-        while (n != null && !n.getStyleClass().contains("layer-column")) n = n.getParent();
+        while (n != null && !n.getStyleClass().contains("layer-column") && !n.getStyleClass().contains("graph-node")) {
+            n = n.getParent();
+        }
         if (n == null) return;
         Node column = n;
         String name = column.getAccessibleText();

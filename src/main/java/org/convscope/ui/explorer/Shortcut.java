@@ -25,7 +25,7 @@ public enum Shortcut {
     GLOBAL("3", "Normalise colours globally"),
     SALIENCY("S", "Saliency overlay on the input, on or off"),
     STEPS("P", "Show the preprocessing steps"),
-    FIT("F", "Fit the network view to the window"),
+    FIT("F", "Fit the network view to the window (a graph: + − zoom, 0 is 1:1)"),
     INSPECTOR("I", "Show or hide the inspector (clicking a unit opens it)"),
     UNPIN("Esc", "Unpin the unit: the inspector follows the pointer again"),
     THEME("T", "Light or dark theme"),

@@ -4,10 +4,22 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
+import java.util.Random;
+import java.util.function.IntConsumer;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import org.convscope.engine.ForwardSnapshot;
+import org.convscope.engine.Network;
+import org.convscope.engine.Workspace;
+import org.convscope.engine.explain.UnitRef;
+import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.kernel.Parallel;
 import org.convscope.engine.train.JitQuiet;
 import org.convscope.io.FileException;
 import org.convscope.ui.explorer.draw.Drawing;
+import org.convscope.ui.explorer.network.GraphView;
 
 /**
  * Stroke-to-screen latency of the explorer, headless: the whole ExplorerView in a 1920×1080 scene, synthetic stroke
@@ -66,6 +78,47 @@ public final class UiBench {
         model.classifyInline(true);
         model.pin(lastConvUnit(model.networkProperty().get().spec()));
         Drawing drawing = model.drawing();
+        return measure(view, scene, k -> scribble(drawing, k), updates, warmup, maxWarmupMillis, renders);
+    }
+
+    /**
+     * The same for any model: its network view ({@link GraphView}, the explorer's centre) in a 1920×1080 scene, and
+     * for each update a new input (one of eight random ones, in turn) through the forward pass on all cores, the
+     * snapshot of every layer's output, the view repainted (the cards in view) and laid out. The input panel and the
+     * inspector of a colour model are not part of it yet.
+     */
+    public static Result runModel(Network net, int updates, int warmup, long maxWarmupMillis, int renders) {
+        if (updates < 1) throw new IllegalArgumentException("updates must be at least 1, got " + updates);
+        try (Parallel parallel = Parallel.create(Runtime.getRuntime().availableProcessors(), "convscope-bench-ui")) {
+            Workspace ws = new Workspace(net, KernelSelection.preferred(), 1, parallel);
+            float[][] params = net.copyParams();
+            float[][] inputs = new float[8][net.input().size()];
+            Random random = new Random(11);
+            for (float[] x : inputs) for (int i = 0; i < x.length; i++) x[i] = (float) random.nextGaussian();
+            return onFx(() -> {
+                SimpleObjectProperty<ForwardSnapshot> snapshot = new SimpleObjectProperty<>();
+                GraphView graph = new GraphView(snapshot, new SimpleObjectProperty<>(Normalisation.PER_LAYER), n -> {},
+                        new SimpleObjectProperty<UnitRef>(), (u, clicked) -> {});
+                graph.getStyleClass().add("panel");
+                StackPane root = new StackPane(graph);
+                root.getStyleClass().addAll("explorer", "dark");
+                root.getStylesheets().add(ExplorerView.class.getResource(ExplorerView.STYLESHEET).toExternalForm());
+                Scene scene = new Scene(root, 1920, 1080);
+                IntConsumer update = k -> {
+                    System.arraycopy(inputs[k % inputs.length], 0, ws.input(), 0, inputs[0].length);
+                    ws.forward(1);
+                    snapshot.set(ForwardSnapshot.capture(ws, 0, params));
+                };
+                update.accept(0);
+                root.applyCss();
+                root.layout();
+                return measure(root, scene, update, updates, warmup, maxWarmupMillis, renders);
+            });
+        }
+    }
+
+    private static Result measure(Parent view, Scene scene, IntConsumer update, int updates, int warmup,
+                                  long maxWarmupMillis, int renders) {
         long[] times = new long[updates];
         long[] cpu = new long[updates];
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -74,20 +127,20 @@ public final class UiBench {
         JitQuiet jit = new JitQuiet(1500, 0.02);
         long warmEnd = System.nanoTime() + maxWarmupMillis * 1_000_000L;
         while (warmed < warmup || !jit.idle() && System.nanoTime() < warmEnd) {
-            scribble(drawing, warmed++);
+            update.accept(warmed++);
             view.layout();
         }
         for (int i = 0; i < updates; i++) {
             long start = System.nanoTime();
             long cpuStart = threads.getCurrentThreadCpuTime();
-            scribble(drawing, i + warmed);
+            update.accept(i + warmed);
             view.layout();
             times[i] = System.nanoTime() - start;
             cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
         }
         long[] renderTimes = new long[Math.max(1, renders)];
         for (int i = 0; i < renderTimes.length; i++) {
-            scribble(drawing, i);
+            update.accept(i);
             long start = System.nanoTime();
             scene.snapshot(null);
             renderTimes[i] = System.nanoTime() - start;

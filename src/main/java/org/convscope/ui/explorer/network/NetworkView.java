@@ -17,7 +17,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.SegmentedButton;
 import org.convscope.engine.Network;
 import org.convscope.ui.explorer.ExplorerModel;
 import org.convscope.ui.explorer.Frame;
@@ -77,22 +76,7 @@ public final class NetworkView extends VBox {
     private HBox header() {
         Label colours = new Label("Colours");
         colours.getStyleClass().add("header-label");
-        SegmentedButton modes = new SegmentedButton();
-        modes.setId("normalisation");
-        Shortcut[] keys = {Shortcut.PER_MAP, Shortcut.PER_LAYER, Shortcut.GLOBAL};
-        for (Normalisation n : Normalisation.values()) {
-            ToggleButton b = new ToggleButton(n.label());
-            b.setUserData(n);
-            b.setTooltip(new Tooltip(n.description() + " (" + keys[n.ordinal()].keys() + ")"));
-            b.setSelected(model.normalisationProperty().get() == n);
-            b.setOnAction(e -> {
-                model.setNormalisation(n);
-                b.setSelected(true);
-            });
-            modes.getButtons().add(b);
-        }
-        model.normalisationProperty().addListener((o, old, n) ->
-                modes.getButtons().forEach(b -> b.setSelected(b.getUserData() == n)));
+        NormalisationChooser modes = new NormalisationChooser(model.normalisationProperty(), model::setNormalisation);
         rangeNote.setId(RANGE_NOTE_ID);
         rangeNote.getStyleClass().add("range-note");
         rangeNote.setMinWidth(0);

@@ -1,6 +1,5 @@
 package org.convscope.ui.explorer.network;
 
-import java.util.List;
 import org.convscope.engine.Dims;
 import org.convscope.engine.ForwardSnapshot;
 import org.convscope.engine.spec.NetworkSpec;
@@ -12,40 +11,26 @@ import org.convscope.ui.view.Heatmap;
  * The value ranges of one forward pass for the three normalisations: every map's own, every layer's, and one over
  * all activations: the input and every layer but the network's scores, the logits and a final softmax (their scales
  * are their own: logits of −15…24 made every other map one flat colour). The logits keep their own range in every
- * mode ({@link #isScore}).
+ * mode ({@link #isScore}). A layer's ranges are measured when first asked for, the global one when first needed: a
+ * view that shows a few layers of a ResNet reads only those (its activations are tens of megabytes).
  */
 final class ValueRanges {
-    private final float[][][] maps;   // [layer + 1][channel] {min, max}; index 0 is the input
-    private final float[][] layers;   // [layer + 1] {min, max}
-    private final float[] global;     // {min, max}
+    private final ForwardSnapshot snapshot;
     private final NetworkSpec spec;
+    private final float[][][] maps;   // [layer + 1][channel] {min, max}; index 0 is the input; null until measured
+    private final float[][] layers;   // [layer + 1] {min, max}, null until measured
+    private float[] global;           // {min, max}, null until measured
 
-    private ValueRanges(NetworkSpec spec, float[][][] maps, float[][] layers, float[] global) {
-        this.spec = spec;
-        this.maps = maps;
-        this.layers = layers;
-        this.global = global;
+    private ValueRanges(ForwardSnapshot snapshot) {
+        this.snapshot = snapshot;
+        this.spec = snapshot.spec();
+        int count = snapshot.shapes().size() + 1;
+        maps = new float[count][][];
+        layers = new float[count][];
     }
 
     static ValueRanges of(ForwardSnapshot s) {
-        List<Dims> shapes = s.shapes();
-        int count = shapes.size() + 1;
-        float[][][] maps = new float[count][][];
-        float[][] layers = new float[count][];
-        float[] global = {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
-        for (int i = 0; i < count; i++) {
-            Dims d = i == 0 ? s.spec().input() : shapes.get(i - 1);
-            float[] data = i == 0 ? s.input() : s.output(i - 1);
-            layers[i] = Heatmap.range(data, 0, data.length);
-            int plane = d.height() * d.width();
-            maps[i] = new float[d.channels()][];
-            for (int c = 0; c < d.channels(); c++) maps[i][c] = d.isVector() ? layers[i] : Heatmap.range(data, c * plane, plane);
-            if (!isScore(s.spec(), i - 1)) {
-                global[0] = Math.min(global[0], layers[i][0]);
-                global[1] = Math.max(global[1], layers[i][1]);
-            }
-        }
-        return new ValueRanges(s.spec(), maps, layers, global);
+        return new ValueRanges(s);
     }
 
     /**
@@ -61,14 +46,48 @@ final class ValueRanges {
     /** The range a map of the layer (−1: the input) is painted with. */
     float[] range(Normalisation mode, int layer, int channel) {
         return switch (mode) {
-            case PER_MAP -> maps[layer + 1][channel];
-            case PER_LAYER -> layers[layer + 1];
-            case GLOBAL -> isScore(spec, layer) ? layers[layer + 1] : global;
+            case PER_MAP -> maps(layer)[channel];
+            case PER_LAYER -> layer(layer);
+            case GLOBAL -> isScore(spec, layer) ? layer(layer) : global();
         };
     }
 
     /** The range the layer's legend shows: the layer's own in per-map mode (each map spans part of it). */
     float[] legend(Normalisation mode, int layer) {
-        return mode == Normalisation.GLOBAL && !isScore(spec, layer) ? global : layers[layer + 1];
+        return mode == Normalisation.GLOBAL && !isScore(spec, layer) ? global() : layer(layer);
+    }
+
+    private float[] layer(int layer) {
+        if (layers[layer + 1] == null) {
+            float[] data = snapshot.source(layer);
+            layers[layer + 1] = Heatmap.range(data, 0, data.length);
+        }
+        return layers[layer + 1];
+    }
+
+    private float[][] maps(int layer) {
+        if (maps[layer + 1] == null) {
+            Dims d = layer < 0 ? spec.input() : snapshot.shapes().get(layer);
+            float[] data = snapshot.source(layer);
+            int plane = d.height() * d.width();
+            float[][] m = new float[d.channels()][];
+            for (int c = 0; c < d.channels(); c++) m[c] = d.isVector() ? layer(layer) : Heatmap.range(data, c * plane, plane);
+            maps[layer + 1] = m;
+        }
+        return maps[layer + 1];
+    }
+
+    private float[] global() {
+        if (global == null) {
+            float[] g = {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+            for (int i = -1; i < layers.length - 1; i++) {
+                if (isScore(spec, i)) continue;
+                float[] r = layer(i);
+                g[0] = Math.min(g[0], r[0]);
+                g[1] = Math.max(g[1], r[1]);
+            }
+            global = g;
+        }
+        return global;
     }
 }
