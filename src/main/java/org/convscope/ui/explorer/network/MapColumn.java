@@ -7,6 +7,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.Dims;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.lecture.Notation;
 import org.convscope.ui.explorer.Frame;
 import org.convscope.ui.explorer.Normalisation;
 import org.convscope.ui.view.ColorMap;
@@ -34,7 +35,7 @@ final class MapColumn extends Column {
     private Object paintedWeights; // the parameters and normalisation the kernels show: weights rarely change
 
     MapColumn(Columns.Info info, ColorMap map, Layout layout, int weightParam, Selection selection) {
-        super(info.name(), info.kind(), info.output().toString(), info.parameters(), info.explanation());
+        super(info.name(), info.kind(), Notation.size(info.output()), info.parameters(), info.explanation());
         this.layer = info.layer();
         this.dims = info.output();
         this.map = map;

@@ -30,6 +30,7 @@ import org.convscope.engine.spec.ConvSpec;
 import org.convscope.engine.spec.GlobalPoolSpec;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.PoolSpec;
+import org.convscope.lecture.Notation;
 import org.convscope.ui.explorer.Normalisation;
 import org.convscope.ui.view.ColorMap;
 
@@ -91,9 +92,9 @@ final class NodeCard extends VBox {
         setId(id(layer));
         setAccessibleText(name);
         Label title = label(name, "node-name");
-        title.setTooltip(new Tooltip(name + "\n" + description + "\n" + dims));
+        title.setTooltip(new Tooltip(name + "\n" + description + "\n" + Notation.size(dims) + " (height × width × depth)"));
         Label what = label(kind, "node-kind");
-        Label shape = label(dims.toString(), "node-shape");
+        Label shape = label(Notation.size(dims), "node-shape");
         Region fill = new Region();
         HBox.setHgrow(fill, Priority.ALWAYS);
         HBox foot = new HBox(4, note, fill);

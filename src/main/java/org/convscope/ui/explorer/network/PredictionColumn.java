@@ -10,6 +10,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.lecture.Notation;
 import org.convscope.ui.explorer.Frame;
 import org.convscope.ui.explorer.Normalisation;
 
@@ -33,7 +34,7 @@ final class PredictionColumn extends Column {
     private final double track;
 
     PredictionColumn(Columns.Info info, double width, Selection selection) {
-        super(info.name(), info.kind(), info.output().toString(), info.parameters(), info.explanation());
+        super(info.name(), info.kind(), Notation.size(info.output()), info.parameters(), info.explanation());
         this.layer = info.layer();
         int classes = info.output().size();
         track = width - 78; // the class, the per cent and the gaps beside the bar

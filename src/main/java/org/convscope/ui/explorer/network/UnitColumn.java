@@ -8,6 +8,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.lecture.Notation;
 import org.convscope.ui.explorer.Frame;
 import org.convscope.ui.explorer.Normalisation;
 import org.convscope.ui.view.ColorMap;
@@ -31,7 +32,7 @@ final class UnitColumn extends Column {
     private final ColumnLegend legend;
 
     UnitColumn(Columns.Info info, int shownLayer, ColorMap map, Layout layout, Selection selection) {
-        super(info.name(), info.kind(), info.output().toString(), info.parameters(), info.explanation());
+        super(info.name(), info.kind(), Notation.size(info.output()), info.parameters(), info.explanation());
         this.layer = info.layer();
         this.shownLayer = shownLayer;
         this.units = info.output().size();

@@ -28,6 +28,7 @@ import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.Preset;
 import org.convscope.engine.spec.Presets;
+import org.convscope.lecture.Notation;
 import org.convscope.model.ModelFile;
 import org.convscope.training.StartWeights;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -186,7 +187,7 @@ public final class ArchitectureEditor extends VBox {
                 reads,
                 column("layer", 200, r -> r.spec().describe()),
                 trains,
-                column("output", 90, r -> r.output() == null ? "—" : r.output().toString()),
+                column("output", 90, r -> r.output() == null ? "—" : Notation.size(r.output())),
                 column("parameters", 100, r -> r.output() == null ? "—" : String.format("%,d", r.parameters())),
                 column("multiply-adds", 110, r -> r.output() == null ? "—" : String.format("%,d", r.multiplyAdds()))));
         table.getColumns().get(0).setStyle("-fx-alignment: CENTER-RIGHT;");
