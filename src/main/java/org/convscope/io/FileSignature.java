@@ -34,6 +34,7 @@ public final class FileSignature {
         if (startsWith(head, '%', 'P', 'D', 'F')) return Optional.of("a PDF document");
         if (startsWith(head, 0, 0, 8, 1) || startsWith(head, 0, 0, 8, 3)) return Optional.of("an IDX data file");
         if (head.length > 0 && (head[0] == '{' || head[0] == '[')) return Optional.of("JSON text");
+        if (onnx(head)) return Optional.of("an ONNX model: its name must end in .onnx");
         return Optional.empty();
     }
 
@@ -44,6 +45,19 @@ public final class FileSignature {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * An ONNX model as exporters write it: ir_version (field 1, a small varint), then producer_name (field 2) of a few
+     * ASCII letters. As a safetensors header length these bytes would claim terabytes, so no model file is mistaken.
+     */
+    private static boolean onnx(byte[] head) {
+        if (head.length < 8 || head[0] != 0x08 || head[1] < 3 || head[1] > 12 || head[2] != 0x12) return false;
+        if (head[3] < 1 || head[3] > 64) return false;
+        for (int i = 4; i < 8; i++) {
+            if (!Character.isLetterOrDigit(head[i])) return false;
+        }
+        return true;
     }
 
     private static boolean startsWith(byte[] head, int... signature) {

@@ -87,8 +87,8 @@ class TrainCommandTest {
         CliRun run = CliRun.of("train", "--model", start.toString(), "--train-last", "1", "--lr", "0.01",
                 "--limit", "640", "--epochs", "1", "--threads", "2", "--json", "--out", out.toString());
         assertEquals(0, run.exit(), run.err());
-        var was = ModelFile.load(start).network().params();
-        var now = ModelFile.load(out).network().params();
+        var was = Models.load(start).network().params();
+        var now = Models.load(out).network().params();
         for (int i = 0; i < was.size(); i++) {
             boolean last = was.get(i).name().startsWith("fc3.");
             boolean same = java.util.Arrays.equals(was.get(i).value(), now.get(i).value());
@@ -107,6 +107,6 @@ class TrainCommandTest {
         CliRun run = CliRun.of("train", "--data", data.toString(), "--arch", arch.toString(), "--batch", "2",
                 "--epochs", "1", "--threads", "1", "--json", "--out", out.toString());
         assertEquals(0, run.exit(), run.err());
-        assertEquals(3, ModelFile.load(out).network().spec().input().channels());
+        assertEquals(3, Models.load(out).network().spec().input().channels());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,13 @@ class ModelFileTest {
         Path file = withTensors(tensorsOf(Network.initialized(Presets.lenet5(), 1)), Map.of());
         FileException e = assertThrows(FileException.class, () -> ModelFile.load(file));
         assertEquals("bad.safetensors: not a ConvScope model: no \"architecture\" in the metadata", e.getMessage());
+    }
+
+    @Test
+    void anOnnxModelUnderAnotherNameIsNamedAsOne() throws Exception {
+        Path file = Files.copy(Path.of("src/test/resources/onnx/fire/model.onnx"), dir.resolve("fire.bin"));
+        FileException e = assertThrows(FileException.class, () -> ModelFile.load(file));
+        assertEquals("fire.bin: not a model file (it is an ONNX model: its name must end in .onnx)", e.getMessage());
     }
 
     @Test

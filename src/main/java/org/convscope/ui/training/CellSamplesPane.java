@@ -10,6 +10,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.Dims;
 import org.convscope.engine.train.SampleSource;
+import org.convscope.lecture.Notation;
 import org.convscope.model.DigitInput;
 import org.convscope.ui.view.ColorMap;
 import org.convscope.ui.view.Heatmap;
@@ -69,8 +70,8 @@ final class CellSamplesPane extends VBox {
                 trueClass, predicted, ConfusionMatrixView.images(indices.length),
                 indices.length > MAX_SHOWN ? " (the first " + MAX_SHOWN + ")" : "", explorable
                         ? "double-click to open it in the explorer"
-                        : "the explorer takes one-channel digits of at least 28×28, so these " + d
-                                + " images cannot be opened there"));
+                        : "only digit images open in the explorer from here; open a " + Notation.size(d)
+                                + " image there as a photo (Open image)"));
         images.getChildren().clear();
         float[] pixels = new float[d.size()];
         double zoom = Math.max(1, Math.round(56.0 / Math.max(d.width(), d.height())));

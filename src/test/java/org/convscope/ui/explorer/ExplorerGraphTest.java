@@ -23,6 +23,7 @@ import org.convscope.engine.spec.MergeSpec;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.PoolSpec;
 import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,7 +55,7 @@ class ExplorerGraphTest {
     void sequencesKeepTheirColumnsGraphsAreGraphs() throws Exception {
         assertFalse(ExplorerView.asGraph(ModelFile.loadDefault().network().spec()), "LeNet-5: columns");
         for (String fixture : List.of("resblock", "mobile", "fire")) {
-            NetworkSpec spec = ModelFile.load(Path.of("src/test/resources/onnx", fixture, "model.onnx")).network().spec();
+            NetworkSpec spec = Models.load(Path.of("src/test/resources/onnx", fixture, "model.onnx")).network().spec();
             assertTrue(ExplorerView.asGraph(spec), fixture);
         }
     }

@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javax.imageio.ImageIO;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +33,7 @@ class ExplorerPhotoScreenshotTest {
     @ParameterizedTest
     @CsvSource({"1280, 720, false", "1280, 720, true", "1920, 1080, false", "1920, 1080, true"})
     void renders(int width, int height, boolean light) throws Exception {
-        ModelFile.Model loaded = ModelFile.load(ExplorerPhotoTest.MODEL);
+        ModelFile.Model loaded = Models.load(ExplorerPhotoTest.MODEL);
         ExplorerModel model = fx(() -> new ExplorerModel(loaded.network(), "resblock (labels.txt)", loaded.classNames()));
         ExplorerView view = fx(() -> {
             ExplorerView v = new ExplorerView(model);

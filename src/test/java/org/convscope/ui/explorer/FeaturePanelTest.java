@@ -25,6 +25,7 @@ import org.convscope.engine.explain.TopActivations;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.convscope.training.DatasetSamples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,7 +110,7 @@ class FeaturePanelTest {
 
     @Test
     void aFolderOfPhotosGivesTheNineThatExciteAChannelMost(@TempDir Path dir) throws Exception {
-        ModelFile.Model loaded = ModelFile.load(ExplorerPhotoTest.MODEL);
+        ModelFile.Model loaded = Models.load(ExplorerPhotoTest.MODEL);
         open(loaded.network(), "resblock");
         for (int i = 0; i < 12; i++) {
             BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);

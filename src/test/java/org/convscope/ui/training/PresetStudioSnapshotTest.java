@@ -69,8 +69,8 @@ class PresetStudioSnapshotTest {
                 view.applyCss(); // the columns sit in a scroll pane, whose skin (and so its content) comes with CSS
                 return ((Label) view.lookup(".cell-samples .caption")).getText();
             });
-            assertTrue(title.contains("the explorer takes one-channel digits of at least 28×28, so these 3×28×28 images"
-                    + " cannot be opened there"), title);
+            assertTrue(title.contains("only digit images open in the explorer from here; open a 28×28×3 image there as a"
+                    + " photo (Open image)"), title);
             Snapshots.writePng(view, "studio-colour-images");
         }
     }

@@ -70,6 +70,8 @@ public final class GraphView extends VBox {
     private final Pane viewport = new Pane(zoomed);
     private final ToggleButton sorted = new ToggleButton("Strongest first");
     private final Label zoomLabel = new Label();
+    /** The top class and its probability, always in view however the graph is zoomed or panned. */
+    private final Label guess = new Label();
     private final VBox overlay = new VBox();
     private final Label overlayTitle = new Label();
     private final Button back = new Button("‹ all channels");
@@ -91,11 +93,23 @@ public final class GraphView extends VBox {
 
     /** A graph view of the explorer's frames, its colour mode and selection. */
     public static GraphView of(ExplorerModel model) {
-        return new GraphView(model.frameProperty().map(Frame::snapshot), model.normalisationProperty(),
+        GraphView view = new GraphView(model.frameProperty().map(Frame::snapshot), model.normalisationProperty(),
                 model::setNormalisation, model.selectedUnitProperty(), (unit, clicked) -> {
                     if (clicked) model.pin(unit);
                     else model.hover(unit);
                 });
+        model.frameProperty().subscribe(view::showGuess);
+        return view;
+    }
+
+    /** "axolotl · 87.3 %": the frame's top class by name, or what is missing. */
+    private void showGuess(Frame f) {
+        if (f == null || f.blank()) {
+            guess.setText(f == null ? "" : "no ink");
+            return;
+        }
+        int top = f.topClass();
+        guess.setText(String.format(Locale.ROOT, "%s · %.1f %%", f.className(top), 100 * f.probabilities()[top]));
     }
 
     public GraphView(ObservableValue<ForwardSnapshot> snapshot, ObservableValue<Normalisation> normalisation,
@@ -164,7 +178,10 @@ public final class GraphView extends VBox {
         zoomLabel.setId("zoom-label");
         zoomLabel.getStyleClass().add("range-note");
         zoomLabel.setMinWidth(USE_PREF_SIZE);
-        HBox header = new HBox(8, colours, modes, sorted, fill, zoomLabel, out, in, fit);
+        guess.setId(PredictionColumn.TOP_GUESS_ID);
+        guess.getStyleClass().add("graph-guess");
+        guess.setMinWidth(USE_PREF_SIZE);
+        HBox header = new HBox(8, colours, modes, sorted, guess, fill, zoomLabel, out, in, fit);
         header.getStyleClass().add("network-header");
         header.setAlignment(Pos.CENTER_LEFT);
         for (Region r : List.<Region>of(colours, modes, sorted)) r.setMinWidth(USE_PREF_SIZE);

@@ -19,7 +19,7 @@ import org.convscope.engine.Workspace;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.io.Npy;
-import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.convscope.ui.Snapshots;
 import org.convscope.ui.view.PngExport;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class GraphInspectorTest {
     private static ForwardSnapshot snapshot(String fixture) {
         try {
             Path dir = Path.of("src/test/resources/onnx", fixture);
-            Network net = ModelFile.load(dir.resolve("model.onnx")).network();
+            Network net = Models.load(dir.resolve("model.onnx")).network();
             Workspace ws = new Workspace(net, KernelSelection.preferred(), 1);
             float[] x = Npy.read(dir.resolve("input.npy")).data();
             System.arraycopy(x, 0, ws.input(), 0, x.length);

@@ -6,7 +6,7 @@ import org.convscope.engine.Network;
 import org.convscope.engine.Workspace;
 import org.convscope.engine.kernel.ScalarKernels;
 import org.convscope.io.Npy;
-import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 
 /** Forward passes of the ONNX fixtures on their own inputs, for the graph view's tests. */
 final class GraphFixture {
@@ -15,7 +15,7 @@ final class GraphFixture {
     /** The fixture's network on its input.npy. */
     static ForwardSnapshot snapshot(String fixture) throws Exception {
         Path dir = Path.of("src/test/resources/onnx", fixture);
-        Network net = ModelFile.load(dir.resolve("model.onnx")).network();
+        Network net = Models.load(dir.resolve("model.onnx")).network();
         return run(net, Npy.read(dir.resolve("input.npy")).data());
     }
 

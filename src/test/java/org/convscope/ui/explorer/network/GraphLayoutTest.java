@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.convscope.engine.spec.NetworkSpec;
-import org.convscope.model.ModelFile;
+import org.convscope.open.Models;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,7 +25,7 @@ class GraphLayoutTest {
     @ParameterizedTest
     @ValueSource(strings = {"resblock", "mobile", "fire", "lenet"})
     void everyNodePlacedEveryEdgeDrawnNothingCrossed(String fixture) throws Exception {
-        NetworkSpec spec = ModelFile.load(Path.of("src/test/resources/onnx", fixture, "model.onnx")).network().spec();
+        NetworkSpec spec = Models.load(Path.of("src/test/resources/onnx", fixture, "model.onnx")).network().spec();
         check(spec, GraphLayout.of(spec, W, H));
         GraphLayout wrapped = GraphLayout.of(spec, W, H, 1000);
         check(spec, wrapped);
@@ -87,7 +87,7 @@ class GraphLayoutTest {
     @ParameterizedTest
     @ValueSource(strings = {"lenet"})
     void aSequenceIsOneRow(String fixture) throws Exception {
-        NetworkSpec spec = ModelFile.load(Path.of("src/test/resources/onnx", fixture, "model.onnx")).network().spec();
+        NetworkSpec spec = Models.load(Path.of("src/test/resources/onnx", fixture, "model.onnx")).network().spec();
         GraphLayout layout = GraphLayout.of(spec, W, H);
         for (GraphLayout.Place p : layout.places()) {
             assertEquals(0, p.row());

@@ -83,7 +83,8 @@ class NewSessionPaneTest {
         ArchitectureModel.Row conv2 = pane.editor.table.getItems().get(3);
         assertEquals(new Dims(12, 10, 10), conv2.output());
         assertEquals(12L * 8 * 9 + 12, conv2.parameters());
-        assertEquals("12×10×10", robot.lookup("12×10×10").queryAs(javafx.scene.control.Labeled.class).getText());
+        // The editor writes sizes as the rest of the app: height × width × depth.
+        assertEquals("10×10×12", robot.lookup("10×10×12").queryAs(javafx.scene.control.Labeled.class).getText());
 
         robot.clickOn("#start-session");
         TrainingSession session = opener.started.get(60, TimeUnit.SECONDS);
