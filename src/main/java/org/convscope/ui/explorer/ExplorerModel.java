@@ -33,6 +33,7 @@ import org.convscope.engine.kernel.ScalarKernels;
 import org.convscope.engine.train.SampleSource;
 import org.convscope.io.Failures;
 import org.convscope.io.FileException;
+import org.convscope.lecture.Notation;
 import org.convscope.model.DigitInput;
 import org.convscope.model.ModelFile;
 import org.convscope.model.TensorInput;
@@ -418,7 +419,7 @@ public final class ExplorerModel implements AutoCloseable {
             Network net = m.network();
             if (!DigitInput.takesDigits(net.input()) && net.input().channels() != 1 && net.input().channels() != 3
                     && !net.input().isVector()) {
-                throw new FileException(file, "takes " + net.input() + " inputs; the explorer shows models of drawn"
+                throw new FileException(file, "takes " + Notation.size(net.input()) + " inputs; the explorer shows models of drawn"
                         + " digits, photos (1 or 3 channels) or vectors");
             }
             return m;

@@ -25,6 +25,7 @@ import org.convscope.engine.explain.UnitRef;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.train.SampleSource;
 import org.convscope.io.Failures;
+import org.convscope.lecture.Notation;
 import org.convscope.ui.explorer.network.PixelView;
 import org.convscope.ui.view.ColorMap;
 
@@ -148,7 +149,8 @@ public final class FeaturePanel extends VBox {
             return;
         }
         if (data.dims().size() != net.input().size()) {
-            status.setText("The data set's " + data.dims() + " images do not fit " + net.input() + " inputs.");
+            status.setText("The data set's " + Notation.size(data.dims()) + " images do not fit "
+                    + Notation.size(net.input()) + " inputs.");
             return;
         }
         String what = describe(net, target);
