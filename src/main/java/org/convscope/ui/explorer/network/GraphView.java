@@ -159,7 +159,7 @@ public final class GraphView extends VBox {
         StackPane stage = new StackPane(viewport, overlay);
         stage.setMinSize(0, 0);
         VBox.setVgrow(stage, Priority.ALWAYS);
-        getChildren().addAll(header(chooseNormalisation), stage);
+        getChildren().addAll(header(chooseNormalisation), guess, stage);
     }
 
     private HBox header(Consumer<Normalisation> chooseNormalisation) {
@@ -180,8 +180,8 @@ public final class GraphView extends VBox {
         zoomLabel.setMinWidth(USE_PREF_SIZE);
         guess.setId(PredictionColumn.TOP_GUESS_ID);
         guess.getStyleClass().add("graph-guess");
-        guess.setMinWidth(USE_PREF_SIZE);
-        HBox header = new HBox(8, colours, modes, sorted, guess, fill, zoomLabel, out, in, fit);
+        guess.setMinWidth(0); // a line of its own under the controls: a narrow view shortens it, not the layout
+        HBox header = new HBox(8, colours, modes, sorted, fill, zoomLabel, out, in, fit);
         header.getStyleClass().add("network-header");
         header.setAlignment(Pos.CENTER_LEFT);
         for (Region r : List.<Region>of(colours, modes, sorted)) r.setMinWidth(USE_PREF_SIZE);
