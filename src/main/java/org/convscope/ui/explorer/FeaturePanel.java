@@ -186,7 +186,10 @@ public final class FeaturePanel extends VBox {
         progress.setVisible(true);
         progress.progressProperty().bind(task.progressProperty());
         cancel.setDisable(false);
-        task.messageProperty().addListener((o, old, m) -> status.setText(m));
+        // a message posted before a cancel may arrive after it: only the running task's messages are shown
+        task.messageProperty().addListener((o, old, m) -> {
+            if (task == running) status.setText(m);
+        });
         task.setOnSucceeded(e -> finish(task, done));
         task.setOnCancelled(e -> finish(task, () -> status.setText("Cancelled.")));
         task.setOnFailed(e -> finish(task, () -> status.setText("Failed: " + Failures.report(task.getException()))));
