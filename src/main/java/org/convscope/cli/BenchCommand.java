@@ -159,16 +159,18 @@ final class BenchCommand implements Callable<Integer> {
      * The explorer's per-point update latency, or with --model its per-input one on that model; the JavaFX classes are
      * loaded only here, so plain bench stays headless.
      */
-    private int uiLatency(PrintWriter out) throws org.convscope.io.FileException {
+    private int uiLatency(PrintWriter out) throws Exception {
         int n = updates != null ? updates : model != null ? 200 : 1000;
         if (n < 1) throw new IllegalArgumentException("--updates must be at least 1, got " + n);
-        org.convscope.engine.Network net = model == null ? null : size.load(model).network();
+        org.convscope.model.ModelFile.Model loaded = model == null ? null : size.load(model);
+        org.convscope.engine.Network net = loaded == null ? null : loaded.network();
         if (!json) out.printf("measuring %d %s updates at 1920×1080, headless...%n", n,
-                net == null ? "explorer" : model.getFileName() + " network view");
+                net == null ? "explorer" : model.getFileName() + " photo");
         org.convscope.ui.explorer.UiBench.startHeadless();
         org.convscope.ui.explorer.UiBench.Result r = net == null
                 ? org.convscope.ui.explorer.UiBench.run(n, 300, 30_000, 5)
-                : org.convscope.ui.explorer.UiBench.runModel(net, n, 20, Math.min(30_000, 1000L * n), 3); // a short run warms up less
+                : org.convscope.ui.explorer.UiBench.runModel(net, model.getFileName().toString(), loaded.classNames(), n, 20,
+                        Math.min(30_000, 1000L * n), 3); // a short run warms up less
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("ui_updates", r.updates());
@@ -186,7 +188,8 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, net == null
                     ? "%nstroke point → every view updated (preprocess, forward, snapshot, repaint, layout),"
                     + " after %,d warm-up updates (until the JIT was nearly idle)%n"
-                    : "%nnew input → network view updated (forward on all cores, snapshot, repaint, layout),"
+                    : "%nJPEG file → every view updated (decode, preprocess, forward on all cores, snapshot, repaint,"
+                    + " layout),"
                     + " after %,d warm-up updates (until the JIT was nearly idle)%n", r.warmupUpdates());
             out.printf(Locale.ROOT, "  wall clock: median %.2f ms, p99 %.2f ms, max %.2f ms over %d updates%n",
                     r.medianMs(), r.p99Ms(), r.maxMs(), r.updates());

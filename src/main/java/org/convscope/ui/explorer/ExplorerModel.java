@@ -29,6 +29,7 @@ import org.convscope.data.PhotoPreprocess;
 import org.convscope.engine.Network;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.kernel.Parallel;
 import org.convscope.engine.kernel.ScalarKernels;
 import org.convscope.engine.train.SampleSource;
 import org.convscope.io.Failures;
@@ -51,6 +52,8 @@ import org.convscope.ui.explorer.draw.Drawing;
 public final class ExplorerModel implements AutoCloseable {
     private final Drawing drawing = new Drawing();
     private final InferenceWorker worker = new InferenceWorker(this::arrived, this::inferenceFailed);
+    // every core for the forward pass of a large network; used by one inference at a time (the inference thread)
+    private final Parallel cores = Parallel.create(Runtime.getRuntime().availableProcessors(), "convscope-inference-core");
     private final OcclusionWorker occlusion = new OcclusionWorker(this::occluded, this::inferenceFailed);
     private final ExecutorService io = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("convscope-io").daemon().factory());
@@ -409,6 +412,7 @@ public final class ExplorerModel implements AutoCloseable {
         worker.close();
         occlusion.close();
         io.shutdownNow();
+        cores.close();
     }
 
     // ---- inside
@@ -461,7 +465,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     private void warmedUp() {
         cold = false;
-        inference = new Inference(network.get(), KernelSelection.preferred(), classNames);
+        inference = new Inference(network.get(), KernelSelection.preferred(), classNames, cores);
     }
 
     private void setNetwork(Network net, String name) {
@@ -470,7 +474,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     private void setNetwork(Network net, String name, List<String> names) {
         classNames = List.copyOf(names);
-        inference = new Inference(net, cold ? ScalarKernels.INSTANCE : KernelSelection.preferred(), classNames);
+        inference = new Inference(net, cold ? ScalarKernels.INSTANCE : KernelSelection.preferred(), classNames, cores);
         boolean photos = !DigitInput.takesDigits(net.input());
         PhotoInput previous = photo.get();
         photoMode.set(photos);
@@ -611,8 +615,13 @@ public final class ExplorerModel implements AutoCloseable {
         notice.set(new Notice(++notices, kind, text));
     }
 
+    /** For the benchmark: shows a photo preprocessed on the calling thread at once (with {@link #classifyInline}). */
+    void showInline(PhotoInput p) {
+        showPhoto(network.get(), p);
+    }
+
     /** For the benchmark: classify on the calling thread, so one update is one measurable call. */
     void classifyInline(boolean on) {
-        inline = on ? new Inference(network.get(), KernelSelection.preferred(), classNames) : null;
+        inline = on ? new Inference(network.get(), KernelSelection.preferred(), classNames, cores) : null;
     }
 }

@@ -10,6 +10,7 @@ import org.convscope.engine.Workspace;
 import org.convscope.engine.explain.GradientTimesInput;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.kernel.Kernels;
+import org.convscope.engine.kernel.Parallel;
 import org.convscope.model.DigitInput;
 
 /**
@@ -44,10 +45,24 @@ final class Inference {
     }
 
     Inference(Network network, Kernels kernels, List<String> classNames) {
+        this(network, kernels, classNames, Parallel.SERIAL);
+    }
+
+    /** On {@code cores} when the network is large enough to gain from them (see {@link #worthSplitting}). */
+    Inference(Network network, Kernels kernels, List<String> classNames, Parallel cores) {
         this.network = network;
-        this.workspace = new Workspace(network, kernels, 1);
+        this.workspace = new Workspace(network, kernels, 1, worthSplitting(network) ? cores : Parallel.SERIAL);
         this.params = network.copyParams();
         this.classNames = List.copyOf(classNames);
+    }
+
+    /**
+     * Whether one forward pass is worth splitting over threads: from ten million multiply-adds (ResNet-18 has 1.8
+     * billion, MobileNetV2 300 million), where a pass takes milliseconds; LeNet-5's 0.4 million take microseconds,
+     * less than waking a thread.
+     */
+    static boolean worthSplitting(Network network) {
+        return network.spec().multiplyAdds() >= 10_000_000L;
     }
 
     Network network() {

@@ -1,25 +1,25 @@
 package org.convscope.ui.explorer;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import javafx.application.Platform;
-import java.util.Random;
 import java.util.function.IntConsumer;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
-import org.convscope.engine.ForwardSnapshot;
+import javax.imageio.ImageIO;
+import org.convscope.data.Photo;
 import org.convscope.engine.Network;
-import org.convscope.engine.Workspace;
-import org.convscope.engine.explain.UnitRef;
-import org.convscope.engine.kernel.KernelSelection;
-import org.convscope.engine.kernel.Parallel;
+import org.convscope.model.DigitInput;
 import org.convscope.engine.train.JitQuiet;
 import org.convscope.io.FileException;
 import org.convscope.ui.explorer.draw.Drawing;
-import org.convscope.ui.explorer.network.GraphView;
 
 /**
  * Stroke-to-screen latency of the explorer, headless: the whole ExplorerView in a 1920×1080 scene, synthetic stroke
@@ -82,39 +82,92 @@ public final class UiBench {
     }
 
     /**
-     * The same for any model: its network view ({@link GraphView}, the explorer's centre) in a 1920×1080 scene, and
-     * for each update a new input (one of eight random ones, in turn) through the forward pass on all cores, the
-     * snapshot of every layer's output, the view repainted (the cards in view) and laid out. The input panel and the
-     * inspector of a colour model are not part of it yet.
+     * The same for any model, as a user opening photos sees it: the whole ExplorerView in a 1920×1080 scene (the
+     * photo panel with its preprocessing steps and R, G, B maps, the graph view, the prediction bars and the inspector
+     * with a unit of the last convolution pinned), and for each update one of eight {@value #PHOTO_WIDTH}×{@value
+     * #PHOTO_HEIGHT} JPEG files, in turn, decoded from disk, preprocessed as the model's recipe says, through the
+     * forward pass (on all cores, as the app runs a large network), the snapshot of every layer's output, every view
+     * repainted and laid out. The app spreads these over its io, inference and FX threads; here they run one after the
+     * other on the FX thread, so one update is the whole latency from file to screen.
      */
-    public static Result runModel(Network net, int updates, int warmup, long maxWarmupMillis, int renders) {
+    public static Result runModel(Network net, String name, List<String> classNames, int updates, int warmup,
+                                  long maxWarmupMillis, int renders) throws IOException, InterruptedException {
         if (updates < 1) throw new IllegalArgumentException("updates must be at least 1, got " + updates);
-        try (Parallel parallel = Parallel.create(Runtime.getRuntime().availableProcessors(), "convscope-bench-ui")) {
-            Workspace ws = new Workspace(net, KernelSelection.preferred(), 1, parallel);
-            float[][] params = net.copyParams();
-            float[][] inputs = new float[8][net.input().size()];
-            Random random = new Random(11);
-            for (float[] x : inputs) for (int i = 0; i < x.length; i++) x[i] = (float) random.nextGaussian();
+        if (DigitInput.takesDigits(net.input())) {
+            throw new IllegalArgumentException(name + " takes drawn digits: measure it with bench --ui alone");
+        }
+        Path dir = Files.createTempDirectory("convscope-bench-ui");
+        ExplorerModel model = onFx(() -> new ExplorerModel(net, name, classNames));
+        try {
+            List<Path> photos = writePhotos(dir, 8);
+            // the picture a colour model starts on goes through the inference thread: wait for it, so that thread is
+            // idle before the calling thread takes over (they share the cores' threads)
+            long until = System.nanoTime() + 60_000_000_000L;
+            while (onFx(() -> model.frameProperty().get() == null)) {
+                if (System.nanoTime() > until) throw new IllegalStateException(name + ": no first frame in 60 s");
+                Thread.sleep(20);
+            }
             return onFx(() -> {
-                SimpleObjectProperty<ForwardSnapshot> snapshot = new SimpleObjectProperty<>();
-                GraphView graph = new GraphView(snapshot, new SimpleObjectProperty<>(Normalisation.PER_LAYER), n -> {},
-                        new SimpleObjectProperty<UnitRef>(), (u, clicked) -> {});
-                graph.getStyleClass().add("panel");
-                StackPane root = new StackPane(graph);
-                root.getStyleClass().addAll("explorer", "dark");
-                root.getStylesheets().add(ExplorerView.class.getResource(ExplorerView.STYLESHEET).toExternalForm());
-                Scene scene = new Scene(root, 1920, 1080);
+                ExplorerView view = new ExplorerView(model);
+                Scene scene = new Scene(view, 1920, 1080);
+                model.classifyInline(true);
+                model.pin(lastConvUnit(net.spec()));
                 IntConsumer update = k -> {
-                    System.arraycopy(inputs[k % inputs.length], 0, ws.input(), 0, inputs[0].length);
-                    ws.forward(1);
-                    snapshot.set(ForwardSnapshot.capture(ws, 0, params));
+                    Path file = photos.get(k % photos.size());
+                    Photo photo = Photo.load(file);
+                    model.showInline(PhotoInput.of(file.getFileName().toString(), photo, model.recipeProperty().get(),
+                            net.input()));
+                    Frame shown = model.frameProperty().get();
+                    if (shown.photo() == null || !shown.photo().name().equals(file.getFileName().toString())) {
+                        throw new IllegalStateException("the explorer did not show " + file.getFileName());
+                    }
                 };
                 update.accept(0);
-                root.applyCss();
-                root.layout();
-                return measure(root, scene, update, updates, warmup, maxWarmupMillis, renders);
+                return measure(view, scene, update, updates, warmup, maxWarmupMillis, renders);
             });
+        } finally {
+            onFx(() -> {
+                model.close();
+                return null;
+            });
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
         }
+    }
+
+    static final int PHOTO_WIDTH = 1024;
+    static final int PHOTO_HEIGHT = 768;
+
+    /** Photo-like JPEGs: smooth colour gradients, discs and fine texture, each of the n different. */
+    private static List<Path> writePhotos(Path dir, int n) throws IOException {
+        List<Path> files = new java.util.ArrayList<>();
+        Random random = new Random(11);
+        for (int k = 0; k < n; k++) {
+            BufferedImage image = new BufferedImage(PHOTO_WIDTH, PHOTO_HEIGHT, BufferedImage.TYPE_INT_RGB);
+            double cx = random.nextDouble() * PHOTO_WIDTH;
+            double cy = random.nextDouble() * PHOTO_HEIGHT;
+            double radius = 100 + random.nextDouble() * 200;
+            for (int y = 0; y < PHOTO_HEIGHT; y++) {
+                for (int x = 0; x < PHOTO_WIDTH; x++) {
+                    boolean disc = Math.hypot(x - cx, y - cy) < radius;
+                    int texture = (int) (20 * Math.sin(x / (3.0 + k)) * Math.sin(y / 4.0));
+                    int r = disc ? 200 + texture / 2 : x * 255 / PHOTO_WIDTH;
+                    int g = disc ? 60 : y * 200 / PHOTO_HEIGHT + texture + 30;
+                    int b = disc ? 40 : 255 - y * 255 / PHOTO_HEIGHT;
+                    image.setRGB(x, y, clamp(r) << 16 | clamp(g) << 8 | clamp(b));
+                }
+            }
+            Path file = dir.resolve("photo" + k + ".jpg");
+            if (!ImageIO.write(image, "jpg", file.toFile())) throw new IOException("no JPEG writer for " + file);
+            files.add(file);
+        }
+        return files;
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
     }
 
     private static Result measure(Parent view, Scene scene, IntConsumer update, int updates, int warmup,

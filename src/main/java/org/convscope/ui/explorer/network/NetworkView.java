@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.Network;
+import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.ui.explorer.ExplorerModel;
 import org.convscope.ui.explorer.Frame;
 import org.convscope.ui.explorer.Normalisation;
@@ -170,8 +171,21 @@ public final class NetworkView extends VBox {
         return Math.floor(size / SIZE_STEP) * SIZE_STEP;
     }
 
+    /**
+     * Whether a network is drawn as columns here: LeNet-sized sequences, with every map and filter in view at once (at
+     * most {@value #MAX_COLUMNS} layers and {@value #MAX_COLUMN_CHANNELS} channels in a layer with maps). Any other
+     * network goes to the graph view, and no column is made for it: a ResNet's columns would hold millions of tiles.
+     */
+    public static boolean takes(NetworkSpec spec) {
+        if (!spec.isSequence() || spec.layers().size() > MAX_COLUMNS) return false;
+        return spec.infer().stream().noneMatch(l -> l.output().channels() > MAX_COLUMN_CHANNELS && !l.output().isVector());
+    }
+
+    private static final int MAX_COLUMNS = 16;
+    private static final int MAX_COLUMN_CHANNELS = 32;
+
     private void rebuild(Network net) {
-        columns = Columns.of(net.spec(), bodyHeight, (unit, clicked) -> {
+        columns = !takes(net.spec()) ? List.of() : Columns.of(net.spec(), bodyHeight, (unit, clicked) -> {
             if (clicked) model.pin(unit);
             else model.hover(unit);
         });
@@ -183,7 +197,7 @@ public final class NetworkView extends VBox {
 
     private void repaint() {
         Frame f = model.frameProperty().get();
-        if (f == null || f.snapshot().spec() != model.networkProperty().get().spec()) return;
+        if (f == null || columns.isEmpty() || f.snapshot().spec() != model.networkProperty().get().spec()) return;
         ranges = ValueRanges.of(f.snapshot());
         Normalisation mode = model.normalisationProperty().get();
         for (Column c : columns) c.update(f, ranges, mode);
@@ -197,6 +211,7 @@ public final class NetworkView extends VBox {
     }
 
     private void highlight() {
+        if (columns.isEmpty()) return;
         Network net = model.networkProperty().get();
         Highlight h = Highlight.of(net.spec(), net.layers().stream().map(l -> l.output()).toList(),
                 model.selectedUnitProperty().get());
