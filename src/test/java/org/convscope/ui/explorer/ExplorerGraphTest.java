@@ -75,6 +75,10 @@ class ExplorerGraphTest {
         robot.interact(() -> fx.model.open(net, "residual", ink, "a one"));
         fx.settle();
         assertTrue(WaitForAsyncUtils.asyncFx(fx.view::graphShown).get(10, TimeUnit.SECONDS));
+        // the columns, hidden, hold nothing: a ResNet's would be millions of tiles (they ran the heap out)
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.layout.Pane) fx.view.network()
+                .lookup("#" + org.convscope.ui.explorer.network.NetworkView.CONTENT_ID)).getChildren().isEmpty())
+                .get(10, TimeUnit.SECONDS), "no columns for a graph");
         robot.interact(() -> fx.view.graph().zoomAt(0, 0, 1 / fx.view.graph().zoom()));
         Node tiles = robot.lookup("#node-0 .node-maps").query();
         Bounds b = tiles.localToScreen(tiles.getLayoutBounds());
