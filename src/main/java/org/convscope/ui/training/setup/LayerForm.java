@@ -67,7 +67,7 @@ final class LayerForm extends GridPane {
             case ActivationSpec a -> activation(a);
             case DenseSpec d -> dense(d);
             case FlattenSpec f -> {
-                addNote("Flatten: C×H×W becomes a vector of C·H·W units; no parameters.");
+                addNote("Flatten: H×W×C becomes a vector of H·W·C units; no parameters.");
                 build = () -> new FlattenSpec(name());
             }
             case SoftmaxSpec s -> {
