@@ -1,0 +1,122 @@
+package org.convscope.ui.training;
+
+import static org.convscope.ui.training.TrainingViewTest.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import org.convscope.engine.Network;
+import org.convscope.engine.spec.DenseSpec;
+import org.convscope.engine.spec.LayerSpec;
+import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.spec.Presets;
+import org.convscope.open.Models;
+import org.convscope.training.StartWeights;
+import org.convscope.training.StudioData;
+import org.convscope.training.StudioSessions;
+import org.convscope.training.TrainingSettings;
+import org.convscope.ui.Snapshots;
+import org.convscope.ui.training.setup.ColourFolders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The health table fits its panel: at 1280×720 and 1920×1080, for LeNet-5 and for the resblock graph (with frozen
+ * layers, whose cells say "frozen"), every header and every cell lies inside the table's visible width and shows its
+ * whole text. Written to target/snapshots/health-fit-*.png.
+ */
+class HealthFitTest {
+    private static final int[][] SIZES = {{1280, 720}, {1920, 1080}};
+
+    @TempDir
+    static Path colours;
+
+    @Test
+    void everyColumnOfTheGraphNetworksTableIsInView() throws Exception {
+        ColourFolders.write(colours, 8);
+        Network resblock = Models.load(Path.of("src/test/resources/onnx/resblock-opset11/model.onnx")).network();
+        NetworkSpec spec = twoClasses(resblock.spec());
+        TrainingSettings settings = TrainingSettings.defaults().withBatchSize(8).withTrainLast(2);
+        try (TrainingViewModel model = Snapshots.onFxThread(() -> new TrainingViewModel(StudioSessions.on(
+                StudioData.images(colours), spec, settings, StartWeights.of(resblock, "model.onnx"))))) {
+            waitFor(model, f -> f.health() != null && f.test() != null);
+            int layers = model.frame().health().layers().size();
+            assertTrue(layers >= 10, layers + " layers with weights");
+            for (int[] size : SIZES) assertFits(model, "resblock", size, layers);
+        }
+    }
+
+    @Test
+    void everyColumnOfLenetsTableIsInView() throws Exception {
+        try (TrainingViewModel model = Snapshots.onFxThread(() -> new TrainingViewModel(StudioSessions.on(
+                TrainingViewTestAccess.mnist(), Presets.lenet5(), TrainingSettings.defaults(), "")))) {
+            waitFor(model, f -> f.health() != null && f.test() != null);
+            for (int[] size : SIZES) assertFits(model, "lenet5", size, 5);
+        }
+    }
+
+    private static void assertFits(TrainingViewModel model, String name, int[] size, int layers) throws Exception {
+        String where = String.format("%s at %d×%d", name, size[0], size[1]);
+        TrainingView view = Snapshots.onFxThread(() -> {
+            TrainingView v = new TrainingView(model, ExplorerLink.NONE);
+            new Scene(new StackPane(v), size[0], size[1]);
+            v.getParent().applyCss();
+            v.getParent().layout();
+            return v;
+        });
+        Thread.sleep(300);
+        Snapshots.onFxThread(() -> {
+            view.getParent().applyCss();
+            view.getParent().layout();
+            return null;
+        });
+        Snapshots.writePng(view.getParent(), String.format("health-fit-%s-%dx%d", name, size[0], size[1]));
+        Snapshots.onFxThread(() -> {
+            GridPane grid = (GridPane) view.lookup(".health-grid");
+            ScrollPane scroll = enclosing(grid);
+            Node viewport = scroll.lookup(".viewport");
+            Bounds visible = viewport.localToScene(viewport.getLayoutBounds());
+            assertTrue(visible.getWidth() > 200, where + ": the table's panel is " + visible.getWidth() + " px wide");
+            List<Node> cells = new ArrayList<>(grid.getChildren());
+            assertEquals(6 * (layers + 1), cells.size(), where + ": a header and a cell per column and layer");
+            for (Node cell : cells) {
+                Bounds b = cell.localToScene(cell.getLayoutBounds());
+                String what = where + ": " + describe(cell) + " at x " + b.getMinX() + "–" + b.getMaxX();
+                assertTrue(b.getMinX() >= visible.getMinX() - 0.5 && b.getMaxX() <= visible.getMaxX() + 0.5,
+                        what + " lies outside the table's visible " + visible.getMinX() + "–" + visible.getMaxX());
+                if (cell instanceof Label l && !l.getText().isEmpty()) {
+                    assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5 && l.getHeight() >= l.prefHeight(l.getWidth()) - 0.5,
+                            what + " is cut: " + l.getWidth() + "×" + l.getHeight() + " for its text's "
+                                    + l.prefWidth(-1) + "×" + l.prefHeight(l.getWidth()));
+                }
+            }
+            return null;
+        });
+    }
+
+    private static ScrollPane enclosing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) if (n instanceof ScrollPane s) return s;
+        throw new AssertionError("the health table is not in a scroll pane");
+    }
+
+    private static String describe(Node cell) {
+        return (cell instanceof Label l ? "'" + l.getText() + "'" : cell.getClass().getSimpleName())
+                + " (row " + GridPane.getRowIndex(cell) + ", column " + GridPane.getColumnIndex(cell) + ")";
+    }
+
+    /** The resblock fixture with its fully connected layer giving two classes. */
+    static NetworkSpec twoClasses(NetworkSpec spec) {
+        List<LayerSpec> layers = new ArrayList<>(spec.layers());
+        layers.set(spec.indexOf("fc"), new DenseSpec("fc", 2));
+        return new NetworkSpec(spec.name(), spec.input(), layers, spec.sources());
+    }
+}
