@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One layer's tiles — its filters, or its feature maps — in a grid that wraps to the width it is given, a page of
@@ -41,6 +42,8 @@ final class LayerTiles extends VBox implements StudioPalette.Host {
     final Button previous = pagerButton("‹", "The tiles before");
     final Button next = pagerButton("›", "The next tiles");
     final Label pageText = new Label();
+    /** "frozen", with a lock, on a layer whose weights do not train; its tiles are dimmed then. */
+    final Label frozenMark = new Label("frozen", new FontIcon("mdi2l-lock"));
     private final HBox pager = new HBox(previous, pageText, next);
     private final ImageView view = new ImageView();
     private final Tooltip tip = new Tooltip();
@@ -85,8 +88,13 @@ final class LayerTiles extends VBox implements StudioPalette.Host {
             });
             tools.getChildren().add(order);
         }
+        frozenMark.getStyleClass().add("frozen-mark");
+        frozenMark.setTooltip(new Tooltip(HealthPane.FROZEN_TIP));
+        frozenMark.setMinWidth(Region.USE_PREF_SIZE);
+        tools.getChildren().add(0, frozenMark);
         tools.getChildren().add(pager);
         showPager(false);
+        setFrozen(false);
         tip.setShowDelay(Duration.millis(250));
         tip.setShowDuration(Duration.seconds(20));
         Tooltip.install(view, tip);
@@ -125,6 +133,21 @@ final class LayerTiles extends VBox implements StudioPalette.Host {
         title.setText(caption);
         content = newContent;
         repaint();
+    }
+
+    /** Marks the layer as frozen (a lock and "frozen" beside the caption, the tiles dimmed), or as training. */
+    void setFrozen(boolean frozen) {
+        frozenMark.setVisible(frozen);
+        frozenMark.setManaged(frozen);
+        if (frozen != getStyleClass().contains("frozen-layer")) {
+            if (frozen) getStyleClass().add("frozen-layer");
+            else getStyleClass().remove("frozen-layer");
+        }
+    }
+
+    /** Whether the layer is marked as frozen. */
+    boolean frozen() {
+        return frozenMark.isVisible();
     }
 
     /** The tiles on the page shown, in their grid order. */
