@@ -46,7 +46,7 @@ final class LayerTiles extends VBox implements StudioPalette.Host {
     final Label frozenMark = new Label("frozen", new FontIcon("mdi2l-lock"));
     private final HBox pager = new HBox(previous, pageText, next);
     private final ImageView view = new ImageView();
-    private final Tooltip tip = new Tooltip();
+    final Tooltip tip = new Tooltip();
     private final StudioPalette palette = new StudioPalette(this, this::repaint);
     private final double maxHeight;
     private TileContent content;
