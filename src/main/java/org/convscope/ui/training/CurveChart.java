@@ -156,8 +156,7 @@ final class CurveChart extends Region implements StudioPalette.Host {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        // Steps are whole: never more ticks than steps, so a short run does not write "0 0 1 1".
-        for (double t : ticks(0, xMax, (int) Math.min(xMax, Math.max(2, (int) (plotW / 90))))) {
+        for (double t : stepTicks(xMax, plotW)) {
             double x = Math.round(LEFT + plotW * t / xMax) + 0.5;
             g.strokeLine(x, TOP + plotH, x, TOP + plotH + 4);
             g.fillText(String.format(Locale.ROOT, "%,d", (long) t), x, TOP + plotH + 5);
@@ -301,6 +300,14 @@ final class CurveChart extends Region implements StudioPalette.Host {
         if (format.endsWith("%%")) return String.format(Locale.ROOT, axis != null ? "%.0f%%" : format, 100 * v);
         if (axis != null && !axis.log()) return String.format(Locale.ROOT, v >= 10 ? "%.0f" : v >= 1 ? "%.1f" : "%.2f", v);
         return String.format(Locale.ROOT, format, v);
+    }
+
+    /**
+     * The step axis's ticks: one every 90 px or so, but steps are whole, so never more ticks than steps (a short run
+     * must not write "0 0 1 1").
+     */
+    static double[] stepTicks(double xMax, double plotW) {
+        return ticks(0, xMax, (int) Math.min(xMax, Math.max(2, (int) (plotW / 90))));
     }
 
     /** About {@code count} round ticks from low to high (steps of 1, 2 or 5 × a power of ten). */

@@ -124,6 +124,21 @@ class StudioReadoutsTest {
     }
 
     @Test
+    void theStepAxisWritesEachStepOnceAndWhole() {
+        for (int steps = 1; steps <= 40; steps++) {
+            for (double width : new double[] {200, 450, 900}) {
+                double[] ticks = CurveChart.stepTicks(steps, width);
+                assertTrue(ticks.length >= 2, steps + " steps: " + java.util.Arrays.toString(ticks));
+                for (int i = 0; i < ticks.length; i++) {
+                    assertEquals(Math.rint(ticks[i]), ticks[i], 1e-9, steps + " steps: a whole step, " + ticks[i]);
+                    if (i > 0) assertTrue(ticks[i] >= ticks[i - 1] + 1, steps + " steps: each once");
+                }
+                assertTrue(ticks[ticks.length - 1] <= steps, steps + " steps: within the axis");
+            }
+        }
+    }
+
+    @Test
     void switchingTheThemeRepaintsTheCanvasDrawnViews() throws Exception {
         double[] dark = backgrounds();
         for (double l : dark) assertTrue(l < 0.25, "dark background, luminance " + l);
