@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javafx.scene.layout.VBox;
+import org.convscope.lecture.Notation;
 import org.convscope.training.ConvFilters;
 
 /**
@@ -47,8 +48,7 @@ final class FiltersPane extends VBox {
     }
 
     static String caption(ConvFilters f, FilterTiles tiles) {
-        String shape = String.format(Locale.ROOT, "%d filters of %d×%d×%d", f.filters(), f.channels(), f.kernelHeight(),
-                f.kernelWidth());
+        String shape = f.filters() + " filters of " + Notation.size(f.kernelHeight(), f.kernelWidth(), f.channels());
         String how = tiles.rgb() ? " in colour (R, G, B)"
                 : tiles.shownChannels() < f.channels() ? " (the first " + tiles.shownChannels() + " channels of each)" : "";
         return String.format(Locale.ROOT, "%s · %s%s · weights within ±%.3f", f.layer(), shape, how, tiles.extent());

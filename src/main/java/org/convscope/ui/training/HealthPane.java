@@ -94,7 +94,7 @@ final class HealthPane extends VBox {
         for (int i = 0; i < rows.size(); i++) {
             LayerHealth l = h.layers().get(i);
             Row r = rows.get(i);
-            r.name().setText(wrapped(l.layer()));
+            r.name().setUserData(l.layer());
             r.weights().show(l.weights());
             if (l.frozen()) r.gradients().showNote("frozen");
             else r.gradients().show(l.gradients());
@@ -152,14 +152,32 @@ final class HealthPane extends VBox {
      */
     private void fitHistograms() {
         if (rows.isEmpty()) return;
-        double left = getWidth() - (widest(0) + widest(4) + widest(5) + 5 * grid.getHgap() + 4);
-        double each = HistogramCanvas.WIDTH;
-        while (each > HistogramCanvas.MIN_WIDTH
-                && Math.max(each, widest(1)) + Math.max(each, widest(2)) + Math.max(each, widest(3)) > left) each--;
+        nameLines(false);
+        double each = histogramWidth();
+        if (each < HistogramCanvas.WIDTH * 0.8) {
+            nameLines(true);
+            each = histogramWidth();
+        }
         for (Row r : rows) {
             r.weights().resizeTo(each);
             r.gradients().resizeTo(each);
             r.activations().resizeTo(each);
+        }
+    }
+
+    /** The widest the histograms can be beside the other columns, each column as wide as its histogram or header. */
+    private double histogramWidth() {
+        double left = getWidth() - (widest(0) + widest(4) + widest(5) + 5 * grid.getHgap() + 4);
+        double each = HistogramCanvas.WIDTH;
+        while (each > HistogramCanvas.MIN_WIDTH
+                && Math.max(each, widest(1)) + Math.max(each, widest(2)) + Math.max(each, widest(3)) > left) each--;
+        return each;
+    }
+
+    /** Writes the layers' names on one line, or long ones on two ({@link #wrapped}). */
+    private void nameLines(boolean two) {
+        for (Row r : rows) {
+            if (r.name().getUserData() instanceof String name) r.name().setText(two ? wrapped(name) : name);
         }
     }
 

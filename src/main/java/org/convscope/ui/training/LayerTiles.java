@@ -77,6 +77,8 @@ final class LayerTiles extends VBox implements StudioPalette.Host {
         tools.setAlignment(Pos.CENTER_LEFT);
         FlowPane header = new FlowPane(8, 2, title, tools); // the tools go under the caption when it is long
         header.setAlignment(Pos.CENTER_LEFT);
+        header.setMinWidth(0); // a FlowPane is as wide as its widest child at least: the caption wraps instead
+        title.maxWidthProperty().bind(header.widthProperty());
         if (sortedBy != null) {
             order.getItems().setAll(IN_ORDER, sortedBy);
             order.setValue(IN_ORDER);

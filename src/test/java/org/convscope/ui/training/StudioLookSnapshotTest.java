@@ -88,7 +88,7 @@ class StudioLookSnapshotTest {
             everyLook(model, "wide256", view -> {
                 LayerTiles conv2 = view.lookupAll(".filters-pane").stream().findFirst()
                         .map(n -> ((FiltersPane) n).grid(1)).orElseThrow();
-                assertTrue(conv2.title.getText().startsWith("conv2 · 256 filters of 32×3×3"), conv2.title.getText());
+                assertTrue(conv2.title.getText().startsWith("conv2 · 256 filters of 3×3×32"), conv2.title.getText());
                 assertTrue(conv2.pageText.isVisible(), "a page at a time");
                 int perPage = conv2.shownTiles().length;
                 assertEquals("1–" + perPage + " of 256", conv2.pageText.getText());

@@ -97,7 +97,7 @@ class StudioReadoutsTest {
             max = Math.max(max, conv2[j]);
             norm += (double) conv2[j] * conv2[j];
         }
-        assertTrue(tip.startsWith("conv2 · filter 6 of 16 · 6×5×5"), tip);
+        assertTrue(tip.startsWith("conv2 · filter 6 of 16 · 5×5×6"), tip);
         // Written to 3 significant digits: within half a unit of the third.
         assertEquals(Math.sqrt(norm), number(tip, "‖w‖ = "), 0.005 * Math.sqrt(norm), tip);
         Matcher within = Pattern.compile("weights within \\[(\\S+), (\\S+)]").matcher(tip);

@@ -30,11 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The health table fits its panel: at 1280×720 and 1920×1080, for LeNet-5 and for the resblock graph (with frozen
- * layers, whose cells say "frozen"), every header and every cell lies inside the table's visible width and shows its
- * whole text. Written to target/snapshots/health-fit-*.png.
+ * The studio's tables and captions fit their panels: at 1280×720 and 1920×1080, for LeNet-5 and for the resblock
+ * graph (with frozen layers, whose cells say "frozen"), every header and every cell of the health table lies inside
+ * the table's visible width and shows its whole text, and every filter layer's caption wraps inside its column.
+ * Written to target/snapshots/studio-fit-*.png.
  */
-class HealthFitTest {
+class StudioFitTest {
     private static final int[][] SIZES = {{1280, 720}, {1920, 1080}};
 
     @TempDir
@@ -79,7 +80,7 @@ class HealthFitTest {
             view.getParent().layout();
             return null;
         });
-        Snapshots.writePng(view.getParent(), String.format("health-fit-%s-%dx%d", name, size[0], size[1]));
+        Snapshots.writePng(view.getParent(), String.format("studio-fit-%s-%dx%d", name, size[0], size[1]));
         Snapshots.onFxThread(() -> {
             GridPane grid = (GridPane) view.lookup(".health-grid");
             ScrollPane scroll = enclosing(grid);
@@ -99,8 +100,24 @@ class HealthFitTest {
                                     + l.prefWidth(-1) + "×" + l.prefHeight(l.getWidth()));
                 }
             }
+            assertCaptionsWrap(view, where);
             return null;
         });
+    }
+
+    /** Every filter layer's caption lies inside its column's visible width and shows its whole text, wrapped. */
+    private static void assertCaptionsWrap(TrainingView view, String where) {
+        FiltersPane filters = (FiltersPane) view.lookup(".filters-pane");
+        Node viewport = enclosing(filters).lookup(".viewport");
+        Bounds visible = viewport.localToScene(viewport.getLayoutBounds());
+        for (Node n : filters.getChildren()) {
+            Label caption = ((LayerTiles) n).title;
+            Bounds b = caption.localToScene(caption.getLayoutBounds());
+            String what = where + ": the caption '" + caption.getText() + "' at x " + b.getMinX() + "–" + b.getMaxX();
+            assertTrue(b.getMaxX() <= visible.getMaxX() + 0.5, what + " runs past the column's " + visible.getMaxX());
+            assertTrue(caption.getHeight() >= caption.prefHeight(caption.getWidth()) - 0.5, what + " is cut: "
+                    + caption.getHeight() + " px high for " + caption.prefHeight(caption.getWidth()));
+        }
     }
 
     private static ScrollPane enclosing(Node node) {
