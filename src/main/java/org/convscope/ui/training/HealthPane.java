@@ -57,7 +57,7 @@ final class HealthPane extends VBox {
         alarm.setMinHeight(Region.USE_PREF_SIZE);
         showAlarm("");
         grid.getStyleClass().add("health-grid");
-        grid.setHgap(6);
+        grid.setHgap(4);
         grid.setVgap(3);
         header(0, "layer", "Layers with weights: convolutions and fully connected layers.");
         header(1, "weights", WEIGHTS_TIP);
@@ -116,17 +116,19 @@ final class HealthPane extends VBox {
     }
 
     /**
-     * A layer's name on two lines when it is longer than {@value #NAME_LINE} characters and has a dot to break after
-     * ("block2." over "shortcut.0"; the dot that makes the longer line shortest), so that graph networks' long names
-     * leave the histograms their room; a short name as it is.
+     * A layer's name on two lines when it is longer than {@value #NAME_LINE} characters and has a dot to break after:
+     * before its last part ("layer1.0." over "conv1"), or before the last two when the last is a number ("block2." over
+     * "shortcut.0", "layer2.0." over "downsample.0"), so that graph networks' long names leave the histograms their
+     * room; a short name as it is.
      */
     static String wrapped(String name) {
         if (name.length() <= NAME_LINE) return name;
-        int best = -1;
-        for (int i = name.indexOf('.'); i >= 0 && i < name.length() - 1; i = name.indexOf('.', i + 1)) {
-            if (best < 0 || Math.max(i + 1, name.length() - i - 1) < Math.max(best + 1, name.length() - best - 1)) best = i;
+        int cut = name.lastIndexOf('.', name.length() - 2);
+        if (cut > 0 && name.substring(cut + 1).chars().allMatch(Character::isDigit)) {
+            int before = name.lastIndexOf('.', cut - 1);
+            if (before > 0) cut = before;
         }
-        return best < 0 ? name : name.substring(0, best + 1) + "\n" + name.substring(best + 1);
+        return cut <= 0 ? name : name.substring(0, cut + 1) + "\n" + name.substring(cut + 1);
     }
 
     /**

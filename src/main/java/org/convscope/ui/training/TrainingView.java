@@ -130,7 +130,7 @@ public final class TrainingView extends StackPane {
 
         GridPane columns = new GridPane();
         columns.getStyleClass().add("columns");
-        for (double percent : new double[] {30, 29, 41}) {
+        for (double percent : new double[] {29, 31, 40}) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(percent);
             c.setMinWidth(0);

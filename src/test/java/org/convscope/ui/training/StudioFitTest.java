@@ -14,7 +14,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
+import org.convscope.engine.Dims;
 import org.convscope.engine.Network;
+import org.convscope.engine.spec.ActivationSpec;
+import org.convscope.engine.spec.ConvSpec;
+import org.convscope.engine.spec.FlattenSpec;
+import org.convscope.engine.spec.SoftmaxSpec;
 import org.convscope.engine.spec.DenseSpec;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
@@ -62,6 +67,31 @@ class StudioFitTest {
                 TrainingViewTestAccess.mnist(), Presets.lenet5(), TrainingSettings.defaults(), "")))) {
             waitFor(model, f -> f.health() != null && f.test() != null);
             for (int[] size : SIZES) assertFits(model, "lenet5", size, 5);
+        }
+    }
+
+    /**
+     * A small network named as ResNet-18's longest layers are ("layer2.0.downsample.0"): their names must leave the
+     * table its room at 1280×720 as well.
+     */
+    @Test
+    void everyColumnOfATableWithResNetsLongNamesIsInView() throws Exception {
+        NetworkSpec spec = new NetworkSpec("resnet-named", new Dims(1, 28, 28), List.of(
+                ConvSpec.square("conv1", 8, 3, 1, 1),
+                new ActivationSpec("relu", ActivationSpec.Kind.RELU),
+                ConvSpec.square("layer1.0.conv1", 8, 3, 1, 1),
+                new ActivationSpec("layer1.0.relu", ActivationSpec.Kind.RELU),
+                ConvSpec.square("layer2.0.downsample.0", 8, 1, 1, 0),
+                ConvSpec.square("layer3.1.conv2", 8, 3, 1, 1),
+                new ActivationSpec("layer3.1.relu", ActivationSpec.Kind.RELU),
+                ConvSpec.square("layer4.1.conv2", 8, 4, 4, 0),
+                new FlattenSpec("flatten"),
+                new DenseSpec("fc", 10),
+                new SoftmaxSpec("softmax")));
+        try (TrainingViewModel model = Snapshots.onFxThread(() -> new TrainingViewModel(StudioSessions.on(
+                TrainingViewTestAccess.mnist(), spec, TrainingSettings.defaults().withTrainLast(2), "")))) {
+            waitFor(model, f -> f.health() != null && f.test() != null);
+            for (int[] size : SIZES) assertFits(model, "resnet-names", size, 6);
         }
     }
 
