@@ -37,6 +37,7 @@ import org.convscope.ui.explorer.ExplorerView;
 import org.convscope.ui.explorer.Frame;
 import org.convscope.ui.training.TrainingView;
 import org.convscope.ui.training.TrainingViewModel;
+import org.convscope.ui.training.TrainingViewTestAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +75,7 @@ class StudioToExplorerTest {
         try (TrainingViewModel model = Snapshots.onFxThread(() -> new TrainingViewModel(StudioSessions.on(
                 StudioData.cifar10(cifar), smallColour(), TrainingSettings.defaults().withBatchSize(2))))) {
             for (int b = 0; b < 3; b++) model.stepBatch().get(60, TimeUnit.SECONDS);
-            TrainingFrame f = waitFor(model, fr -> fr.step() == 3 && fr.test() != null && fr.testStep() == 3);
+            TrainingFrame f = TrainingViewTestAccess.waitFor(model, fr -> fr.step() == 3 && fr.test() != null && fr.testStep() == 3);
             int[] cell = nonEmptyCell(f.test().confusion());
             TrainingView studio = Snapshots.onFxThread(() -> {
                 TrainingView v = new TrainingView(model, new StudioToExplorer(explorer, () -> shown.set(true)));
@@ -150,16 +151,6 @@ class StudioToExplorerTest {
         Point2D scene = node.localToScene(node.getLayoutBounds().getCenterX(), node.getLayoutBounds().getCenterY());
         node.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, scene.getX(), scene.getY(), 0, 0, MouseButton.PRIMARY,
                 2, false, false, false, false, true, false, false, true, false, false, null));
-    }
-
-    private static TrainingFrame waitFor(TrainingViewModel model, Predicate<TrainingFrame> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            TrainingFrame f = model.frame();
-            if (f != null && condition.test(f)) return f;
-            Thread.sleep(20);
-        }
-        throw new AssertionError("timed out; last frame at step " + model.frame().step());
     }
 
     private static Frame waitForFrame(ExplorerModel explorer, Predicate<Frame> condition) throws Exception {

@@ -15,22 +15,17 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import org.convscope.engine.Dims;
-import org.convscope.engine.Network;
 import org.convscope.engine.spec.ActivationSpec;
 import org.convscope.engine.spec.ConvSpec;
 import org.convscope.engine.spec.FlattenSpec;
 import org.convscope.engine.spec.SoftmaxSpec;
 import org.convscope.engine.spec.DenseSpec;
-import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.Presets;
-import org.convscope.open.Models;
-import org.convscope.training.StartWeights;
-import org.convscope.training.StudioData;
 import org.convscope.training.StudioSessions;
 import org.convscope.training.TrainingSettings;
 import org.convscope.ui.Snapshots;
-import org.convscope.ui.training.setup.ColourFolders;
+import org.convscope.ui.training.setup.ColourResblock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,12 +43,8 @@ class StudioFitTest {
 
     @Test
     void everyColumnOfTheGraphNetworksTableIsInView() throws Exception {
-        ColourFolders.write(colours, 8);
-        Network resblock = Models.load(Path.of("src/test/resources/onnx/resblock-opset11/model.onnx")).network();
-        NetworkSpec spec = twoClasses(resblock.spec());
-        TrainingSettings settings = TrainingSettings.defaults().withBatchSize(8).withTrainLast(2);
-        try (TrainingViewModel model = Snapshots.onFxThread(() -> new TrainingViewModel(StudioSessions.on(
-                StudioData.images(colours), spec, settings, StartWeights.of(resblock, "model.onnx"))))) {
+        try (TrainingViewModel model = Snapshots.onFxThread(() -> new TrainingViewModel(
+                ColourResblock.session(colours, 8)))) {
             waitFor(model, f -> f.health() != null && f.test() != null);
             int layers = model.frame().health().layers().size();
             assertTrue(layers >= 10, layers + " layers with weights");
@@ -158,12 +149,5 @@ class StudioFitTest {
     private static String describe(Node cell) {
         return (cell instanceof Label l ? "'" + l.getText() + "'" : cell.getClass().getSimpleName())
                 + " (row " + GridPane.getRowIndex(cell) + ", column " + GridPane.getColumnIndex(cell) + ")";
-    }
-
-    /** The resblock fixture with its fully connected layer giving two classes. */
-    static NetworkSpec twoClasses(NetworkSpec spec) {
-        List<LayerSpec> layers = new ArrayList<>(spec.layers());
-        layers.set(spec.indexOf("fc"), new DenseSpec("fc", 2));
-        return new NetworkSpec(spec.name(), spec.input(), layers, spec.sources());
     }
 }

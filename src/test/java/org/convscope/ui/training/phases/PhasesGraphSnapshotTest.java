@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -13,22 +12,14 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import org.convscope.engine.Network;
-import org.convscope.engine.spec.DenseSpec;
-import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.Freezing;
-import org.convscope.open.Models;
 import org.convscope.training.FilterStep;
-import org.convscope.training.StartWeights;
 import org.convscope.training.StepPhases;
-import org.convscope.training.StudioData;
-import org.convscope.training.StudioSessions;
 import org.convscope.training.TrainingSession;
-import org.convscope.training.TrainingSettings;
 import org.convscope.ui.Snapshots;
 import org.convscope.ui.training.StudioTheme;
-import org.convscope.ui.training.setup.ColourFolders;
+import org.convscope.ui.training.setup.ColourResblock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,16 +37,10 @@ class PhasesGraphSnapshotTest {
 
     @Test
     void aColourSampleAndFrozenLayersOnAGraph() throws Exception {
-        ColourFolders.write(colours, 8);
-        Network resblock = Models.load(Path.of("src/test/resources/onnx/resblock-opset11/model.onnx")).network();
-        List<LayerSpec> layers = new ArrayList<>(resblock.spec().layers());
-        layers.set(resblock.spec().indexOf("fc"), new DenseSpec("fc", 2));
-        NetworkSpec spec = new NetworkSpec(resblock.spec().name(), resblock.spec().input(), layers,
-                resblock.spec().sources());
-        try (TrainingSession session = StudioSessions.on(StudioData.images(colours), spec,
-                TrainingSettings.defaults().withBatchSize(8).withTrainLast(2), StartWeights.of(resblock, "model.onnx"))) {
+        try (TrainingSession session = ColourResblock.session(colours, 8)) {
             session.stepBatch().get(120, TimeUnit.SECONDS);
             StepPhases step = session.stepInPhases().get(120, TimeUnit.SECONDS);
+            NetworkSpec spec = step.forward().spec();
             boolean[] frozen = Freezing.frozenLayers(spec, 2);
             long frozenConvs = step.filters().stream().filter(f -> frozen[spec.indexOf(f.layer())]).count();
             assertTrue(frozenConvs >= 5, frozenConvs + " frozen convolutions");
