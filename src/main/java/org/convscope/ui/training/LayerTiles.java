@@ -102,7 +102,8 @@ final class LayerTiles extends VBox implements StudioPalette.Host {
         Tooltip.install(view, tip);
         view.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             int tile = tileAt(e.getX(), e.getY());
-            tip.setText(tile < 0 ? "" : content.describe(tile));
+            String frozenNote = frozen() ? "\nfrozen: only the last layers train" : "";
+            tip.setText(tile < 0 ? "" : content.describe(tile) + frozenNote);
         });
         previous.setOnAction(e -> turn(-1));
         next.setOnAction(e -> turn(1));

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import org.convscope.engine.spec.Presets;
 import org.convscope.training.StudioSessions;
 import org.convscope.training.TrainingSettings;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The filter view marks the layers that do not train (only the last N with weights do): a lock and "frozen" in the
- * layer's header and its tiles dimmed, from the session's settings, and again when N changes. LeNet-5's layers with
+ * layer's header, its tiles dimmed and their tooltips saying so, from the session's settings, and again when N
+ * changes. LeNet-5's layers with
  * weights are conv1, conv2, fc1, fc2 and fc3, so training the last 2 freezes both convolutions and the last 4 only
  * conv1. Written to target/snapshots/studio-frozen-filters.png.
  */
@@ -63,6 +67,12 @@ class FrozenFiltersTest {
                             + grid.frozenMark.getWidth() + " px");
                 }
                 ImageView tiles = (ImageView) grid.lookup(".image-view");
+                Point2D middle = tiles.localToScene(grid.tileWidth() / 2.0 + 2, grid.tileWidth() / 2.0 + 2);
+                tiles.fireEvent(new MouseEvent(MouseEvent.MOUSE_MOVED,
+                        middle.getX(), middle.getY(), 0, 0, MouseButton.NONE, 0, false, false, false,
+                        false, false, false, false, false, false, false, null));
+                assertEquals(expected[i], grid.tip.getText().contains("frozen"), layer + ": the tile's tooltip "
+                        + grid.tip.getText());
                 if (expected[i]) assertTrue(tiles.getOpacity() < 0.7, layer + ": dimmed, opacity " + tiles.getOpacity());
                 else assertEquals(1.0, tiles.getOpacity(), layer + ": not dimmed");
             }
