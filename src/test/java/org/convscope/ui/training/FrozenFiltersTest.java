@@ -19,9 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The filter view marks the layers that do not train (only the last N with weights do): a lock and "frozen" in the
  * layer's header, its tiles dimmed and their tooltips saying so, from the session's settings, and again when N
- * changes. LeNet-5's layers with
- * weights are conv1, conv2, fc1, fc2 and fc3, so training the last 2 freezes both convolutions and the last 4 only
- * conv1. Written to target/snapshots/studio-frozen-filters.png.
+ * changes. LeNet-5's layers with weights are conv1, conv2, fc1, fc2 and fc3, so training the last 2 freezes both
+ * convolutions and the last 4 only conv1. Written to target/snapshots/studio-frozen-filters.png.
  */
 class FrozenFiltersTest {
     @Test
