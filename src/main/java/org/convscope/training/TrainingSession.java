@@ -423,7 +423,8 @@ public final class TrainingSession implements AutoCloseable {
         train(run.settings().batchSize());
         double speed = stepsPerSecond;
         nextStepAt = speed > 0 ? System.nanoTime() + (long) (1e9 / speed) : 0;
-        if (stopAtEpoch >= 0 && run.epoch() > epoch && run.epoch() >= stopAtEpoch) running = false;
+        // The epoch asked for is done: stop as a pause does (the health measured at this step).
+        if (stopAtEpoch >= 0 && run.epoch() > epoch && run.epoch() >= stopAtEpoch) stopRunning();
         if (!running || speed > 0 || System.nanoTime() - lastPublish >= FRAME_NANOS) publish();
     }
 

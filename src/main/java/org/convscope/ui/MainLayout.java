@@ -17,7 +17,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.convscope.data.InkImage;
 import org.convscope.engine.Network;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.spec.NetworkSpec;
@@ -190,13 +189,9 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
                 Thread.ofPlatform().name("convscope-close-session").daemon().start(replaced::closeKeepingAutosave);
             }
             trainingModel = load.getValue();
-            trainingView = new TrainingView(trainingModel, (network, image, label) -> {
-                // Any one-channel input of at least 28×28 (the studio offers no others for the explorer): the
-                // explorer fits the picture to its 28×28 canvas and places it in the middle of the network's input.
-                explorerModel.open(network, "training snapshot", new InkImage(network.input().width(),
-                        network.input().height(), image.clone()), "test image · label " + label, label);
-                tabs.getSelectionModel().select(explorerTab);
-            }, this::openStudio, studioDialogs, SessionData.DEFAULT);
+            trainingView = new TrainingView(trainingModel, new StudioToExplorer(explorerModel,
+                    () -> tabs.getSelectionModel().select(explorerTab)), this::openStudio, studioDialogs,
+                    SessionData.DEFAULT);
             trainingTab.setText("Training · " + trainingView.dataTitle()); // the data set named on the tab
             trainingTab.setContent(trainingView);
             if (recovery != null) trainingView.offerRecovery(recovery);

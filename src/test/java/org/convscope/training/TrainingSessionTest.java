@@ -100,6 +100,7 @@ class TrainingSessionTest {
         assertEquals(10, frame.step());
         assertEquals(1, frame.curves().epochs().size());
         assertEquals(test.size(), frame.test().total());
+        assertEquals(10, frame.health().step(), "the health is measured where the epoch stopped, not left at step 1");
     }
 
     @Test

@@ -624,4 +624,23 @@ public final class ExplorerModel implements AutoCloseable {
     void classifyInline(boolean on) {
         inline = on ? new Inference(network.get(), KernelSelection.preferred(), classNames, cores) : null;
     }
+
+    /**
+     * Shows a tensor already preprocessed for {@code net} (a colour test image of the training studio, with the model
+     * as it is at this moment of training) as the input, taken as it is, as an .npy file is; {@code description}
+     * names it. For a model of drawn digits use {@link #open(Network, String, InkImage, String, int)}. The network
+     * and the array must not change afterwards (pass copies).
+     *
+     * @param input [channels][height][width], {@code net.input().size()} values
+     */
+    public void openTensor(Network net, String name, float[] input, String description) {
+        if (DigitInput.takesDigits(net.input()) || input.length != net.input().size()) {
+            throw new IllegalArgumentException(description + ": " + input.length + " values for " + name + ", expected a"
+                    + " tensor of its " + Notation.size(net.input()) + " input (" + net.input().size() + " values) on a"
+                    + " model that does not take drawn digits");
+        }
+        // As the current photo, setNetwork keeps it (a tensor that fits the new input) instead of making a picture.
+        photo.set(PhotoInput.tensor(description, input));
+        setNetwork(net, name);
+    }
 }

@@ -10,15 +10,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.Dims;
 import org.convscope.engine.train.SampleSource;
-import org.convscope.lecture.Notation;
-import org.convscope.model.DigitInput;
 import org.convscope.ui.view.ColorMap;
 import org.convscope.ui.view.Heatmap;
 import org.convscope.ui.view.RgbImage;
 
 /**
  * The test images of one confusion-matrix cell. Clicking one makes it the probe (its feature maps show, and Step in
- * 4 phases can train on it); double-clicking opens it in the explorer, when the explorer takes such images.
+ * 4 phases can train on it); double-clicking opens it in the explorer (a colour image as the photo input).
  */
 final class CellSamplesPane extends VBox {
     static final int MAX_SHOWN = 40;
@@ -65,13 +63,9 @@ final class CellSamplesPane extends VBox {
 
     void show(int trueClass, int predicted, int[] indices, SampleSource test) {
         Dims d = test.dims();
-        boolean explorable = DigitInput.takesDigits(d);
-        title.setText(String.format(Locale.ROOT, "true %d, predicted %d: %s%s — click one to make it the probe; %s",
-                trueClass, predicted, ConfusionMatrixView.images(indices.length),
-                indices.length > MAX_SHOWN ? " (the first " + MAX_SHOWN + ")" : "", explorable
-                        ? "double-click to open it in the explorer"
-                        : "only digit images open in the explorer from here; open a " + Notation.size(d)
-                                + " image there as a photo (Open image)"));
+        title.setText(String.format(Locale.ROOT, "true %d, predicted %d: %s%s — click one to make it the probe;"
+                + " double-click to open it in the explorer", trueClass, predicted,
+                ConfusionMatrixView.images(indices.length), indices.length > MAX_SHOWN ? " (the first " + MAX_SHOWN + ")" : ""));
         images.getChildren().clear();
         float[] pixels = new float[d.size()];
         double zoom = Math.max(1, Math.round(56.0 / Math.max(d.width(), d.height())));
@@ -87,7 +81,7 @@ final class CellSamplesPane extends VBox {
             Tooltip.install(view, new Tooltip(String.format(Locale.ROOT, "test image #%,d · true %d, predicted %d", index,
                     trueClass, predicted)));
             view.setOnMouseClicked(e -> {
-                if (e.getClickCount() >= 2 && explorable) onOpen.accept(index);
+                if (e.getClickCount() >= 2) onOpen.accept(index);
                 else if (e.getClickCount() == 1) onImage.accept(index);
             });
             images.getChildren().add(view);

@@ -22,8 +22,9 @@ final class CurveChart extends Region implements StudioPalette.Host {
     /** One curve: x (training steps) and y values of equal length, in a colour of the palette. */
     record Series(String name, StudioPalette.Ink ink, double[] x, double[] y, boolean markers) {}
 
-    private static final double LEFT = 50;
-    private static final double RIGHT = 10;
+    /** The plot's margins left and right of its x axis, in pixels. */
+    static final double LEFT = 50;
+    static final double RIGHT = 10;
     private static final double BOTTOM = 20;
     private static final double TOP = 22;
     private static final Font FONT = Font.font(11);
@@ -155,7 +156,7 @@ final class CurveChart extends Region implements StudioPalette.Host {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double t : ticks(0, xMax, Math.max(2, (int) (plotW / 90)))) {
+        for (double t : stepTicks(xMax, plotW)) {
             double x = Math.round(LEFT + plotW * t / xMax) + 0.5;
             g.strokeLine(x, TOP + plotH, x, TOP + plotH + 4);
             g.fillText(String.format(Locale.ROOT, "%,d", (long) t), x, TOP + plotH + 5);
@@ -228,14 +229,11 @@ final class CurveChart extends Region implements StudioPalette.Host {
     /** Under the mouse: a line at its step and a box with each series' value at the nearest point. */
     private void hover(GraphicsContext g, Axis axis, double plotH) {
         if (Double.isNaN(hoverX) || hoverX < LEFT || hoverX > LEFT + plotW || series.isEmpty()) return;
-        double step = (hoverX - LEFT) / plotW * xMax;
         List<String> lines = new ArrayList<>();
         List<StudioPalette.Ink> inks = new ArrayList<>();
-        for (Series s : series) {
-            int i = nearest(s.x(), step);
-            if (i < 0 || !Double.isFinite(s.y()[i])) continue;
-            lines.add(String.format(Locale.ROOT, "%s %s (step %,d)", s.name(), value(s.y()[i], null), (long) s.x()[i]));
-            inks.add(s.ink());
+        for (Hovered h : hovered()) {
+            lines.add(h.line());
+            inks.add(h.series().ink());
         }
         if (lines.isEmpty()) return;
         g.setStroke(palette.color(StudioPalette.Ink.MUTED));
@@ -260,6 +258,31 @@ final class CurveChart extends Region implements StudioPalette.Host {
         }
     }
 
+    /** A series' point under the mouse. */
+    private record Hovered(Series series, int index, String value) {
+        /** "smoothed 0.4123 (step 1,200)". */
+        String line() {
+            return String.format(Locale.ROOT, "%s %s (step %,d)", series.name(), value, (long) series.x()[index]);
+        }
+    }
+
+    /** Every series' point nearest the step under the mouse, as the hover box lists them; none off the plot. */
+    private List<Hovered> hovered() {
+        if (Double.isNaN(hoverX) || hoverX < LEFT || hoverX > LEFT + plotW) return List.of();
+        double step = (hoverX - LEFT) / plotW * xMax;
+        List<Hovered> out = new ArrayList<>();
+        for (Series s : series) {
+            int i = nearest(s.x(), step);
+            if (i >= 0 && Double.isFinite(s.y()[i])) out.add(new Hovered(s, i, value(s.y()[i], null)));
+        }
+        return out;
+    }
+
+    /** The hover box's lines as last drawn: "smoothed 0.4123 (step 1,200)", one a series; none without the mouse. */
+    List<String> hoverLines() {
+        return hovered().stream().map(Hovered::line).toList();
+    }
+
     /** The index of the x nearest to {@code at} in ascending xs, or −1 when empty. */
     static int nearest(double[] xs, double at) {
         if (xs.length == 0) return -1;
@@ -277,6 +300,14 @@ final class CurveChart extends Region implements StudioPalette.Host {
         if (format.endsWith("%%")) return String.format(Locale.ROOT, axis != null ? "%.0f%%" : format, 100 * v);
         if (axis != null && !axis.log()) return String.format(Locale.ROOT, v >= 10 ? "%.0f" : v >= 1 ? "%.1f" : "%.2f", v);
         return String.format(Locale.ROOT, format, v);
+    }
+
+    /**
+     * The step axis's ticks: one every 90 px or so, but steps are whole, so never more ticks than steps (a short run
+     * must not write "0 0 1 1").
+     */
+    static double[] stepTicks(double xMax, double plotW) {
+        return ticks(0, xMax, (int) Math.min(xMax, Math.max(2, (int) (plotW / 90))));
     }
 
     /** About {@code count} round ticks from low to high (steps of 1, 2 or 5 × a power of ten). */

@@ -7,6 +7,9 @@ import org.convscope.engine.Network;
 public interface ExplorerLink {
     ExplorerLink NONE = (network, image, label) -> {};
 
-    /** @param image the network's input, [channels][height][width] in [0, 1]; label its true class */
+    /**
+     * @param image the network's input as the studio trains on it, [channels][height][width] (a digit in [0, 1], a
+     *              colour image as its data set preprocesses it); label its true class
+     */
     void open(Network network, float[] image, int label);
 }

@@ -19,6 +19,7 @@ import org.convscope.engine.spec.BatchNormSpec;
 import org.convscope.engine.spec.ConvSpec;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.lecture.Notation;
 import org.convscope.ui.view.ColorMap;
 import org.convscope.ui.view.Heatmap;
 import org.convscope.ui.view.RgbImage;
@@ -94,7 +95,7 @@ final class FeatureMapsPane extends VBox {
                 : Heatmap.image(upscaled(probe.input(), in, scale), 0, in.width() * scale, in.height() * scale,
                         ColorMap.INK, 0, 1));
         }
-        inputTitle.setText("input · " + in + (in.channels() == 3 ? " (colour)" : ""));
+        inputTitle.setText("input · " + Notation.size(in) + (in.channels() == 3 ? " (colour)" : ""));
         int classes = spec.numClasses();
         float[] p = new float[classes];
         Loss.Output.of(spec).probabilities(probe.result(), 0, classes, p);
@@ -109,7 +110,8 @@ final class FeatureMapsPane extends VBox {
             Dims d = probe.shapes().get(i);
             float[] range = Heatmap.range(probe.output(i), 0, d.size());
             String name = spec.layers().get(i).name();
-            grids.get(k).show(String.format(Locale.ROOT, "%s · %s · within [%.3g, %.3g]", name, d, range[0], range[1]),
+            grids.get(k).show(String.format(Locale.ROOT, "%s · %s · within [%.3g, %.3g]", name, Notation.size(d), range[0],
+                    range[1]),
                     new MapTiles(name, probe.output(i), d, ColorMap.VIRIDIS, range));
         }
     }

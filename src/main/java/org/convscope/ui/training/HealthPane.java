@@ -35,6 +35,9 @@ final class HealthPane extends VBox {
     static final String FROZEN_TIP = "Frozen: this layer's weights stay as they are (only the last layers train), so"
             + " it has no gradient and no update.";
 
+    /** The longest layer name written on one line. */
+    static final int NAME_LINE = 9;
+
     final Label title = new Label();
     final Label alarm = new Label();
     private final GridPane grid = new GridPane();
@@ -54,13 +57,13 @@ final class HealthPane extends VBox {
         alarm.setMinHeight(Region.USE_PREF_SIZE);
         showAlarm("");
         grid.getStyleClass().add("health-grid");
-        grid.setHgap(6);
+        grid.setHgap(4);
         grid.setVgap(3);
         header(0, "layer", "Layers with weights: convolutions and fully connected layers.");
         header(1, "weights", WEIGHTS_TIP);
         header(2, "gradients", GRADIENTS_TIP);
         header(3, "activations", ACTIVATIONS_TIP);
-        header(4, "dead ReLU", DEAD_TIP);
+        header(4, "dead\nReLU", DEAD_TIP);
         header(5, "‖Δw‖/‖w‖", RATIO_TIP);
         getChildren().addAll(title, alarm, grid);
         setMinWidth(0);
@@ -91,21 +94,41 @@ final class HealthPane extends VBox {
         for (int i = 0; i < rows.size(); i++) {
             LayerHealth l = h.layers().get(i);
             Row r = rows.get(i);
-            r.name().setText(l.layer());
+            r.name().setUserData(l.layer());
             r.weights().show(l.weights());
             if (l.frozen()) r.gradients().showNote("frozen");
             else r.gradients().show(l.gradients());
             r.activations().show(l.activations());
             r.dead().setText(Double.isNaN(l.deadShare()) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * l.deadShare()));
             mark(r.dead(), !Double.isNaN(l.deadShare()) && l.deadShare() > 0.5 ? "warning" : "value");
-            r.ratio().setText(l.frozen() ? "frozen" : Double.isNaN(l.updateRatio()) ? "–"
-                    : String.format(Locale.ROOT, "%.1e", l.updateRatio()));
+            r.ratio().setText(l.frozen() ? "frozen" : Double.isNaN(l.updateRatio()) ? "–" : ratio(l.updateRatio()));
             r.ratio().setTooltip(tooltip(l.frozen() ? FROZEN_TIP : RATIO_TIP));
             mark(r.ratio(), l.frozen() ? "frozen" : !Double.isNaN(l.updateRatio())
                     && (l.updateRatio() > 1e-2 || l.updateRatio() < 1e-5) ? "warning" : "value");
         }
         showAlarm(alarm(h));
         fitHistograms();
+    }
+
+    /** "1.2e-3": the ratio in two significant digits and an exponent without a leading zero, narrow for the table. */
+    static String ratio(double r) {
+        return String.format(Locale.ROOT, "%.1e", r).replaceFirst("e([-+])0*(\\d)", "e$1$2").replace("e+", "e");
+    }
+
+    /**
+     * A layer's name on two lines when it is longer than {@value #NAME_LINE} characters and has a dot to break after:
+     * before its last part ("layer1.0." over "conv1"), or before the last two when the last is a number ("block2." over
+     * "shortcut.0", "layer2.0." over "downsample.0"), so that graph networks' long names leave the histograms their
+     * room; a short name as it is.
+     */
+    static String wrapped(String name) {
+        if (name.length() <= NAME_LINE) return name;
+        int cut = name.lastIndexOf('.', name.length() - 2);
+        if (cut > 0 && name.substring(cut + 1).chars().allMatch(Character::isDigit)) {
+            int before = name.lastIndexOf('.', cut - 1);
+            if (before > 0) cut = before;
+        }
+        return cut <= 0 ? name : name.substring(0, cut + 1) + "\n" + name.substring(cut + 1);
     }
 
     /**
@@ -126,16 +149,37 @@ final class HealthPane extends VBox {
 
     /**
      * Narrows the three histograms (down to {@value HistogramCanvas#MIN_WIDTH} px) when the pane is narrower than the
-     * table at their full width, so the dead ReLU and update ratio columns stay in sight.
+     * table at their full width, so the dead ReLU and update ratio columns stay in sight: the widest width at which
+     * the three columns, each as wide as its histogram or its header, fit beside the others.
      */
     private void fitHistograms() {
         if (rows.isEmpty()) return;
-        double fixed = widest(0) + widest(4) + widest(5) + 5 * grid.getHgap() + 4;
-        double each = Math.clamp((getWidth() - fixed) / 3, HistogramCanvas.MIN_WIDTH, HistogramCanvas.WIDTH);
+        nameLines(false);
+        double each = histogramWidth();
+        if (each < HistogramCanvas.WIDTH * 0.8) {
+            nameLines(true);
+            each = histogramWidth();
+        }
         for (Row r : rows) {
             r.weights().resizeTo(each);
             r.gradients().resizeTo(each);
             r.activations().resizeTo(each);
+        }
+    }
+
+    /** The widest the histograms can be beside the other columns, each column as wide as its histogram or header. */
+    private double histogramWidth() {
+        double left = getWidth() - (widest(0) + widest(4) + widest(5) + 5 * grid.getHgap() + 4);
+        double each = HistogramCanvas.WIDTH;
+        while (each > HistogramCanvas.MIN_WIDTH
+                && Math.max(each, widest(1)) + Math.max(each, widest(2)) + Math.max(each, widest(3)) > left) each--;
+        return each;
+    }
+
+    /** Writes the layers' names on one line, or long ones on two ({@link #wrapped}). */
+    private void nameLines(boolean two) {
+        for (Row r : rows) {
+            if (r.name().getUserData() instanceof String name) r.name().setText(two ? wrapped(name) : name);
         }
     }
 

@@ -18,7 +18,7 @@ import org.convscope.training.Histogram;
  */
 final class HistogramCanvas extends Canvas implements StudioPalette.Host {
     static final double WIDTH = 96;
-    static final double MIN_WIDTH = 56;
+    static final double MIN_WIDTH = 48;
     static final double HEIGHT = 38;
     private static final double LABEL_HEIGHT = 11;
     private static final Font FONT = Font.font(9);

@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One layer's tiles — its filters, or its feature maps — in a grid that wraps to the width it is given, a page of
@@ -41,9 +42,11 @@ final class LayerTiles extends VBox implements StudioPalette.Host {
     final Button previous = pagerButton("‹", "The tiles before");
     final Button next = pagerButton("›", "The next tiles");
     final Label pageText = new Label();
+    /** "frozen", with a lock, on a layer whose weights do not train; its tiles are dimmed then. */
+    final Label frozenMark = new Label("frozen", new FontIcon("mdi2l-lock"));
     private final HBox pager = new HBox(previous, pageText, next);
     private final ImageView view = new ImageView();
-    private final Tooltip tip = new Tooltip();
+    final Tooltip tip = new Tooltip();
     private final StudioPalette palette = new StudioPalette(this, this::repaint);
     private final double maxHeight;
     private TileContent content;
@@ -74,6 +77,8 @@ final class LayerTiles extends VBox implements StudioPalette.Host {
         tools.setAlignment(Pos.CENTER_LEFT);
         FlowPane header = new FlowPane(8, 2, title, tools); // the tools go under the caption when it is long
         header.setAlignment(Pos.CENTER_LEFT);
+        header.setMinWidth(0); // a FlowPane is as wide as its widest child at least: the caption wraps instead
+        title.maxWidthProperty().bind(header.widthProperty());
         if (sortedBy != null) {
             order.getItems().setAll(IN_ORDER, sortedBy);
             order.setValue(IN_ORDER);
@@ -85,14 +90,20 @@ final class LayerTiles extends VBox implements StudioPalette.Host {
             });
             tools.getChildren().add(order);
         }
+        frozenMark.getStyleClass().add("frozen-mark");
+        frozenMark.setTooltip(new Tooltip(HealthPane.FROZEN_TIP));
+        frozenMark.setMinWidth(Region.USE_PREF_SIZE);
+        tools.getChildren().add(0, frozenMark);
         tools.getChildren().add(pager);
         showPager(false);
+        setFrozen(false);
         tip.setShowDelay(Duration.millis(250));
         tip.setShowDuration(Duration.seconds(20));
         Tooltip.install(view, tip);
         view.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             int tile = tileAt(e.getX(), e.getY());
-            tip.setText(tile < 0 ? "" : content.describe(tile));
+            String frozenNote = frozen() ? "\nfrozen: only the last layers train" : "";
+            tip.setText(tile < 0 ? "" : content.describe(tile) + frozenNote);
         });
         previous.setOnAction(e -> turn(-1));
         next.setOnAction(e -> turn(1));
@@ -125,6 +136,21 @@ final class LayerTiles extends VBox implements StudioPalette.Host {
         title.setText(caption);
         content = newContent;
         repaint();
+    }
+
+    /** Marks the layer as frozen (a lock and "frozen" beside the caption, the tiles dimmed), or as training. */
+    void setFrozen(boolean frozen) {
+        frozenMark.setVisible(frozen);
+        frozenMark.setManaged(frozen);
+        if (frozen != getStyleClass().contains("frozen-layer")) {
+            if (frozen) getStyleClass().add("frozen-layer");
+            else getStyleClass().remove("frozen-layer");
+        }
+    }
+
+    /** Whether the layer is marked as frozen. */
+    boolean frozen() {
+        return frozenMark.isVisible();
     }
 
     /** The tiles on the page shown, in their grid order. */

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.convscope.lecture.Notation;
 import org.convscope.training.ConvFilters;
 import org.convscope.training.TimelineFrame;
 import org.convscope.ui.view.ColorMap;
@@ -97,8 +98,9 @@ final class TimelineImages {
         for (int l = 0; l < frame.filters().size(); l++) {
             ConvFilters f = frame.filters().get(l);
             g.setColor(CAPTION);
-            g.drawString(String.format(Locale.ROOT, "%s · %d×%d×%d×%d · colours ±%.3f", f.layer(), f.filters(),
-                    f.channels(), f.kernelHeight(), f.kernelWidth(), extents[l]), PAD, y + caption.getAscent());
+            g.drawString(String.format(Locale.ROOT, "%s · %d filters of %s · colours ±%.3f", f.layer(), f.filters(),
+                    Notation.size(f.kernelHeight(), f.kernelWidth(), f.channels()), extents[l]), PAD,
+                    y + caption.getAscent());
             y += 16;
             y += tiles(image, f, extents[l], PAD, y) + PAD;
         }

@@ -1,6 +1,7 @@
 package org.convscope.ui.training;
 
 import java.util.List;
+import java.util.Set;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,6 +25,7 @@ final class TimelinePane extends VBox {
             "Save every snapshot of the timeline in one PNG, each under its step");
     private final FiltersPane filters;
     private List<TimelineFrame> frames = List.of();
+    private Set<String> frozen = Set.of();
 
     /** @param layerHeight the height one layer's filters should fit in */
     TimelinePane(double layerHeight) {
@@ -57,8 +59,10 @@ final class TimelinePane extends VBox {
         return frames;
     }
 
-    void show(List<TimelineFrame> newFrames) {
-        if (newFrames.equals(frames)) return;
+    /** @param frozenLayers the names of the layers that do not train */
+    void show(List<TimelineFrame> newFrames, Set<String> frozenLayers) {
+        if (newFrames.equals(frames) && frozenLayers.equals(frozen)) return;
+        frozen = frozenLayers;
         boolean atEnd = slider.getValue() >= slider.getMax();
         frames = newFrames;
         slider.setMax(Math.max(0, frames.size() - 1));
@@ -71,6 +75,6 @@ final class TimelinePane extends VBox {
         int i = (int) Math.round(Math.min(slider.getValue(), frames.size() - 1));
         TimelineFrame frame = frames.get(i);
         where.setText("filter timeline · snapshot " + (i + 1) + " of " + frames.size() + " · step " + frame.step());
-        filters.show(frame.filters(), frames.get(0).filters());
+        filters.show(frame.filters(), frames.get(0).filters(), frozen);
     }
 }

@@ -1,8 +1,10 @@
 package org.convscope.ui.training;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -27,6 +29,7 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.train.Freezing;
 import org.convscope.engine.train.SampleSource;
 import org.convscope.training.Autosave;
 import org.convscope.training.CurveSnapshot;
@@ -78,6 +81,9 @@ public final class TrainingView extends StackPane {
     private final RecoveryBanner recovery;
     private final SplittableRandom dice = new SplittableRandom();
     private int probeIndex;
+    private NetworkSpec frozenSpec;
+    private int frozenLast;
+    private Set<String> frozenNames = Set.of();
 
     public TrainingView(TrainingViewModel model, ExplorerLink explorer) {
         this(model, explorer, SessionOpener.NONE);
@@ -124,7 +130,7 @@ public final class TrainingView extends StackPane {
 
         GridPane columns = new GridPane();
         columns.getStyleClass().add("columns");
-        for (double percent : new double[] {30, 29, 41}) {
+        for (double percent : new double[] {29, 31, 40}) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(percent);
             c.setMinWidth(0);
@@ -349,8 +355,9 @@ public final class TrainingView extends StackPane {
         progress.show(f);
         title.setText(title(f));
         List<TimelineFrame> frames = f.timeline();
-        filters.show(f.filters(), frames.isEmpty() ? null : frames.get(0).filters());
-        timeline.show(frames);
+        Set<String> frozen = frozenLayers(f);
+        filters.show(f.filters(), frames.isEmpty() ? null : frames.get(0).filters(), frozen);
+        timeline.show(frames, frozen);
         featureMaps.show(f.probe(), f.probeLabel(), probeIndex);
         health.show(f.health());
         showCurves(f.curves());
@@ -361,6 +368,21 @@ public final class TrainingView extends StackPane {
                 100 * f.test().accuracy(), f.testStep()));
         if (f.test() == null) cellSamples.clear();
         showMessage(f);
+    }
+
+    /** The names of the layers that do not train (all but the last {@code trainLast} with weights), from the frame. */
+    private Set<String> frozenLayers(TrainingFrame f) {
+        NetworkSpec spec = f.probe().spec();
+        int last = f.settings().trainLast();
+        if (spec != frozenSpec || last != frozenLast) {
+            boolean[] frozen = Freezing.frozenLayers(spec, last);
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < frozen.length; i++) if (frozen[i]) names.add(spec.layers().get(i).name());
+            frozenNames = Set.copyOf(names);
+            frozenSpec = spec;
+            frozenLast = last;
+        }
+        return frozenNames;
     }
 
     /** "lenet5 on MNIST · 61,706 parameters · the last 2 layers train". */

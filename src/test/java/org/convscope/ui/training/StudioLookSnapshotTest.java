@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
@@ -16,24 +15,19 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javax.imageio.ImageIO;
 import org.convscope.engine.Dims;
-import org.convscope.engine.Network;
 import org.convscope.engine.spec.ActivationSpec;
 import org.convscope.engine.spec.ConvSpec;
 import org.convscope.engine.spec.DenseSpec;
 import org.convscope.engine.spec.FlattenSpec;
-import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.PoolSpec;
 import org.convscope.engine.spec.Presets;
 import org.convscope.engine.spec.SoftmaxSpec;
-import org.convscope.open.Models;
-import org.convscope.training.StartWeights;
-import org.convscope.training.StudioData;
 import org.convscope.training.StudioSessions;
 import org.convscope.training.TrainingFrame;
 import org.convscope.training.TrainingSettings;
 import org.convscope.ui.Snapshots;
-import org.convscope.ui.training.setup.ColourFolders;
+import org.convscope.ui.training.setup.ColourResblock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,7 +82,7 @@ class StudioLookSnapshotTest {
             everyLook(model, "wide256", view -> {
                 LayerTiles conv2 = view.lookupAll(".filters-pane").stream().findFirst()
                         .map(n -> ((FiltersPane) n).grid(1)).orElseThrow();
-                assertTrue(conv2.title.getText().startsWith("conv2 · 256 filters of 32×3×3"), conv2.title.getText());
+                assertTrue(conv2.title.getText().startsWith("conv2 · 256 filters of 3×3×32"), conv2.title.getText());
                 assertTrue(conv2.pageText.isVisible(), "a page at a time");
                 int perPage = conv2.shownTiles().length;
                 assertEquals("1–" + perPage + " of 256", conv2.pageText.getText());
@@ -116,13 +110,8 @@ class StudioLookSnapshotTest {
 
     @Test
     void aColourGraphFineTunedWithItsFirstLayersFrozen() throws Exception {
-        ColourFolders.write(colours, 24);
-        Path file = Path.of("src/test/resources/onnx/resblock-opset11/model.onnx");
-        Network resblock = Models.load(file).network();
-        NetworkSpec spec = twoClasses(resblock.spec());
-        TrainingSettings settings = TrainingSettings.defaults().withBatchSize(8).withTrainLast(2);
-        try (TrainingViewModel model = Snapshots.onFxThread(() -> new TrainingViewModel(StudioSessions.on(
-                StudioData.images(colours), spec, settings, StartWeights.of(resblock, "model.onnx"))))) {
+        try (TrainingViewModel model = Snapshots.onFxThread(() -> new TrainingViewModel(
+                ColourResblock.session(colours, 24)))) {
             waitFor(model, f -> f.test() != null);
             model.stepEpoch();
             waitFor(model, f -> f.epoch() >= 1 && !f.running() && f.testStep() == f.step());
@@ -157,14 +146,6 @@ class StudioLookSnapshotTest {
             moved[i] = Math.sqrt(sum);
         }
         return moved;
-    }
-
-    /** The resblock fixture with its fully connected layer giving two classes. */
-    private static NetworkSpec twoClasses(NetworkSpec spec) {
-        List<LayerSpec> layers = new ArrayList<>(spec.layers());
-        int fc = spec.indexOf("fc");
-        layers.set(fc, new DenseSpec("fc", 2));
-        return new NetworkSpec(spec.name(), spec.input(), layers, spec.sources());
     }
 
     @FunctionalInterface

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.Dims;
+import org.convscope.lecture.Notation;
 import org.convscope.engine.ForwardSnapshot;
 import org.convscope.engine.spec.SoftmaxSpec;
 import org.convscope.training.StepPhases;
@@ -30,11 +31,12 @@ final class ForwardPane extends VBox {
         FlowPane layers = new FlowPane();
         layers.getStyleClass().add("tile-flow");
         Dims in = f.spec().input();
-        layers.getChildren().add(Tiles.tensor("input · " + in, f.input(), in, ColorMap.INK, Heatmap.range(f.input(), 0, in.size())));
+        layers.getChildren().add(Tiles.input("input · " + Notation.size(in), f.input(), in));
         for (int i = 0; i < f.outputs().length; i++) {
             Dims d = s.shape(i);
             float[] range = Heatmap.range(f.output(i), 0, d.size());
-            String caption = String.format(Locale.ROOT, "%d · %s · %s · %s", i + 1, f.spec().layers().get(i).name(), d,
+            String caption = String.format(Locale.ROOT, "%d · %s · %s · %s", i + 1, f.spec().layers().get(i).name(),
+                    Notation.size(d),
                     LossPane.span(range));
             Node tile = Tiles.tensor(caption, f.output(i), d, ColorMap.VIRIDIS, range);
             if (d.size() == p.length && i >= f.outputs().length - 2) {

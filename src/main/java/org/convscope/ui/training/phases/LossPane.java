@@ -13,8 +13,6 @@ import org.convscope.engine.Dims;
 import org.convscope.engine.Loss;
 import org.convscope.training.LossPhase;
 import org.convscope.training.StepPhases;
-import org.convscope.ui.view.ColorMap;
-import org.convscope.ui.view.Heatmap;
 
 /** Phase 2: the image, then target against output for every class, each class's share of the loss, the total and dL/d output. */
 final class LossPane extends VBox {
@@ -34,8 +32,7 @@ final class LossPane extends VBox {
                 : "The backward pass starts at the output with dL/dy = y − t.");
         note.getStyleClass().add("caption");
         Dims in = s.forward().spec().input();
-        Node input = Tiles.tensor(s.sampleName() + " · true class " + s.label(), s.forward().input(), in, ColorMap.INK,
-                Heatmap.range(s.forward().input(), 0, in.size()));
+        Node input = Tiles.input(s.sampleName() + " · true class " + s.label(), s.forward().input(), in);
         input.setId("loss-input");
         HBox top = new HBox(16, input, new VBox(6, formula, table(loss, ce), note));
         getChildren().add(top);

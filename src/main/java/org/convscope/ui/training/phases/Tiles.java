@@ -4,10 +4,17 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
+import java.util.HashSet;
+import java.util.Set;
 import org.convscope.engine.Dims;
+import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.engine.train.Freezing;
+import org.convscope.training.StepPhases;
 import org.convscope.training.ConvFilters;
 import org.convscope.ui.training.Mosaic;
 import org.convscope.ui.view.ColorMap;
+import org.convscope.ui.view.Heatmap;
+import org.convscope.ui.view.RgbImage;
 
 /** Captioned pictures of tensors for the phase panes: feature maps and vectors of one layer, filters of one layer. */
 final class Tiles {
@@ -39,6 +46,34 @@ final class Tiles {
                     scale, c -> c * plane, map, range));
         }
         return card(caption, view);
+    }
+
+    /**
+     * The sample the step trains on: a colour picture when it has three channels (R, G, B), else its channels as
+     * {@link #tensor} draws them, on the sample's own range.
+     */
+    static Node input(String caption, float[] data, Dims d) {
+        if (d.channels() == 3 && !d.isVector()) {
+            int scale = Math.max(1, Math.round(2f * TILE_PIXELS / d.width()));
+            return card(caption + " (colour)", new ImageView(RgbImage.of(data, 0, d.width(), d.height(), scale)));
+        }
+        return tensor(caption, data, d, ColorMap.INK, Heatmap.range(data, 0, d.size()));
+    }
+
+    /** The layers that do not train in this step (all but the last {@code trainLast} with weights). */
+    static Set<String> frozen(StepPhases s) {
+        NetworkSpec spec = s.forward().spec();
+        boolean[] frozen = Freezing.frozenLayers(spec, s.settings().trainLast());
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < frozen.length; i++) if (frozen[i]) names.add(spec.layers().get(i).name());
+        return names;
+    }
+
+    /** A frozen layer's card: its name and what freezing means for it, without pictures of zeros. */
+    static Node frozenCard(String layer, String what) {
+        VBox card = card(layer + " · frozen: " + what, new javafx.scene.layout.Region());
+        card.getStyleClass().add("frozen-card");
+        return card;
     }
 
     /** A row per input channel and a column per filter, as the studio shows filters, within ±extent. */

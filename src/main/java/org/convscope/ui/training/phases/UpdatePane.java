@@ -1,6 +1,7 @@
 package org.convscope.ui.training.phases;
 
 import java.util.Locale;
+import java.util.Set;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -12,7 +13,7 @@ import org.convscope.training.StepPhases;
 
 /**
  * Phase 4: the optimizer's rule with this step's numbers, every convolution layer's filters before, the change Δw and
- * after (before and after on one scale), and how much every parameter tensor moved.
+ * after (before and after on one scale), and how much every parameter tensor moved. A frozen layer says so in a line.
  */
 final class UpdatePane extends VBox {
     private static final int WIDTH = 260;
@@ -23,7 +24,12 @@ final class UpdatePane extends VBox {
         Label rule = new Label(rule(o, s.learningRate()));
         rule.getStyleClass().add("formula");
         getChildren().add(rule);
+        Set<String> frozen = Tiles.frozen(s);
         for (FilterStep f : s.filters()) {
+            if (frozen.contains(f.layer())) {
+                getChildren().add(Tiles.frozenCard(f.layer(), "its filters stay as they are"));
+                continue;
+            }
             float weights = Tiles.extent(f.before().weights(), f.after().weights());
             float delta = Tiles.extent(f.delta().weights());
             HBox row = new HBox(
