@@ -33,7 +33,6 @@ import org.convscope.engine.kernel.ScalarKernels;
 import org.convscope.engine.train.SampleSource;
 import org.convscope.io.Failures;
 import org.convscope.io.FileException;
-import org.convscope.lecture.Notation;
 import org.convscope.model.DigitInput;
 import org.convscope.model.ModelFile;
 import org.convscope.model.TensorInput;
@@ -353,12 +352,19 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** Loads a model file in the background and switches to it; a broken file gives an error notice. */
     public void openModel(Path file) {
-        background(() -> load(file), m -> {
-            Network net = m.network();
-            setNetwork(net, file.getFileName().toString(), m.hasLabels() ? m.classNames() : List.of());
-            inform(Notice.Kind.INFO, "Opened " + file.getFileName() + ": " + net.spec().name() + ", "
-                    + String.format("%,d", net.spec().parameterCount()) + " parameters");
-        });
+        background(() -> load(file), m -> openModel(m, file.getFileName().toString(), null));
+    }
+
+    /**
+     * Switches to a model already loaded (see {@link Models#loadForExplorer}), then opens {@code image} on it as
+     * {@link #openImage} does (null: the model's usual first input).
+     */
+    public void openModel(ModelFile.Model m, String name, Path image) {
+        Network net = m.network();
+        setNetwork(net, name, m.hasLabels() ? m.classNames() : List.of());
+        inform(Notice.Kind.INFO, "Opened " + name + ": " + net.spec().name() + ", "
+                + String.format("%,d", net.spec().parameterCount()) + " parameters");
+        if (image != null) openImage(image);
     }
 
     /** The bundled MNIST test set as samples, loaded in the background, for a digit model's top images. */
@@ -415,14 +421,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     private static ModelFile.Model load(Path file) {
         try {
-            ModelFile.Model m = Models.load(file);
-            Network net = m.network();
-            if (!DigitInput.takesDigits(net.input()) && net.input().channels() != 1 && net.input().channels() != 3
-                    && !net.input().isVector()) {
-                throw new FileException(file, "takes " + Notation.size(net.input()) + " inputs; the explorer shows models of drawn"
-                        + " digits, photos (1 or 3 channels) or vectors");
-            }
-            return m;
+            return Models.loadForExplorer(file);
         } catch (FileException e) {
             throw new java.io.UncheckedIOException(e);
         }
