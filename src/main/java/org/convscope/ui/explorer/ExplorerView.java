@@ -410,18 +410,10 @@ public final class ExplorerView extends StackPane {
         return graph;
     }
 
-    /**
-     * Whether a network is shown as a graph rather than as columns: any graph that is not a plain sequence, and
-     * sequences too large for columns (more than {@value #MAX_COLUMNS} layers or {@value #MAX_COLUMN_CHANNELS}
-     * channels in a layer). LeNet-sized sequences keep their columns, with every map and filter in view at once.
-     */
+    /** Whether a network is shown as a graph rather than as columns; see {@link NetworkView#showsColumns}. */
     static boolean asGraph(NetworkSpec spec) {
-        if (!spec.isSequence() || spec.layers().size() > MAX_COLUMNS) return true;
-        return spec.infer().stream().anyMatch(l -> l.output().channels() > MAX_COLUMN_CHANNELS && !l.output().isVector());
+        return !NetworkView.showsColumns(spec);
     }
-
-    private static final int MAX_COLUMNS = 16;
-    private static final int MAX_COLUMN_CHANNELS = 32;
 
     boolean graphShown() {
         return layout.getCenter() == graph;

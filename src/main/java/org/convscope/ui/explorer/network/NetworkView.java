@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.Network;
+import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.ui.explorer.ExplorerModel;
 import org.convscope.ui.explorer.Frame;
 import org.convscope.ui.explorer.Normalisation;
@@ -170,7 +171,26 @@ public final class NetworkView extends VBox {
         return Math.floor(size / SIZE_STEP) * SIZE_STEP;
     }
 
+    /**
+     * Whether a network is shown as columns rather than as a graph: plain sequences of LeNet's size, with every map and
+     * filter in view at once (at most {@value #MAX_COLUMNS} layers and {@value #MAX_COLUMN_CHANNELS} channels in a
+     * layer). Any other goes to the graph view; this view then makes no columns for it (ResNet-18's would be millions
+     * of filter tiles).
+     */
+    public static boolean showsColumns(NetworkSpec spec) {
+        if (!spec.isSequence() || spec.layers().size() > MAX_COLUMNS) return false;
+        return spec.infer().stream().noneMatch(l -> l.output().channels() > MAX_COLUMN_CHANNELS && !l.output().isVector());
+    }
+
+    private static final int MAX_COLUMNS = 16;
+    private static final int MAX_COLUMN_CHANNELS = 32;
+
     private void rebuild(Network net) {
+        if (!showsColumns(net.spec())) {
+            columns = List.of();
+            content.getChildren().clear();
+            return;
+        }
         columns = Columns.of(net.spec(), bodyHeight, (unit, clicked) -> {
             if (clicked) model.pin(unit);
             else model.hover(unit);
