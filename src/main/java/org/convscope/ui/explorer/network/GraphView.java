@@ -495,11 +495,19 @@ public final class GraphView extends VBox {
         double y1 = PAD + e.y1();
         double turn = GraphLayout.GAP_X / 2;
         Path p = new Path(new MoveTo(x0, y0));
-        if (e.wraps()) {
+        if (e.wraps() && Double.isNaN(e.entryY())) {
             double gap = PAD + e.laneY();
             double left = PAD + GraphLayout.MARGIN / 2;
             p.getElements().addAll(new LineTo(x0 + turn / 2, y0), new LineTo(x0 + turn / 2, gap), new LineTo(left, gap),
                     new LineTo(left, y1), new LineTo(x1, y1));
+        } else if (e.wraps()) {
+            // Beside the edges into the band's first rank, not on them: a little higher below the band, further left.
+            double gap = PAD + e.laneY() - GraphLayout.BAND_GAP / 5;
+            double left = PAD + GraphLayout.MARGIN / 5;
+            double lane = PAD + e.entryY();
+            p.getElements().addAll(new LineTo(x0 + turn / 2, y0), new LineTo(x0 + turn / 2, gap), new LineTo(left, gap),
+                    new LineTo(left, lane), new LineTo(x1 - turn, lane), new CubicCurveTo(x1 - turn, lane, x1 - turn,
+                            y1, x1, y1));
         } else if (!e.isLong()) {
             p.getElements().add(new CubicCurveTo(x0 + turn, y0, x1 - turn, y1, x1, y1));
         } else {
@@ -508,7 +516,7 @@ public final class GraphView extends VBox {
                     new LineTo(x1 - GraphLayout.GAP_X + turn, lane),
                     new CubicCurveTo(x1 - turn, lane, x1 - turn, y1, x1, y1));
         }
-        p.getStyleClass().add(e.isLong() ? "graph-edge-long" : "graph-edge");
+        p.getStyleClass().add(e.isLong() || !Double.isNaN(e.entryY()) ? "graph-edge-long" : "graph-edge");
         p.getStyleClass().add("graph-edge-line");
         p.setMouseTransparent(true);
         return p;

@@ -64,6 +64,26 @@ class GraphViewTest {
         stage.show();
     }
 
+    /**
+     * However narrow the window, the graph opens with every card within the view's width (the blocks of MobileNet's
+     * fixture broken into bands when wider than one): nothing cut at the right edge, only scrolled to below.
+     */
+    @Test
+    void everyCardLiesWithinTheViewsWidth(FxRobot robot) {
+        Node viewport = view.content().getParent().getParent();
+        for (double width : new double[] {980, 720, 560}) {
+            robot.interact(() -> view.getScene().getWindow().setWidth(width));
+            WaitForAsyncUtils.waitForFxEvents();
+            Bounds port = viewport.getLayoutBounds();
+            for (NodeCard card : view.cards()) {
+                Bounds b = viewport.sceneToLocal(card.localToScene(card.getLayoutBounds()));
+                assertTrue(b.getMinX() >= -0.5 && b.getMaxX() <= port.getWidth() + 0.5,
+                        "at " + width + " px, card of layer " + card.layer() + " at " + b.getMinX() + "…" + b.getMaxX()
+                                + " in a view " + port.getWidth() + " wide");
+            }
+        }
+    }
+
     @Test
     void fitShowsTheWholeGraphThenKeysZoomAndDraggingPans(FxRobot robot) {
         Node viewport = view.content().getParent().getParent();
