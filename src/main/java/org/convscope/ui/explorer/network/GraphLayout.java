@@ -170,12 +170,18 @@ public record GraphLayout(List<Place> places, List<Edge> edges, double width, do
                 if (to - from > 1) for (int r = from; r < to; r++) breakable[r] = false;
             }
         }
+        int[] nextBreak = new int[ranks]; // the first rank at or after r that may end a band (the last rank: none)
+        nextBreak[ranks - 1] = ranks - 1;
+        for (int r = ranks - 2; r >= 0; r--) nextBreak[r] = breakable[r] ? r : nextBreak[r + 1];
         List<Integer> starts = new ArrayList<>(List.of(0));
         int start = 0;
         int lastBreak = -1;
         for (int r = 0; r < ranks; r++) {
             if (r - start + 1 > perBand) {
-                start = lastBreak >= start ? lastBreak + 1 : r;
+                // After the last clean break, unless what follows it is itself too wide for a band: then a band ending
+                // early would only leave a gap, the block being broken inside anyway.
+                boolean clean = lastBreak >= start && nextBreak[lastBreak + 1] - lastBreak <= perBand;
+                start = clean ? lastBreak + 1 : r;
                 starts.add(start);
                 lastBreak = -1;
                 r = start - 1;

@@ -525,7 +525,10 @@ public final class GraphView extends VBox {
     private void update() {
         ForwardSnapshot s = snapshot.getValue();
         if (s == null || getScene() == null) return; // not shown: brought up to date when it is
-        if (s.spec() != spec) rebuild(s.spec());
+        if (s.spec() != spec) {
+            ranges = null; // the old network's: the new cards are painted once the new ranges are known
+            rebuild(s.spec());
+        }
         ranges = ValueRanges.of(s);
         paintVisible();
         updateOverlay();

@@ -84,6 +84,35 @@ class GraphViewTest {
         }
     }
 
+    /**
+     * Another network, larger than the one before (LeNet, then the MobileNet fixture): every card in view is painted
+     * at once and after a pan (the old network's value ranges once stopped the painting at its last layer).
+     */
+    @Test
+    void anotherNetworkIsPaintedWholeInViewAndAfterAPan(FxRobot robot) throws Exception {
+        ForwardSnapshot small = GraphFixture.snapshot("lenet");
+        ForwardSnapshot large = snapshot.get();
+        robot.interact(() -> snapshot.set(small));
+        robot.interact(() -> snapshot.set(large));
+        assertEveryCardInViewPainted(large);
+        robot.interact(() -> view.pan(0, -600));
+        assertEveryCardInViewPainted(large);
+    }
+
+    private void assertEveryCardInViewPainted(ForwardSnapshot s) {
+        Node viewport = view.content().getParent().getParent();
+        Bounds port = viewport.getLayoutBounds();
+        int inView = 0;
+        for (NodeCard card : view.cards()) {
+            Bounds b = viewport.sceneToLocal(card.localToScene(card.getLayoutBounds()));
+            boolean maps = card.layer() < 0 || !s.shapes().get(card.layer()).isVector();
+            if (!maps || !b.intersects(port)) continue;
+            inView++;
+            assertTrue(card.shownChannels().length > 0, "card of layer " + card.layer() + " in view, unpainted");
+        }
+        assertTrue(inView > 3, "cards in view: " + inView);
+    }
+
     @Test
     void fitShowsTheWholeGraphThenKeysZoomAndDraggingPans(FxRobot robot) {
         Node viewport = view.content().getParent().getParent();
