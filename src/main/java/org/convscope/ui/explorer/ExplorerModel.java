@@ -27,6 +27,7 @@ import org.convscope.data.InkImage;
 import org.convscope.data.Photo;
 import org.convscope.data.PhotoPreprocess;
 import org.convscope.engine.Network;
+import org.convscope.engine.explain.GradCam;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.kernel.ScalarKernels;
@@ -208,7 +209,7 @@ public final class ExplorerModel implements AutoCloseable {
         return recipe.getReadOnlyProperty();
     }
 
-    /** The layer Grad-CAM explains the top class at: by default the last convolution; −1 for a model without one. */
+    /** The layer Grad-CAM explains the top class at: by default {@link GradCam#defaultLayer}; −1 for a model without maps. */
     public ReadOnlyIntegerProperty gradCamLayerProperty() {
         return gradCamLayer.getReadOnlyProperty();
     }
@@ -447,17 +448,6 @@ public final class ExplorerModel implements AutoCloseable {
         submit();
     }
 
-    /** The last layer with maps that a convolution makes, else the last with maps; −1 for none. */
-    static int lastConvolution(Network net) {
-        int maps = -1;
-        for (int i = net.layers().size() - 1; i >= 0; i--) {
-            if (net.layers().get(i).output().isVector()) continue;
-            if (net.spec().layers().get(i) instanceof org.convscope.engine.spec.ConvSpec) return i;
-            if (maps < 0) maps = i;
-        }
-        return maps;
-    }
-
     private void warmedUp() {
         cold = false;
         inference = new Inference(network.get(), KernelSelection.preferred(), classNames);
@@ -475,7 +465,7 @@ public final class ExplorerModel implements AutoCloseable {
         photoMode.set(photos);
         photo.set(null);
         recipe.set(photos ? recipes.getOrDefault(name, defaultRecipe(net)) : null);
-        gradCamLayer.set(lastConvolution(net));
+        gradCamLayer.set(GradCam.defaultLayer(net));
         network.set(net);
         modelName.set(name);
         if (photos) {
