@@ -34,8 +34,7 @@ final class OpenCommand implements Callable<Integer> {
     public Integer call() throws FileException {
         ModelFile.Model m = Models.loadForExplorer(model);
         if (image != null) check(image, m.network());
-        org.convscope.ui.ConvScopeApp.launchGui(new org.convscope.ui.ConvScopeApp.Opening(m,
-                String.valueOf(model.getFileName()), image));
+        org.convscope.ui.ConvScopeApp.launchGui(new org.convscope.ui.ConvScopeApp.Opening(m, model, image));
         return 0;
     }
 

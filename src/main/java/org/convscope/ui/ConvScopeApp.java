@@ -21,10 +21,10 @@ public final class ConvScopeApp extends Application {
     private MainLayout layout;
 
     /**
-     * A model loaded and checked before the window opens, its name, and an image or .npy file to open on it (null:
+     * A model loaded and checked before the window opens, its file, and an image or .npy file to open on it (null:
      * none).
      */
-    public record Opening(ModelFile.Model model, String name, Path image) {}
+    public record Opening(ModelFile.Model model, Path file, Path image) {}
 
     /** Starts the JavaFX toolkit and blocks until the last window closes. */
     public static void launchGui(String... args) {
@@ -41,7 +41,7 @@ public final class ConvScopeApp extends Application {
     public void start(Stage stage) throws FileException {
         layout = new MainLayout();
         Opening first = opening;
-        if (first != null) layout.explorer().openModel(first.model(), first.name(), first.image());
+        if (first != null) layout.explorer().openModel(first.model(), first.file(), first.image());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(layout, Math.min(1600, screen.getWidth()), Math.min(960, screen.getHeight()));
         Theme.apply(scene);
