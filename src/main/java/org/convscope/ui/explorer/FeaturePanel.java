@@ -246,6 +246,8 @@ public final class FeaturePanel extends VBox {
         PhotoPreprocess r = model.recipeProperty().get();
         for (Shown s : shown) {
             ReceptiveField.Region g = s.hit().region();
+            // A unit of a padding layer's border reads no pixel: its whole image instead.
+            if (g.height() <= 0 || g.width() <= 0) g = new ReceptiveField.Region(0, 0, in.height(), in.width());
             int top = Math.max(0, g.top());
             int left = Math.max(0, g.left());
             int h = Math.min(in.height(), g.bottom()) - top;
