@@ -34,7 +34,11 @@ final class OpenCommand implements Callable<Integer> {
     public Integer call() throws FileException {
         ModelFile.Model m = Models.loadForExplorer(model);
         if (image != null) check(image, m.network());
-        org.convscope.ui.ConvScopeApp.launchGui(new org.convscope.ui.ConvScopeApp.Opening(m, model, image));
+        try {
+            org.convscope.ui.ConvScopeApp.launchGui(new org.convscope.ui.ConvScopeApp.Opening(m, model, image));
+        } catch (UnsupportedOperationException e) { // JavaFX without a display: "Unable to open DISPLAY"
+            throw new IllegalStateException("cannot open the window: " + e.getMessage(), e);
+        }
         return 0;
     }
 

@@ -72,7 +72,7 @@ class GraphViewTest {
     void everyCardLiesWithinTheViewsWidth(FxRobot robot) {
         Node viewport = view.content().getParent().getParent();
         for (double width : new double[] {980, 720, 560}) {
-            robot.interact(() -> view.getScene().getWindow().setWidth(width));
+            robot.interact(() -> view.setMaxWidth(width)); // the view narrower, not the window other tests share
             WaitForAsyncUtils.waitForFxEvents();
             Bounds port = viewport.getLayoutBounds();
             for (NodeCard card : view.cards()) {
