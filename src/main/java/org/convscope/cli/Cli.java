@@ -6,11 +6,11 @@ import org.convscope.training.TrainingSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the headless subcommands (train, classify, infer, export, bench, render, lesson). */
+/** Entry point of the subcommands (train, classify, infer, export, bench, render, lesson; open starts the app). */
 @Command(name = "convscope", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "A microscope for convolutional neural networks. Without a command, opens the app.",
         subcommands = {TrainCommand.class, ClassifyCommand.class, InferCommand.class, ExportCommand.class, BenchCommand.class, RenderCommand.class,
-                LessonCommand.class})
+                LessonCommand.class, OpenCommand.class})
 public final class Cli {
     /** Exit code of a failure in the input (a bad file, a diverged run). */
     public static final int FAILED = 1;

@@ -74,6 +74,29 @@ public final class Cifar10 {
                 (int) testRecords));
     }
 
+    /**
+     * One set of a folder's images, for ranking them (the explorer's top images): its test batch, or its training
+     * batches when it has none; checked as {@link #load} checks them.
+     */
+    public static Dataset testOrTraining(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new DatasetException(dir, Files.exists(dir) ? "not a directory" : "no such directory");
+        }
+        Path test = dir.resolve(TEST);
+        List<Path> files = Files.isRegularFile(test) ? List.of(test) : trainBatches(dir);
+        if (files.isEmpty()) throw new DatasetException(dir, "holds no CIFAR-10 batch (" + TEST + ", data_batch_N.bin)");
+        long records = 0;
+        for (Path file : files) records += records(file);
+        long most = (Integer.MAX_VALUE - 8) / (RECORD - 1);
+        if (records > most) throw new DatasetException(dir, "too large: " + records + " images, at most " + most + " supported");
+        if (!Heap.fits(records * RECORD)) {
+            throw new DatasetException(dir, "its " + records + " images need about " + Heap.size(records * RECORD)
+                    + ", more than the Java heap has free (start Java with a larger -Xmx)");
+        }
+        String set = files.getFirst().equals(test) ? " test" : " train";
+        return read(folderName(dir) + set, files, (int) records);
+    }
+
     /** The class names: {@code batches.meta.txt}'s lines when it has ten, else airplane, automobile, … truck. */
     public static List<String> classNames(Path dir) {
         Path meta = dir.resolve(META);

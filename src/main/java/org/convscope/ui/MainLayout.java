@@ -250,6 +250,11 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         return true;
     }
 
+    /** The explorer's view model (the window opens a model in it from the command line). */
+    public ExplorerModel explorer() {
+        return explorerModel;
+    }
+
     public TabPane tabs() {
         return tabs;
     }

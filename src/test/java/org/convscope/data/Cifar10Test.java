@@ -36,6 +36,24 @@ class Cifar10Test {
         }
     }
 
+    /** The explorer's top images rank one set: the test batch, else (a folder without one) the training batches. */
+    @Test
+    void oneSetToRankIsTheTestBatchElseTheTrainingBatches() throws Exception {
+        Dataset test = Cifar10.testOrTraining(CifarFiles.folder(dir));
+        assertEquals(List.of(1, 0, 9, 2), List.of(test.label(0), test.label(1), test.label(2), test.label(3)));
+        Files.delete(dir.resolve("test_batch.bin"));
+        Dataset train = Cifar10.testOrTraining(dir);
+        assertEquals(5, train.size());
+        assertEquals(9, train.label(3));
+        Files.write(dir.resolve("data_batch_1.bin"), new byte[100]);
+        DatasetException e = assertThrows(DatasetException.class, () -> Cifar10.testOrTraining(dir));
+        assertTrue(e.getMessage().contains("data_batch_1.bin") && e.getMessage().contains("not a whole number"),
+                e.getMessage());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertTrue(assertThrows(DatasetException.class, () -> Cifar10.testOrTraining(empty)).getMessage()
+                .contains("no CIFAR-10 batch"));
+    }
+
     @Test
     void batchTenComesAfterBatchTwo() {
         CifarFiles.write(dir.resolve("data_batch_10.bin"), 5);

@@ -2,7 +2,14 @@ package org.convscope.engine.explain;
 
 import java.util.Arrays;
 import org.convscope.engine.Dims;
+import org.convscope.engine.Network;
 import org.convscope.engine.Workspace;
+import org.convscope.engine.spec.ActivationSpec;
+import org.convscope.engine.spec.BatchNormSpec;
+import org.convscope.engine.spec.ConvSpec;
+import org.convscope.engine.spec.LayerSpec;
+import org.convscope.engine.spec.PadSpec;
+import org.convscope.engine.spec.PoolSpec;
 import org.convscope.engine.spec.SoftmaxSpec;
 
 /**
@@ -16,6 +23,41 @@ public final class GradCam {
     public record Result(int layer, int classIndex, Dims maps, float[] map, float[] weights, float score) {}
 
     private GradCam() {}
+
+    /**
+     * The layer Grad-CAM users expect by default: the last layer with maps (more than one position) that every path
+     * from the input to the output passes through, so that its maps carry all the network knows there (for ResNet the
+     * last block's output after its Add and ReLU, as pytorch-grad-cam's {@code layer4[-1]}; never a block's 1×1
+     * shortcut). When that layer follows a convolution through one-input layers only (activation, batch norm,
+     * pooling, padding), as in LeNet or MobileNet's last 1×1 convolution and ReLU6, the convolution itself. −1 for a
+     * network without maps.
+     */
+    public static int defaultLayer(Network net) {
+        int n = net.layers().size();
+        for (int layer = n - 1; layer >= 0; layer--) {
+            Dims d = net.layers().get(layer).output();
+            if (d.isVector() || d.height() * d.width() < 2 || !everyPathThrough(net, layer)) continue;
+            for (int k = layer; ; k = net.sources(k)[0]) {
+                LayerSpec spec = net.spec().layers().get(k);
+                if (spec instanceof ConvSpec) return k;
+                boolean oneInput = spec instanceof ActivationSpec || spec instanceof BatchNormSpec
+                        || spec instanceof PoolSpec || spec instanceof PadSpec;
+                if (!oneInput || net.sources(k).length != 1 || net.sources(k)[0] < 0) return layer;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the output is cut off from the input without {@code layer}: reachability in topological order. */
+    private static boolean everyPathThrough(Network net, int layer) {
+        int n = net.layers().size();
+        boolean[] reached = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (i == layer) continue;
+            for (int s : net.sources(i)) reached[i] |= s < 0 || reached[s];
+        }
+        return !reached[n - 1];
+    }
 
     /**
      * Grad-CAM of sample 0 of the workspace's last forward pass for class c at layer {@code layer} (any layer with

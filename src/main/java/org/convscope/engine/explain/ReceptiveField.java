@@ -60,9 +60,11 @@ public final class ReceptiveField {
 
     /**
      * The input pixels that can influence the unit. Walking back from the unit's layer through every layer it reads
-     * (the union over every path): a conv output row o covers input rows [o·S − P, o·S − P + D·(K − 1)] and a pool's
-     * likewise, each clipped to the layer's input (padding positions are not pixels); a flatten or reshape unit is
-     * its (C, H, W) unit; a dense, softmax or global pooling unit sees the whole image.
+     * (the union over every path): a conv output row o reads input rows o·S − P + k·D (k = 0 … K − 1) and a pool's
+     * likewise, of which only those inside the layer's input count (padding positions are not pixels); the region
+     * is the bounding box of what is read, exact at every edge (a dilated kernel's holes inside it included); a
+     * flatten or reshape unit is its (C, H, W) unit; a dense, softmax or global pooling unit sees the whole image; a
+     * unit of a padding layer's border reads no pixel (an empty region).
      */
     public static Region inputRegion(NetworkSpec spec, UnitRef unit) {
         List<NetworkSpec.LayerInfo> infos = spec.infer();
@@ -87,7 +89,8 @@ public final class ReceptiveField {
                 else boxes[s] = back.union(boxes[s]);
             }
         }
-        if (atInput == null || atInput.whole()) return new Region(0, 0, image.height(), image.width());
+        if (atInput == null) return new Region(0, 0, 0, 0); // every path ends in padding: a pad layer's border
+        if (atInput.whole()) return new Region(0, 0, image.height(), image.width());
         return new Region(atInput.top(), atInput.left(), atInput.bottom() + 1, atInput.right() + 1);
     }
 
@@ -96,18 +99,8 @@ public final class ReceptiveField {
         if (box.whole()) return Box.WHOLE;
         Dims in = info.inputs().get(j);
         return switch (info.spec()) {
-            case ConvSpec c -> {
-                Window w = c.kernel();
-                yield new Box(-1, box.top() * w.strideH() - w.padTop(), box.left() * w.strideW() - w.padLeft(),
-                        box.bottom() * w.strideH() - w.padTop() + w.dilationH() * (w.kernelH() - 1),
-                        box.right() * w.strideW() - w.padLeft() + w.dilationW() * (w.kernelW() - 1), false);
-            }
-            case PoolSpec p -> {
-                Window w = p.kernel();
-                yield new Box(box.channel(), box.top() * w.strideH() - w.padTop(), box.left() * w.strideW() - w.padLeft(),
-                        box.bottom() * w.strideH() - w.padTop() + w.dilationH() * (w.kernelH() - 1),
-                        box.right() * w.strideW() - w.padLeft() + w.dilationW() * (w.kernelW() - 1), false);
-            }
+            case ConvSpec c -> window(-1, c.kernel(), box, in);
+            case PoolSpec p -> window(box.channel(), p.kernel(), box, in);
             case PadSpec p -> new Box(box.channel(), box.top() - p.top(), box.left() - p.left(), box.bottom() - p.top(),
                     box.right() - p.left(), false);
             case ActivationSpec a -> box;
@@ -133,6 +126,33 @@ public final class ReceptiveField {
             case SoftmaxSpec s -> Box.WHOLE;
             case GlobalPoolSpec g -> new Box(box.channel(), 0, 0, in.height() - 1, in.width() - 1, false);
         };
+    }
+
+    /**
+     * The part of a window layer's input that outputs [top, bottom] × [left, right] read: along each axis from the
+     * first to the last tap o·S − P + k·D (k = 0 … K − 1) that falls inside the input, not in its padding (with
+     * dilation the first tap inside need not be at the edge); null when every tap is padding.
+     */
+    private static Box window(int channel, Window w, Box box, Dims in) {
+        int[] rows = taps(box.top(), box.bottom(), w.kernelH(), w.strideH(), w.dilationH(), w.padTop(), in.height());
+        int[] cols = taps(box.left(), box.right(), w.kernelW(), w.strideW(), w.dilationW(), w.padLeft(), in.width());
+        if (rows == null || cols == null) return null;
+        return new Box(channel, rows[0], cols[0], rows[1], cols[1], false);
+    }
+
+    /** Along one axis: {first, last} input position inside [0, size) that outputs [from, to] read; null for none. */
+    private static int[] taps(int from, int to, int k, int stride, int dilation, int pad, int size) {
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (int o = from; o <= to; o++) {
+            for (int t = 0; t < k; t++) {
+                int at = o * stride - pad + t * dilation;
+                if (at < 0 || at >= size) continue;
+                first = Math.min(first, at);
+                last = Math.max(last, at);
+            }
+        }
+        return first > last ? null : new int[] {first, last};
     }
 
     /** The (C, H, W) unit that a vector unit (channel = index) copies, when the box is one vector unit. */

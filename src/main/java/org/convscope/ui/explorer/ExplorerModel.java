@@ -26,12 +26,15 @@ import org.convscope.data.ImageInput;
 import org.convscope.data.InkImage;
 import org.convscope.data.Photo;
 import org.convscope.data.PhotoPreprocess;
+import org.convscope.data.PreprocessChoices;
 import org.convscope.engine.Network;
+import org.convscope.engine.explain.GradCam;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.kernel.Parallel;
 import org.convscope.engine.kernel.ScalarKernels;
 import org.convscope.engine.train.SampleSource;
+import org.convscope.io.AppFiles;
 import org.convscope.io.Failures;
 import org.convscope.io.FileException;
 import org.convscope.lecture.Notation;
@@ -80,7 +83,10 @@ public final class ExplorerModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<PhotoInput> photo = new ReadOnlyObjectWrapper<>(this, "photo");
     private final ReadOnlyObjectWrapper<PhotoPreprocess> recipe = new ReadOnlyObjectWrapper<>(this, "recipe");
     private final ReadOnlyIntegerWrapper gradCamLayer = new ReadOnlyIntegerWrapper(this, "gradCamLayer", -1);
-    private final Map<String, PhotoPreprocess> recipes = new HashMap<>(); // per model name, chosen by the user
+    private final Map<String, PhotoPreprocess> recipes = new HashMap<>(); // per model file (else name), chosen by the user
+    private final Path choicesFile = AppFiles.user().state().resolve(PreprocessChoices.FILE);
+    private PreprocessChoices choices; // the choices of earlier runs, read when a model file is first opened
+    private Path modelFile; // the file of the model shown; null for the bundled model and training snapshots
 
     private Inference inference;
     private boolean cold; // the Vector API kernels are not compiled yet: classify with the scalar ones
@@ -212,7 +218,7 @@ public final class ExplorerModel implements AutoCloseable {
         return recipe.getReadOnlyProperty();
     }
 
-    /** The layer Grad-CAM explains the top class at: by default the last convolution; −1 for a model without one. */
+    /** The layer Grad-CAM explains the top class at: by default {@link GradCam#defaultLayer}; −1 for a model without maps. */
     public ReadOnlyIntegerProperty gradCamLayerProperty() {
         return gradCamLayer.getReadOnlyProperty();
     }
@@ -315,11 +321,26 @@ public final class ExplorerModel implements AutoCloseable {
         background(() -> PhotoInput.of(name, picture, r, net.input()), p -> showPhoto(net, p));
     }
 
-    /** Chooses how photos become the model's input (remembered for this model) and preprocesses the photo again. */
+    /**
+     * Chooses how photos become the model's input and preprocesses the photo again. Remembered for this model, and
+     * for a model opened from a file across restarts too (saved in the background; a failure is a notice).
+     */
     public void setRecipe(PhotoPreprocess r) {
         if (r == null) throw new IllegalArgumentException("the preprocessing must not be null");
-        recipes.put(modelName.get(), r);
+        recipes.put(recipeKey(modelName.get(), modelFile), r);
         recipe.set(r);
+        if (modelFile != null) {
+            PreprocessChoices saved = choices().with(modelFile, r);
+            choices = saved;
+            background(() -> {
+                try {
+                    saved.save(choicesFile);
+                    return null;
+                } catch (FileException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, done -> {});
+        }
         PhotoInput current = photo.get();
         if (current == null || current.isTensor()) return;
         Network net = network.get();
@@ -356,12 +377,23 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** Loads a model file in the background and switches to it; a broken file gives an error notice. */
     public void openModel(Path file) {
-        background(() -> load(file), m -> {
-            Network net = m.network();
-            setNetwork(net, file.getFileName().toString(), m.hasLabels() ? m.classNames() : List.of());
-            inform(Notice.Kind.INFO, "Opened " + file.getFileName() + ": " + net.spec().name() + ", "
-                    + String.format("%,d", net.spec().parameterCount()) + " parameters");
-        });
+        background(() -> load(file), m -> openModel(m, file, null));
+    }
+
+    /**
+     * Switches to a model already loaded from {@code file} (see {@link Models#loadForExplorer}), through the
+     * preprocessing chosen for that file before (in this run or an earlier one), then opens {@code image} on it as
+     * {@link #openImage} does (null: the model's usual first input).
+     */
+    public void openModel(ModelFile.Model m, Path file, Path image) {
+        Network net = m.network();
+        String problem = choices == null ? loadChoices() : null;
+        String name = file.getFileName().toString();
+        setNetwork(net, name, m.hasLabels() ? m.classNames() : List.of(), file);
+        inform(Notice.Kind.INFO, "Opened " + name + ": " + net.spec().name() + ", "
+                + String.format("%,d", net.spec().parameterCount()) + " parameters");
+        if (problem != null) inform(Notice.Kind.ERROR, problem);
+        if (image != null) openImage(image);
     }
 
     /** The bundled MNIST test set as samples, loaded in the background, for a digit model's top images. */
@@ -419,14 +451,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     private static ModelFile.Model load(Path file) {
         try {
-            ModelFile.Model m = Models.load(file);
-            Network net = m.network();
-            if (!DigitInput.takesDigits(net.input()) && net.input().channels() != 1 && net.input().channels() != 3
-                    && !net.input().isVector()) {
-                throw new FileException(file, "takes " + Notation.size(net.input()) + " inputs; the explorer shows models of drawn"
-                        + " digits, photos (1 or 3 channels) or vectors");
-            }
-            return m;
+            return Models.loadForExplorer(file);
         } catch (FileException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -452,35 +477,29 @@ public final class ExplorerModel implements AutoCloseable {
         submit();
     }
 
-    /** The last layer with maps that a convolution makes, else the last with maps; −1 for none. */
-    static int lastConvolution(Network net) {
-        int maps = -1;
-        for (int i = net.layers().size() - 1; i >= 0; i--) {
-            if (net.layers().get(i).output().isVector()) continue;
-            if (net.spec().layers().get(i) instanceof org.convscope.engine.spec.ConvSpec) return i;
-            if (maps < 0) maps = i;
-        }
-        return maps;
-    }
-
     private void warmedUp() {
         cold = false;
         inference = new Inference(network.get(), KernelSelection.preferred(), classNames, cores);
     }
 
     private void setNetwork(Network net, String name) {
-        setNetwork(net, name, List.of());
+        setNetwork(net, name, List.of(), null);
     }
 
     private void setNetwork(Network net, String name, List<String> names) {
+        setNetwork(net, name, names, null);
+    }
+
+    private void setNetwork(Network net, String name, List<String> names, Path file) {
+        modelFile = file;
         classNames = List.copyOf(names);
         inference = new Inference(net, cold ? ScalarKernels.INSTANCE : KernelSelection.preferred(), classNames, cores);
         boolean photos = !DigitInput.takesDigits(net.input());
         PhotoInput previous = photo.get();
         photoMode.set(photos);
         photo.set(null);
-        recipe.set(photos ? recipes.getOrDefault(name, defaultRecipe(net)) : null);
-        gradCamLayer.set(lastConvolution(net));
+        recipe.set(photos ? chosenRecipe(net, name, file) : null);
+        gradCamLayer.set(GradCam.defaultLayer(net));
         network.set(net);
         modelName.set(name);
         if (photos) {
@@ -504,6 +523,30 @@ public final class ExplorerModel implements AutoCloseable {
         canUndo.set(drawing.canUndo());
         canRedo.set(drawing.canRedo());
         submit();
+    }
+
+    /** The recipe chosen for the model in this run, else in an earlier one (by its file), else its usual one. */
+    private PhotoPreprocess chosenRecipe(Network net, String name, Path file) {
+        PhotoPreprocess now = recipes.get(recipeKey(name, file));
+        if (now != null) return now;
+        if (file != null) return choices().get(file).orElseGet(() -> defaultRecipe(net));
+        return defaultRecipe(net);
+    }
+
+    private static String recipeKey(String name, Path file) {
+        return file == null ? "name:" + name : "file:" + file.toAbsolutePath().normalize();
+    }
+
+    private PreprocessChoices choices() {
+        if (choices == null) loadChoices();
+        return choices;
+    }
+
+    /** Reads the choices of earlier runs; the problem with their file in one line, or null. */
+    private String loadChoices() {
+        PreprocessChoices.Loaded loaded = PreprocessChoices.load(choicesFile);
+        choices = loaded.choices();
+        return loaded.problem();
     }
 
     private static PhotoPreprocess defaultRecipe(Network net) {

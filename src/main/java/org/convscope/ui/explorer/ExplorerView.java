@@ -30,6 +30,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import org.convscope.data.Cifar10;
+import org.convscope.data.PhotoPreprocess;
 import org.convscope.data.Preprocess;
 import org.convscope.engine.Network;
 import org.convscope.engine.explain.UnitRef;
@@ -351,16 +353,21 @@ public final class ExplorerView extends StackPane {
             return;
         }
         javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-        chooser.setTitle("A folder of photos (e.g. a CIFAR-10 or ImageNet-style folder of class folders)");
+        chooser.setTitle("A folder of photos (e.g. an ImageNet-style folder of class folders) or of CIFAR-10 batches");
         File dir = chooser.showDialog(getScene().getWindow());
         if (dir != null) topImagesFrom(dir.toPath(), then);
     }
 
-    /** Scans a folder of photos for the top images; a folder without any gives an error notice. */
+    /**
+     * The top images' data: a folder of CIFAR-10 binary batches (its test batch, else its training batches), or of
+     * photos; a folder without either gives an error notice.
+     */
     void topImagesFrom(Path dir, java.util.function.Consumer<org.convscope.engine.train.SampleSource> then) {
         var net = model.networkProperty().get();
         try {
-            then.accept(PhotoFolderSamples.scan(dir, model.recipeProperty().get(), net.input(), net.numClasses()));
+            PhotoPreprocess recipe = model.recipeProperty().get();
+            then.accept(Cifar10.isCifar(dir) ? CifarSamples.of(dir, recipe, net.input(), net.numClasses())
+                    : PhotoFolderSamples.scan(dir, recipe, net.input(), net.numClasses()));
         } catch (RuntimeException e) {
             model.inform(Notice.Kind.ERROR, e.getMessage());
         }
@@ -410,9 +417,9 @@ public final class ExplorerView extends StackPane {
         return graph;
     }
 
-    /** Whether a network is shown as a graph rather than as columns (see {@link NetworkView#takes}). */
+    /** Whether a network is shown as a graph rather than as columns; see {@link NetworkView#showsColumns}. */
     static boolean asGraph(NetworkSpec spec) {
-        return !NetworkView.takes(spec);
+        return !NetworkView.showsColumns(spec);
     }
 
     boolean graphShown() {

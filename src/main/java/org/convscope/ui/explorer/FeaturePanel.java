@@ -32,9 +32,9 @@ import org.convscope.ui.view.ColorMap;
 /**
  * What the inspected channel (or class) looks for, under the inspector: "Looks for" runs feature visualisation
  * (gradient ascent from faint noise with jitter and blur) on the "convscope-features" thread, the picture updating as
- * it goes, cancellable; "Top 9" scans a data set (the bundled MNIST test set for a digit model, a folder of photos the
- * user picks for any other) for the nine images whose strongest unit of the channel is the largest, and shows the
- * patch each unit sees.
+ * it goes, cancellable; "Top 9" scans a data set (the bundled MNIST test set for a digit model, a folder of photos or
+ * of CIFAR-10 batches the user picks for any other) for the nine images whose strongest unit of the channel is the
+ * largest, and shows the patch each unit sees.
  */
 public final class FeaturePanel extends VBox {
     public static final String LOOKS_FOR_ID = "feature-looks-for";
@@ -246,6 +246,8 @@ public final class FeaturePanel extends VBox {
         PhotoPreprocess r = model.recipeProperty().get();
         for (Shown s : shown) {
             ReceptiveField.Region g = s.hit().region();
+            // A unit of a padding layer's border reads no pixel: its whole image instead.
+            if (g.height() <= 0 || g.width() <= 0) g = new ReceptiveField.Region(0, 0, in.height(), in.width());
             int top = Math.max(0, g.top());
             int left = Math.max(0, g.left());
             int h = Math.min(in.height(), g.bottom()) - top;

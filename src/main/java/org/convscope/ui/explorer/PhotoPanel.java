@@ -147,7 +147,8 @@ public final class PhotoPanel extends VBox {
                 + SaliencyMethod.OCCLUSION.description() + ". " + SaliencyMethod.GRAD_CAM.label() + ": "
                 + SaliencyMethod.GRAD_CAM.description() + "."));
         layer.setId(LAYER_ID);
-        layer.setTooltip(new Tooltip("The layer Grad-CAM looks at: by default the last convolution"));
+        layer.setTooltip(new Tooltip("The layer Grad-CAM looks at: by default the last one every path goes through (a"
+                + " residual network's last block output, else its last convolution)"));
         explains.setId(EXPLAINS_ID);
         explains.getStyleClass().add("saliency-explains");
         explains.setWrapText(true);

@@ -119,7 +119,8 @@ public final class PreprocessView extends VBox {
         method.setTooltip(new Tooltip("Which input pixels drive the top class (" + Shortcut.SALIENCY.keys()
                 + " turns it on and off). " + SaliencyMethod.GRADIENT.label() + ": " + SaliencyMethod.GRADIENT.description()
                 + ". " + SaliencyMethod.OCCLUSION.label() + ": " + SaliencyMethod.OCCLUSION.description() + ". "
-                + SaliencyMethod.GRAD_CAM.label() + " (at the last convolution): " + SaliencyMethod.GRAD_CAM.description()
+                + SaliencyMethod.GRAD_CAM.label() + " (by default at the last layer every path goes through: a residual"
+                + " network's last block, else its last convolution): " + SaliencyMethod.GRAD_CAM.description()
                 + "."));
         method.setMaxWidth(Double.MAX_VALUE);
         method.setMinWidth(0);

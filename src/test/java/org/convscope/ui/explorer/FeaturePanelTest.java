@@ -16,6 +16,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javax.imageio.ImageIO;
+import org.convscope.data.Cifar10;
+import org.convscope.data.CifarFiles;
 import org.convscope.data.DatasetFolder;
 import org.convscope.data.PhotoPreprocess;
 import org.convscope.engine.Network;
@@ -36,7 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * What a channel looks for and the images that excite it, from the inspector panel: the visualisation equals the
  * engine's (same settings, same seed), a cancel stops it, the nine top images of the bundled MNIST test set (LeNet)
- * and of a folder of photos (a colour model) are the engine's, an empty folder is one line.
+ * and of a folder of photos or of CIFAR-10 batches (a colour model) are the engine's, an empty folder is one line.
  */
 class FeaturePanelTest {
     private ExplorerModel model;
@@ -140,6 +142,47 @@ class FeaturePanelTest {
         String notice = fx(() -> model.noticeProperty().get().text());
         assertTrue(notice.contains("empty") && notice.contains("no PNG or JPG"), notice);
         assertFalse(notice.contains("\n"));
+    }
+
+    /**
+     * A folder of CIFAR-10 binary batches: its test batch is ranked, each image through the model's preprocessing as a
+     * photo is; the same as a folder holding the test batch's images as PNG files (named in the batch's order).
+     */
+    @Test
+    void aFolderOfCifarBatchesGivesTheNineOfItsTestBatch(@TempDir Path dir) throws Exception {
+        ModelFile.Model loaded = Models.load(ExplorerPhotoTest.MODEL);
+        open(loaded.network(), "resblock");
+        Path cifar = dir.resolve("cifar-10-batches-bin");
+        CifarFiles.write(cifar.resolve("data_batch_1.bin"), 3, 1, 4, 1, 5);
+        int[] labels = {9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2};
+        CifarFiles.write(cifar.resolve("test_batch.bin"), labels);
+        Path pngs = java.nio.file.Files.createDirectories(dir.resolve("pngs"));
+        var test = Cifar10.load(cifar).test();
+        float[] planes = new float[test.imageSize()];
+        for (int i = 0; i < test.size(); i++) {
+            test.toFloats(new int[] {i}, 0, 1, planes);
+            BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+            for (int p = 0; p < 32 * 32; p++) {
+                int r = Math.round(planes[p] * 255);
+                int g = Math.round(planes[1024 + p] * 255);
+                int b = Math.round(planes[2048 + p] * 255);
+                image.setRGB(p % 32, p / 32, r << 16 | g << 8 | b);
+            }
+            ImageIO.write(image, "png", pngs.resolve(String.format(Locale.ROOT, "test%02d.png", i)).toFile());
+        }
+        int conv = loaded.network().indexOf("block2.conv2");
+        fx(() -> {
+            model.pin(new UnitRef(conv, 4, 3, 3));
+            view.topImagesFrom(cifar, view.features()::topImages);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !tileLabels().isEmpty()));
+        waitIdle();
+        PhotoPreprocess recipe = PhotoPreprocess.imagenet(loaded.network().input());
+        var photos = PhotoFolderSamples.scan(pngs, recipe, loaded.network().input(), 10);
+        List<TopActivations.Hit> hits = TopActivations.find(new Workspace(loaded.network(), KernelSelection.preferred(), 32),
+                photos, conv, 4, FeaturePanel.TOP, null, () -> false);
+        assertEquals(labels(hits), tileLabels());
     }
 
     private static List<String> labels(List<TopActivations.Hit> hits) {

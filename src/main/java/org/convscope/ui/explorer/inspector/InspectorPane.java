@@ -172,7 +172,7 @@ public final class InspectorPane extends VBox {
         ReceptiveField.Region r = ReceptiveField.inputRegion(spec, unit);
         Dims image = spec.input();
         String sees = r.height() == image.height() && r.width() == image.width() ? "sees the whole image"
-                : "sees input rows " + r.top() + "–" + (r.bottom() - 1) + ", cols " + r.left() + "–" + (r.right() - 1);
+                : r.height() == 0 || r.width() == 0 ? "sees no input pixel (padding)" : "sees input rows " + r.top() + "–" + (r.bottom() - 1) + ", cols " + r.left() + "–" + (r.right() - 1);
         return unit.layer() < 0 ? "the network's input, " + image : spec.layers().get(unit.layer()).describe() + " · " + sees;
     }
 

@@ -12,10 +12,12 @@ import org.convscope.engine.spec.NetworkSpec;
  * chain stays on one line and a branch opens a row below), and every edge routed so that it crosses no node: between
  * neighbouring ranks a curve through the gap; over longer spans along the source's row when no node of the ranks
  * between sits there, else along a lane above all rows, lanes stacked so that overlapping spans do not share one.
- * A long network wraps into bands, one under the other, each at most a given width where it can: a band ends only
- * after a rank that every edge leaving it crosses to the next rank alone (after a residual block's add, not inside
- * the block), and such an edge goes round below its band and back along the left margin into the next. Coordinates
- * are of the nodes' top-left corners; all nodes are cardWidth×cardHeight.
+ * A long network wraps into bands, one under the other, each at most a given width: a band ends after a rank that
+ * every edge leaving it crosses to the next rank alone (after a residual block's add, not inside the block) where
+ * there is one, else, for a block wider than a band, inside the block. An edge into the next band goes round below
+ * its band and back along the left margin, then into its target at its height (the first rank of the band) or along
+ * a lane above the band's rows to the gap before its target. Coordinates are of the nodes' top-left corners; all
+ * nodes are cardWidth×cardHeight.
  *
  * @param places one per node, the input (layer −1) first, then layer 0, 1, … in order
  * @param edges  one per source of every layer
@@ -40,8 +42,12 @@ public record GraphLayout(List<Place> places, List<Edge> edges, double width, do
      * through a single gap; else the height at which the edge runs across the ranks between (the source's row or a
      * lane above the rows), then turns into the target in the gap before it; or, for an edge into the next band
      * ({@code wraps}), the height of the gap below its source's band, along which it runs back to the left margin.
+     * {@code entryY}, for an edge into the next band only: NaN when it enters its target (the band's first rank) from
+     * the margin at the target's height, else the lane above the target's band along which it runs to the gap before
+     * its target.
      */
-    public record Edge(int from, int to, double x0, double y0, double x1, double y1, double laneY, boolean wraps) {
+    public record Edge(int from, int to, double x0, double y0, double x1, double y1, double laneY, boolean wraps,
+                       double entryY) {
         /** Whether the edge runs across ranks between its ends, in one band. */
         public boolean isLong() {
             return !Double.isNaN(laneY) && !wraps;
@@ -84,10 +90,17 @@ public record GraphLayout(List<Place> places, List<Edge> edges, double width, do
         List<List<double[]>> laneSpans = new ArrayList<>(); // per band, per lane: spans, flattened as pairs
         for (int b = 0; b < bandStart.length; b++) laneSpans.add(new ArrayList<>());
         List<int[]> shortEdges = new ArrayList<>();
+        List<int[]> crossing = new ArrayList<>(); // {from, to, lane in the target's band or −1 for the margin}
         for (int i = 0; i < n; i++) {
             for (int s : spec.sourcesOf(i)) {
                 int from = rank[s + 1];
                 int to = rank[i + 1];
+                int into = bandOf[to];
+                if (bandOf[from] != into) {
+                    int start = bandStart[into];
+                    crossing.add(new int[] {s, i, to == start ? -1 : lane(laneSpans.get(into), start - 1, to)});
+                    continue;
+                }
                 if (to - from <= 1) {
                     shortEdges.add(new int[] {s, i});
                     continue;
@@ -122,16 +135,17 @@ public record GraphLayout(List<Place> places, List<Edge> edges, double width, do
             width = Math.max(width, x + cardWidth);
         }
         List<Edge> edges = new ArrayList<>();
-        for (int[] e : shortEdges) {
-            int b = bandOf[rank[e[0] + 1]];
-            boolean wraps = b != bandOf[rank[e[1] + 1]];
-            edges.add(edge(places, e[0], e[1], wraps ? bandBottom[b] + BAND_GAP / 2 : Double.NaN, wraps, cardWidth, cardHeight));
-        }
+        for (int[] e : shortEdges) edges.add(edge(places, e[0], e[1], Double.NaN, false, Double.NaN, cardWidth, cardHeight));
         for (int[] e : longEdges) {
             Place source = places.get(e[0] + 1);
             double top = bandRows[bandOf[source.rank()]];
             double laneY = e[2] < 0 ? source.y() + cardHeight / 2 : top - GAP_Y / 2 - e[2] * LANE;
-            edges.add(edge(places, e[0], e[1], laneY, false, cardWidth, cardHeight));
+            edges.add(edge(places, e[0], e[1], laneY, false, Double.NaN, cardWidth, cardHeight));
+        }
+        for (int[] e : crossing) {
+            int b = bandOf[rank[e[0] + 1]];
+            double entry = e[2] < 0 ? Double.NaN : bandRows[bandOf[rank[e[1] + 1]]] - GAP_Y / 2 - e[2] * LANE;
+            edges.add(edge(places, e[0], e[1], bandBottom[b] + BAND_GAP / 2, true, entry, cardWidth, cardHeight));
         }
         return new GraphLayout(List.copyOf(places), List.copyOf(edges), width + GAP_X / 2,
                 bandBottom[bandBottom.length - 1]);
@@ -142,7 +156,8 @@ public record GraphLayout(List<Place> places, List<Edge> edges, double width, do
 
     /**
      * The first rank of every band: as many ranks as fit, the band ending after the last rank that may end one (all
-     * edges across the break start at it and end in the next rank); a band with no such rank runs on to the first.
+     * edges across the break start at it and end in the next rank); a band with no such rank (a block wider than a
+     * band) ends where it is full.
      */
     private static int[] bands(NetworkSpec spec, int[] rank, int ranks, int perBand) {
         boolean[] breakable = new boolean[ranks]; // a band may end after rank r
@@ -155,12 +170,18 @@ public record GraphLayout(List<Place> places, List<Edge> edges, double width, do
                 if (to - from > 1) for (int r = from; r < to; r++) breakable[r] = false;
             }
         }
+        int[] nextBreak = new int[ranks]; // the first rank at or after r that may end a band (the last rank: none)
+        nextBreak[ranks - 1] = ranks - 1;
+        for (int r = ranks - 2; r >= 0; r--) nextBreak[r] = breakable[r] ? r : nextBreak[r + 1];
         List<Integer> starts = new ArrayList<>(List.of(0));
         int start = 0;
         int lastBreak = -1;
         for (int r = 0; r < ranks; r++) {
-            if (r - start + 1 > perBand && lastBreak >= start) {
-                start = lastBreak + 1;
+            if (r - start + 1 > perBand) {
+                // After the last clean break, unless what follows it is itself too wide for a band: then a band ending
+                // early would only leave a gap, the block being broken inside anyway.
+                boolean clean = lastBreak >= start && nextBreak[lastBreak + 1] - lastBreak <= perBand;
+                start = clean ? lastBreak + 1 : r;
                 starts.add(start);
                 lastBreak = -1;
                 r = start - 1;
@@ -176,10 +197,11 @@ public record GraphLayout(List<Place> places, List<Edge> edges, double width, do
         return places.get(layer + 1);
     }
 
-    private static Edge edge(List<Place> places, int from, int to, double laneY, boolean wraps, double w, double h) {
+    private static Edge edge(List<Place> places, int from, int to, double laneY, boolean wraps, double entryY, double w,
+                             double h) {
         Place a = places.get(from + 1);
         Place b = places.get(to + 1);
-        return new Edge(from, to, a.x() + w, a.y() + h / 2, b.x(), b.y() + h / 2, laneY, wraps);
+        return new Edge(from, to, a.x() + w, a.y() + h / 2, b.x(), b.y() + h / 2, laneY, wraps, entryY);
     }
 
     /** The wanted row if free, else the nearest free one below it, else above. */

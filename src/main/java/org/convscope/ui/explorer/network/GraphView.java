@@ -473,7 +473,9 @@ public final class GraphView extends VBox {
         }
         cards = List.copyOf(made);
         List<javafx.scene.Node> nodes = new ArrayList<>();
-        for (GraphLayout.Edge e : layout.edges()) nodes.add(edge(e));
+        for (GraphLayout.Edge e : layout.edges()) {
+            nodes.add(edge(e, layout.place(e.to()).rank() - layout.place(e.from()).rank() > 1));
+        }
         for (NodeCard c : cards) {
             GraphLayout.Place p = layout.place(c.layer());
             c.relocate(PAD + p.x(), PAD + p.y());
@@ -487,19 +489,35 @@ public final class GraphView extends VBox {
         opening();
     }
 
-    /** A curve from one card's right side to another's left side; a long edge runs along its lane between. */
-    private static Path edge(GraphLayout.Edge e) {
+    /**
+     * A curve from one card's right side to another's left side; a long edge runs along its lane between. A skip
+     * edge ({@code skips}: over ranks between, a residual connection) is drawn as such, and one into another band
+     * runs beside the edge between the bands, not on it.
+     */
+    private static Path edge(GraphLayout.Edge e, boolean skips) {
         double x0 = PAD + e.x0();
         double y0 = PAD + e.y0();
         double x1 = PAD + e.x1();
         double y1 = PAD + e.y1();
         double turn = GraphLayout.GAP_X / 2;
         Path p = new Path(new MoveTo(x0, y0));
-        if (e.wraps()) {
+        if (e.wraps() && Double.isNaN(e.entryY()) && !skips) {
             double gap = PAD + e.laneY();
             double left = PAD + GraphLayout.MARGIN / 2;
             p.getElements().addAll(new LineTo(x0 + turn / 2, y0), new LineTo(x0 + turn / 2, gap), new LineTo(left, gap),
                     new LineTo(left, y1), new LineTo(x1, y1));
+        } else if (e.wraps()) {
+            // Beside the edges into the band's first rank, not on them: a little higher below the band, further left.
+            double gap = PAD + e.laneY() - GraphLayout.BAND_GAP / 5;
+            double left = PAD + GraphLayout.MARGIN / 5;
+            p.getElements().addAll(new LineTo(x0 + turn / 2, y0), new LineTo(x0 + turn / 2, gap), new LineTo(left, gap));
+            if (Double.isNaN(e.entryY())) {
+                p.getElements().addAll(new LineTo(left, y1), new LineTo(x1, y1));
+            } else {
+                double lane = PAD + e.entryY();
+                p.getElements().addAll(new LineTo(left, lane), new LineTo(x1 - turn, lane),
+                        new CubicCurveTo(x1 - turn, lane, x1 - turn, y1, x1, y1));
+            }
         } else if (!e.isLong()) {
             p.getElements().add(new CubicCurveTo(x0 + turn, y0, x1 - turn, y1, x1, y1));
         } else {
@@ -508,7 +526,7 @@ public final class GraphView extends VBox {
                     new LineTo(x1 - GraphLayout.GAP_X + turn, lane),
                     new CubicCurveTo(x1 - turn, lane, x1 - turn, y1, x1, y1));
         }
-        p.getStyleClass().add(e.isLong() ? "graph-edge-long" : "graph-edge");
+        p.getStyleClass().add(e.isLong() || skips ? "graph-edge-long" : "graph-edge");
         p.getStyleClass().add("graph-edge-line");
         p.setMouseTransparent(true);
         return p;
@@ -517,7 +535,10 @@ public final class GraphView extends VBox {
     private void update() {
         ForwardSnapshot s = snapshot.getValue();
         if (s == null || getScene() == null) return; // not shown: brought up to date when it is
-        if (s.spec() != spec) rebuild(s.spec());
+        if (s.spec() != spec) {
+            ranges = null; // the old network's: the new cards are painted once the new ranges are known
+            rebuild(s.spec());
+        }
         ranges = ValueRanges.of(s);
         paintVisible();
         updateOverlay();

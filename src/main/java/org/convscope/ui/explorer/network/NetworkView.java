@@ -172,11 +172,12 @@ public final class NetworkView extends VBox {
     }
 
     /**
-     * Whether a network is drawn as columns here: LeNet-sized sequences, with every map and filter in view at once (at
-     * most {@value #MAX_COLUMNS} layers and {@value #MAX_COLUMN_CHANNELS} channels in a layer with maps). Any other
-     * network goes to the graph view, and no column is made for it: a ResNet's columns would hold millions of tiles.
+     * Whether a network is shown as columns rather than as a graph: plain sequences of LeNet's size, with every map and
+     * filter in view at once (at most {@value #MAX_COLUMNS} layers and {@value #MAX_COLUMN_CHANNELS} channels in a
+     * layer). Any other goes to the graph view; this view then makes no columns for it (ResNet-18's would be millions
+     * of filter tiles).
      */
-    public static boolean takes(NetworkSpec spec) {
+    public static boolean showsColumns(NetworkSpec spec) {
         if (!spec.isSequence() || spec.layers().size() > MAX_COLUMNS) return false;
         return spec.infer().stream().noneMatch(l -> l.output().channels() > MAX_COLUMN_CHANNELS && !l.output().isVector());
     }
@@ -185,7 +186,12 @@ public final class NetworkView extends VBox {
     private static final int MAX_COLUMN_CHANNELS = 32;
 
     private void rebuild(Network net) {
-        columns = !takes(net.spec()) ? List.of() : Columns.of(net.spec(), bodyHeight, (unit, clicked) -> {
+        if (!showsColumns(net.spec())) {
+            columns = List.of();
+            content.getChildren().clear();
+            return;
+        }
+        columns = Columns.of(net.spec(), bodyHeight, (unit, clicked) -> {
             if (clicked) model.pin(unit);
             else model.hover(unit);
         });

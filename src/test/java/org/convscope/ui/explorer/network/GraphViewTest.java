@@ -64,6 +64,55 @@ class GraphViewTest {
         stage.show();
     }
 
+    /**
+     * However narrow the window, the graph opens with every card within the view's width (the blocks of MobileNet's
+     * fixture broken into bands when wider than one): nothing cut at the right edge, only scrolled to below.
+     */
+    @Test
+    void everyCardLiesWithinTheViewsWidth(FxRobot robot) {
+        Node viewport = view.content().getParent().getParent();
+        for (double width : new double[] {980, 720, 560}) {
+            robot.interact(() -> view.setMaxWidth(width)); // the view narrower, not the window other tests share
+            WaitForAsyncUtils.waitForFxEvents();
+            Bounds port = viewport.getLayoutBounds();
+            for (NodeCard card : view.cards()) {
+                Bounds b = viewport.sceneToLocal(card.localToScene(card.getLayoutBounds()));
+                assertTrue(b.getMinX() >= -0.5 && b.getMaxX() <= port.getWidth() + 0.5,
+                        "at " + width + " px, card of layer " + card.layer() + " at " + b.getMinX() + "…" + b.getMaxX()
+                                + " in a view " + port.getWidth() + " wide");
+            }
+        }
+    }
+
+    /**
+     * Another network, larger than the one before (LeNet, then the MobileNet fixture): every card in view is painted
+     * at once and after a pan (the old network's value ranges once stopped the painting at its last layer).
+     */
+    @Test
+    void anotherNetworkIsPaintedWholeInViewAndAfterAPan(FxRobot robot) throws Exception {
+        ForwardSnapshot small = GraphFixture.snapshot("lenet");
+        ForwardSnapshot large = snapshot.get();
+        robot.interact(() -> snapshot.set(small));
+        robot.interact(() -> snapshot.set(large));
+        assertEveryCardInViewPainted(large);
+        robot.interact(() -> view.pan(0, -600));
+        assertEveryCardInViewPainted(large);
+    }
+
+    private void assertEveryCardInViewPainted(ForwardSnapshot s) {
+        Node viewport = view.content().getParent().getParent();
+        Bounds port = viewport.getLayoutBounds();
+        int inView = 0;
+        for (NodeCard card : view.cards()) {
+            Bounds b = viewport.sceneToLocal(card.localToScene(card.getLayoutBounds()));
+            boolean maps = card.layer() < 0 || !s.shapes().get(card.layer()).isVector();
+            if (!maps || !b.intersects(port)) continue;
+            inView++;
+            assertTrue(card.shownChannels().length > 0, "card of layer " + card.layer() + " in view, unpainted");
+        }
+        assertTrue(inView > 3, "cards in view: " + inView);
+    }
+
     @Test
     void fitShowsTheWholeGraphThenKeysZoomAndDraggingPans(FxRobot robot) {
         Node viewport = view.content().getParent().getParent();
