@@ -1,6 +1,7 @@
 package org.convscope.ui.explorer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.value.ObservableValue;
@@ -397,7 +398,11 @@ public final class PhotoPanel extends VBox {
         return Math.round(Math.clamp(v, 0f, 1f) * 255);
     }
 
-    /** A tensor: three channels as colours (each stretched to its own range), one as gray, a vector as one row. */
+    /**
+     * A tensor: three channels as colours — as they are when every value lies in 0…1 (an image scaled to unit range,
+     * as CIFAR-10 is trained on: its colours kept), else each stretched to its own range (undoing a per-channel
+     * normalisation) — one as gray, a vector as one row.
+     */
     private static void paintTensor(PixelView view, float[] x, Dims in) {
         int h = in.isVector() ? 1 : in.height();
         int w = in.isVector() ? in.size() : in.width();
@@ -412,6 +417,12 @@ public final class PhotoPanel extends VBox {
             return;
         }
         int plane = h * w;
+        boolean unit = true;
+        for (int i = 0; i < 3 * plane && unit; i++) unit = x[i] >= 0 && x[i] <= 1;
+        if (unit) {
+            view.show(rgb(new Photo(w, h, Arrays.copyOf(x, 3 * plane))), w, h);
+            return;
+        }
         float[] stretched = new float[3 * plane];
         for (int c = 0; c < 3; c++) {
             float min = Float.POSITIVE_INFINITY;

@@ -192,6 +192,33 @@ class ExplorerPhotoTest {
     }
 
     @Test
+    void aTensorOfUnitValuesIsShownInItsOwnColours(@TempDir Path dir) throws Exception {
+        // a bluish picture scaled to 0…1, as CIFAR-10 is trained on: each channel the same ramp, blue the strongest
+        Network net = loaded.network();
+        int plane = net.input().height() * net.input().width();
+        float[] x = new float[net.input().size()];
+        float[] base = {0.1f, 0.2f, 0.6f};
+        for (int c = 0; c < 3; c++) for (int i = 0; i < plane; i++) x[c * plane + i] = base[c] + 0.3f * i / plane;
+        Path file = dir.resolve("bluish.npy");
+        Npy.write(file, new NpyArray(new int[] {1, 3, 32, 32}, x));
+        fx(() -> {
+            view.open(file);
+            return null;
+        });
+        frame(fr -> fr.photo() != null && fr.photo().isTensor());
+        javafx.scene.paint.Color centre = fx(() -> {
+            javafx.scene.image.ImageView shown = (javafx.scene.image.ImageView) ((javafx.scene.Parent) view.lookup(
+                    "#" + PhotoPanel.PICTURE_ID)).getChildrenUnmodifiable().getFirst();
+            javafx.scene.image.Image image = shown.getImage();
+            return image.getPixelReader().getColor((int) image.getWidth() / 2, (int) image.getHeight() / 2);
+        });
+        float mid = 0.3f * (plane / 2 + 16) / plane; // the ramp at the centre pixel (row 16, column 16)
+        assertEquals(base[0] + mid, centre.getRed(), 0.02, "red as in the tensor, not stretched to its own range");
+        assertEquals(base[1] + mid, centre.getGreen(), 0.02);
+        assertEquals(base[2] + mid, centre.getBlue(), 0.02);
+    }
+
+    @Test
     void aBrokenPhotoIsOneLineNamingTheFile(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.png");
         Files.write(broken, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
