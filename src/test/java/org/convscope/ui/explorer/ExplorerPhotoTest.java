@@ -207,7 +207,7 @@ class ExplorerPhotoTest {
         });
         frame(fr -> fr.photo() != null && fr.photo().isTensor());
         javafx.scene.paint.Color centre = fx(() -> {
-            javafx.scene.image.ImageView shown = (javafx.scene.image.ImageView) ((javafx.scene.Parent) view.lookup(
+            javafx.scene.image.ImageView shown = (javafx.scene.image.ImageView) ((javafx.scene.Parent) find(
                     "#" + PhotoPanel.PICTURE_ID)).getChildrenUnmodifiable().getFirst();
             javafx.scene.image.Image image = shown.getImage();
             return image.getPixelReader().getColor((int) image.getWidth() / 2, (int) image.getHeight() / 2);
