@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The heap in use counts garbage not yet collected; a request that does not fit is therefore checked once more
  * after a collection, unless it could not fit even in an empty heap. Collections are asked for at most once every
- * {@value #GC_INTERVAL_MILLIS} ms, so that a stream of hostile files cannot keep the collector busy.
+ * {@value #GC_INTERVAL_MILLIS} ms, so that a stream of hostile files cannot keep the collector busy; in between, the
+ * heap in use after the last one stands for the live data.
  */
 public final class MemoryBudget {
     /** Kept free for everything else the application does meanwhile, in MB. */
@@ -23,11 +24,17 @@ public final class MemoryBudget {
 
     private MemoryBudget() {}
 
+    /** The heap in use right after the last collection asked for here; −1 before the first. */
+    private static volatile long usedAfterCollection = -1;
+
     /** Bytes that may be allocated now, as far as the heap in use (garbage included) tells. */
     public static long allowance() {
+        return Math.max(0, Runtime.getRuntime().maxMemory() - used() - HEADROOM);
+    }
+
+    private static long used() {
         Runtime rt = Runtime.getRuntime();
-        long used = rt.totalMemory() - rt.freeMemory();
-        return Math.max(0, rt.maxMemory() - used - HEADROOM);
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     /**
@@ -39,9 +46,16 @@ public final class MemoryBudget {
             return null;
         }
         long ceiling = Runtime.getRuntime().maxMemory() - HEADROOM;
-        if (bytes >= 0 && bytes <= ceiling && mayCollect()) {
-            System.gc(); // garbage may be all that is in the way; only on this rare path
-            if (bytes <= allowance()) {
+        if (bytes >= 0 && bytes <= ceiling) {
+            if (mayCollect()) {
+                System.gc(); // garbage may be all that is in the way; only on this rare path
+                usedAfterCollection = used();
+                if (bytes <= allowance()) {
+                    return null;
+                }
+            } else if (usedAfterCollection >= 0 && bytes <= Runtime.getRuntime().maxMemory() - usedAfterCollection - HEADROOM) {
+                // collected moments ago: what was in use then is the live data, the rest since is mostly garbage
+                // (photos opened one after another make tens of MB of it each; refusing them would be wrong)
                 return null;
             }
         }

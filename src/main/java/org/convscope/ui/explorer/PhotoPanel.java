@@ -172,7 +172,7 @@ public final class PhotoPanel extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         HBox stepRow = new HBox(6);
-        String[] captions = {"1 · photo", "2 · resize", "3 · centre crop"};
+        String[] captions = {"1 · photo", "2 · resize", "3 · crop"}; // short: a step is 70 px wide at 1280×720
         for (int i = 0; i < 3; i++) {
             stepPictures[i] = new PixelStack(1, 1, stepViews[i]);
             stepRow.getChildren().add(cell(captions[i], stepPictures[i], stepSizes[i]));
