@@ -32,7 +32,7 @@ final class StudioToExplorer implements ExplorerLink {
             explorer.open(network, MODEL_NAME, new InkImage(network.input().width(), network.input().height(),
                     image.clone()), description, label);
         } else {
-            explorer.openTensor(network, MODEL_NAME, image.clone(), description);
+            explorer.openTensor(network, MODEL_NAME, image.clone(), description, label);
         }
         show.run();
     }

@@ -112,6 +112,7 @@ class StudioToExplorerTest {
                         "with its weights as trained: " + trained.params().get(p).name());
             }
             assertEquals(10, opened.probabilities().length, "classified");
+            assertEquals(test.label(index), opened.truth(), "its true class, marked in the bars as a test digit's is");
             Snapshots.onFxThread(() -> {
                 explorerView.applyCss();
                 explorerView.layout();

@@ -93,6 +93,8 @@ public final class ExplorerModel implements AutoCloseable {
     private Inference inline; // set by the benchmark: classify on the calling thread instead
     private SampleBrowser browser;
     private InkImage labelled; // the test image whose label is known, while it is on the canvas untouched
+    private PhotoInput labelledPhoto; // the same for a colour test image, while it is the photo
+    private int photoLabel = -1;
     private int label = -1;
     private long requested;
     private long notices;
@@ -557,7 +559,8 @@ public final class ExplorerModel implements AutoCloseable {
         boolean gradient = saliency.get() && saliencyMethod.get() == SaliencyMethod.GRADIENT;
         if (photoMode.get()) {
             if (photo.get() == null) return; // it comes from the io thread
-            Inference.Request request = Inference.Request.of(++requested, photo.get(), gradient, System.nanoTime());
+            int truth = photo.get() == labelledPhoto ? photoLabel : -1;
+            Inference.Request request = Inference.Request.of(++requested, photo.get(), gradient, truth, System.nanoTime());
             if (inline != null) publish(inline.run(request));
             else worker.submit(inference, request);
             return;
@@ -677,13 +680,21 @@ public final class ExplorerModel implements AutoCloseable {
      * @param input [channels][height][width], {@code net.input().size()} values
      */
     public void openTensor(Network net, String name, float[] input, String description) {
+        openTensor(net, name, input, description, -1);
+    }
+
+    /** The same for a test image whose true class is {@code label} (−1: unknown), marked in the bars. */
+    public void openTensor(Network net, String name, float[] input, String description, int label) {
         if (DigitInput.takesDigits(net.input()) || input.length != net.input().size()) {
             throw new IllegalArgumentException(description + ": " + input.length + " values for " + name + ", expected a"
                     + " tensor of its " + Notation.size(net.input()) + " input (" + net.input().size() + " values) on a"
                     + " model that does not take drawn digits");
         }
         // As the current photo, setNetwork keeps it (a tensor that fits the new input) instead of making a picture.
-        photo.set(PhotoInput.tensor(description, input));
+        PhotoInput tensor = PhotoInput.tensor(description, input);
+        labelledPhoto = label < 0 ? null : tensor;
+        photoLabel = label;
+        photo.set(tensor);
         setNetwork(net, name);
     }
 }

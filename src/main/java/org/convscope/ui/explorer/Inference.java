@@ -30,8 +30,8 @@ final class Inference {
             this(sequence, ink, saliency, -1, submittedNanos, null);
         }
 
-        static Request of(long sequence, PhotoInput photo, boolean saliency, long submittedNanos) {
-            return new Request(sequence, InkImage.blank(1, 1), saliency, -1, submittedNanos, photo);
+        static Request of(long sequence, PhotoInput photo, boolean saliency, int truth, long submittedNanos) {
+            return new Request(sequence, InkImage.blank(1, 1), saliency, truth, submittedNanos, photo);
         }
     }
 

@@ -219,6 +219,31 @@ class ExplorerPhotoTest {
     }
 
     @Test
+    void aColourTestImagesTrueClassIsNamedBesideTheGuess() throws Exception {
+        // as the studio opens a test image of a colour data set: the tensor, with its label
+        Network net = loaded.network();
+        float[] x = new float[net.input().size()];
+        for (int i = 0; i < x.length; i++) x[i] = (float) Math.cos(i * 0.11);
+        for (int label : new int[] {2, 7}) {
+            fx(() -> {
+                model.openTensor(net, "resblock", x, "test image · label " + label, label);
+                return null;
+            });
+            Frame f = frame(fr -> fr.photo() != null && fr.photo().isTensor() && fr.truth() == label);
+            String line = fx(() -> ((Label) find("#top-guess")).getText());
+            String expected = " · label: " + f.className(label) + (f.topClass() == label ? ", right" : ", wrong");
+            assertTrue(line.startsWith(f.className(f.topClass()) + " · ") && line.endsWith(expected), line);
+        }
+        fx(() -> {
+            model.openTensor(net, "resblock", x, "a tensor");
+            return null;
+        });
+        frame(fr -> fr.photo() != null && fr.photo().name().equals("a tensor"));
+        assertFalse(fx(() -> ((Label) find("#top-guess")).getText()).contains("label"),
+                "no label: none said");
+    }
+
+    @Test
     void aBrokenPhotoIsOneLineNamingTheFile(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.png");
         Files.write(broken, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});

@@ -102,14 +102,18 @@ public final class GraphView extends VBox {
         return view;
     }
 
-    /** "axolotl · 87.3 %": the frame's top class by name, or what is missing. */
+    /**
+     * "axolotl · 87.3 %": the frame's top class by name, or what is missing; for a test image of known class, that
+     * class and whether the guess is right ("axolotl · 87.3 % · label: axolotl, right").
+     */
     private void showGuess(Frame f) {
         if (f == null || f.blank()) {
             guess.setText(f == null ? "" : "no ink");
             return;
         }
         int top = f.topClass();
-        guess.setText(String.format(Locale.ROOT, "%s · %.1f %%", f.className(top), 100 * f.probabilities()[top]));
+        String truth = f.truth() < 0 ? "" : " · label: " + f.className(f.truth()) + (f.truth() == top ? ", right" : ", wrong");
+        guess.setText(String.format(Locale.ROOT, "%s · %.1f %%%s", f.className(top), 100 * f.probabilities()[top], truth));
     }
 
     public GraphView(ObservableValue<ForwardSnapshot> snapshot, ObservableValue<Normalisation> normalisation,
