@@ -95,6 +95,7 @@ public final class ExplorerModel implements AutoCloseable {
     private InkImage labelled; // the test image whose label is known, while it is on the canvas untouched
     private PhotoInput labelledPhoto; // the same for a colour test image, while it is the photo
     private int photoLabel = -1;
+    private long photoRequests; // photos asked for, on the FX thread: only the newest is shown
     private int label = -1;
     private long requested;
     private long notices;
@@ -299,11 +300,11 @@ public final class ExplorerModel implements AutoCloseable {
         String name = file.getFileName().toString();
         if (name.toLowerCase(Locale.ROOT).endsWith(".npy")) {
             Network net = network.get();
-            background(() -> tensor(file, net), t -> showPhoto(net, t));
+            photoInBackground(net, () -> tensor(file, net));
         } else if (photoMode.get()) {
             Network net = network.get();
             PhotoPreprocess r = recipe.get();
-            background(() -> PhotoInput.of(name, Photo.load(file), r, net.input()), p -> showPhoto(net, p));
+            photoInBackground(net, () -> PhotoInput.of(name, Photo.load(file), r, net.input()));
         } else {
             background(() -> ImageInput.load(file), ink -> {
                 drawing.setBase(ink);
@@ -320,7 +321,7 @@ public final class ExplorerModel implements AutoCloseable {
         }
         Network net = network.get();
         PhotoPreprocess r = recipe.get();
-        background(() -> PhotoInput.of(name, picture, r, net.input()), p -> showPhoto(net, p));
+        photoInBackground(net, () -> PhotoInput.of(name, picture, r, net.input()));
     }
 
     /**
@@ -346,7 +347,7 @@ public final class ExplorerModel implements AutoCloseable {
         PhotoInput current = photo.get();
         if (current == null || current.isTensor()) return;
         Network net = network.get();
-        background(() -> current.redo(r, net.input()), p -> showPhoto(net, p));
+        photoInBackground(net, () -> current.redo(r, net.input()));
     }
 
     /** Chooses the layer Grad-CAM explains at (a layer with maps); turns Grad-CAM on. */
@@ -467,6 +468,17 @@ public final class ExplorerModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Prepares a photo on the io thread; on the FX thread it goes on if it is still the newest asked for: a picture
+     * asked for earlier (the generated one a model starts on) that finishes later never replaces a newer one.
+     */
+    private void photoInBackground(Network net, Supplier<PhotoInput> work) {
+        long request = ++photoRequests;
+        background(work, p -> {
+            if (request == photoRequests) showPhoto(net, p);
+        });
+    }
+
     /** On the FX thread: the photo prepared for {@code net} goes on, unless the model changed meanwhile. */
     private void showPhoto(Network net, PhotoInput p) {
         if (net != network.get()) return;
@@ -507,10 +519,12 @@ public final class ExplorerModel implements AutoCloseable {
         if (photos) {
             PhotoPreprocess r = recipe.get();
             boolean fits = previous != null && (!previous.isTensor() || previous.input().length == net.input().size());
-            if (fits && previous.isTensor()) showPhoto(net, previous);
-            else if (!net.input().isVector()) {
-                background(() -> fits ? previous.redo(r, net.input())
-                        : PhotoInput.of(GeneratedPhoto.NAME, GeneratedPhoto.make(), r, net.input()), p -> showPhoto(net, p));
+            if (fits && previous.isTensor()) {
+                photoRequests++;
+                showPhoto(net, previous);
+            } else if (!net.input().isVector()) {
+                photoInBackground(net, () -> fits ? previous.redo(r, net.input())
+                        : PhotoInput.of(GeneratedPhoto.NAME, GeneratedPhoto.make(), r, net.input()));
             }
         } else if (previous != null) {
             source.set("Drawing");
@@ -663,6 +677,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** For the benchmark: shows a photo preprocessed on the calling thread at once (with {@link #classifyInline}). */
     void showInline(PhotoInput p) {
+        photoRequests++;
         showPhoto(network.get(), p);
     }
 

@@ -244,6 +244,32 @@ class ExplorerPhotoTest {
     }
 
     @Test
+    void aTensorOpenedAtOnceIsNotReplacedByThePictureTheModelStartsOn() throws Exception {
+        Network net = loaded.network();
+        ExplorerModel fresh = fx(() -> new ExplorerModel(net, "resblock", loaded.classNames()));
+        try {
+            float[] x = new float[net.input().size()];
+            for (int i = 0; i < x.length; i++) x[i] = (float) Math.sin(i * 0.05);
+            java.util.concurrent.CompletableFuture<Object> ioDone = new java.util.concurrent.CompletableFuture<>();
+            fx(() -> {
+                fresh.openTensor(net, "resblock", x, "test image · label 3", 3); // the start picture is still on its way
+                fresh.digitTestSet(ioDone::complete); // queued after it on the same io thread
+                return null;
+            });
+            ioDone.get(60, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            PhotoInput shown = fx(() -> fresh.photoProperty().get());
+            assertEquals("test image · label 3", shown.name(), "the tensor stays, the start picture came too late");
+            assertArrayEquals(x, shown.input());
+        } finally {
+            fx(() -> {
+                fresh.close();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void aBrokenPhotoIsOneLineNamingTheFile(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.png");
         Files.write(broken, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
