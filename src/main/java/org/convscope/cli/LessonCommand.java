@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lesson", mixinStandardHelpOptions = true,
         description = "Export a lesson's frames as PNG slides, drawn as lecture mode draws them (no window needed).")
 final class LessonCommand implements Callable<Integer> {
-    /** Slides from 320×240 up to 8K. */
+    /** Slides from 240×240 up to 8K (7680 a side). */
     private static final int MIN_SIDE = 240;
     private static final int MAX_SIDE = 7680;
 
