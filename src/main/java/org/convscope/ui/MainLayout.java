@@ -57,6 +57,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     private volatile Autosave.Recovery recovery;
     private Autosave.Slot autosave; // claimed when the studio first starts, held until close; guarded by this
     private final StudioDialogs studioDialogs;
+    private final ExplorerView explorer;
 
     public MainLayout() throws FileException {
         this(null);
@@ -68,7 +69,7 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
         CompletableFuture<Void> warm = new CompletableFuture<>();
         explorerModel = ExplorerModel.withBundledModel(warm); // scalar kernels until the warm-up is done
         warmUpAfterFirstFrame(explorerModel.networkProperty().get().spec(), warm);
-        ExplorerView explorer = new ExplorerView(explorerModel);
+        explorer = new ExplorerView(explorerModel);
         explorerTab = new Tab("Explorer", explorer);
         // The tab strip and the waiting screens follow the explorer's theme: no light strip over a dark app.
         getStyleClass().add("main-layout");
@@ -131,7 +132,9 @@ public final class MainLayout extends BorderPane implements AutoCloseable {
     /** The lecture steppers, or the reason they cannot start (the rest of the app still works). */
     private javafx.scene.Node lecture() {
         try {
-            return LectureView.standalone(this::explorerDigit, this::currentModel);
+            LectureView view = LectureView.standalone(this::explorerDigit, this::currentModel);
+            view.lightProperty().bindBidirectional(explorer.lightProperty()); // one theme for the app: T in either tab
+            return view;
         } catch (FileException e) {
             return message("Cannot load the lessons: " + e.getMessage());
         }

@@ -116,15 +116,15 @@ class ClassicExamplesTest {
     void lenet5Volumes() {
         NetworkStepper net = (NetworkStepper) frame("LeNet-5, layer by layer");
         List<NetworkStepper.Row> rows = net.rows();
-        String[] shapes = {"6×28×28", "6×28×28", "6×14×14", "16×10×10", "16×10×10", "16×5×5", "400", "120", "120", "84",
+        String[] shapes = {"28×28×6", "28×28×6", "14×14×6", "10×10×16", "10×10×16", "5×5×16", "400", "120", "120", "84",
                 "84", "10", "10"};
         long[] params = {156, 0, 0, 2416, 0, 0, 0, 48120, 0, 10164, 0, 850, 0};
         assertEquals(shapes.length, rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            assertEquals(shapes[i], rows.get(i).output().toString(), rows.get(i).name());
+            assertEquals(shapes[i], Notation.size(rows.get(i).output()), rows.get(i).name());
             assertEquals(params[i], rows.get(i).parameters(), rows.get(i).name());
         }
-        assertEquals("1×28×28", rows.getFirst().input().toString());
+        assertEquals("28×28×1", Notation.size(rows.getFirst().input()));
         assertEquals(61706, net.at(net.count()).parametersSoFar());
     }
 }

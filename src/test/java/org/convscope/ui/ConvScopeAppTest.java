@@ -61,6 +61,27 @@ class ConvScopeAppTest {
         assertTrue(focused != null, "the lecture has the keyboard: → steps instead of switching tabs");
     }
 
+    /** Item 8 of the lecture issue: one theme for the whole app, switched with T in the explorer or in the lecture. */
+    @Test
+    void theLectureTakesTheAppsThemeAndItsTSwitchesTheWholeApp(FxRobot robot) {
+        MainLayout layout = (MainLayout) stage.getScene().getRoot();
+        TabPane tabs = robot.lookup("#" + MainLayout.TABS_ID).queryAs(TabPane.class);
+        ExplorerView explorer = (ExplorerView) tabs.getTabs().get(0).getContent();
+        robot.interact(explorer::toggleTheme);
+        assertTrue(layout.getStyleClass().contains("light"), "the explorer's T makes the app light");
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        LectureView lecture = (LectureView) tabs.getTabs().get(1).getContent();
+        assertTrue(lecture.getStyleClass().contains("light"), "the lecture opens in the app's light theme");
+        assertTrue(!lecture.getStyleClass().contains("dark"), lecture.getStyleClass().toString());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(javafx.scene.input.KeyCode.T);
+        assertTrue(lecture.getStyleClass().contains("dark"), "T in the lecture: dark");
+        assertTrue(!explorer.lightProperty().get(), "and the explorer with it");
+        assertTrue(!layout.getStyleClass().contains("light"), "and the tab strip");
+        robot.interact(explorer::toggleTheme);
+        assertTrue(lecture.getStyleClass().contains("light"), "the explorer's T reaches the lecture already open");
+    }
+
     @Test
     void theLecturesNetworkFrameTakesTheExplorersModelAndItsOwnPass(FxRobot robot) throws Exception {
         TabPane tabs = robot.lookup("#" + MainLayout.TABS_ID).queryAs(TabPane.class);

@@ -8,6 +8,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyEvent;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -56,6 +58,8 @@ public final class LectureView extends BorderPane {
     private final Label explanation = text("explanation");
     private final Label formula = text("formula");
     private final DiagramView diagram = new DiagramView();
+    /** The light theme (else the dark one); the app binds it to its own, so T here switches the whole app. */
+    private final BooleanProperty light = new SimpleBooleanProperty(this, "light");
     private final VBox frameArea;
     private final Label status = text("status");
     private final ControlsBar controls;
@@ -148,9 +152,23 @@ public final class LectureView extends BorderPane {
 
     /** Sets the theme: dark or light, high contrast or not. */
     public void setTheme(boolean dark, boolean highContrast) {
-        getStyleClass().removeAll("dark", "light", "high-contrast");
-        getStyleClass().add(dark ? "dark" : "light");
+        getStyleClass().remove("high-contrast");
         if (highContrast) getStyleClass().add("high-contrast");
+        light.set(!dark);
+        applyLight();
+    }
+
+    /**
+     * Whether the lecture is in the light theme (else the dark one). The app binds it to its own theme both ways: the
+     * lecture follows the explorer's T, and T in the lecture switches the whole app. High contrast is the lecture's own.
+     */
+    public BooleanProperty lightProperty() {
+        return light;
+    }
+
+    private void applyLight() {
+        getStyleClass().removeAll("dark", "light");
+        getStyleClass().add(light.get() ? "light" : "dark");
     }
 
     /** Projector mode: the frame alone, without controls and panel. */
@@ -170,6 +188,7 @@ public final class LectureView extends BorderPane {
     }
 
     private void wire() {
+        light.addListener((obs, old, on) -> applyLight());
         model.frameProperty().addListener((obs, old, f) -> show());
         model.concealedProperty().addListener((obs, old, c) -> show());
         model.frameIndexProperty().addListener((obs, old, i) -> status.setText(""));
@@ -210,7 +229,7 @@ public final class LectureView extends BorderPane {
             case F -> toggleFullScreen();
             case H -> setProjector(!projector);
             case K -> togglePanel();
-            case T -> setTheme(getStyleClass().contains("light"), getStyleClass().contains("high-contrast"));
+            case T -> light.set(!light.get());
             case C -> setTheme(getStyleClass().contains("dark"), !getStyleClass().contains("high-contrast"));
             case Z -> cycleZoom();
             case E -> exports.start(ExportKind.FRAME_PNG);
