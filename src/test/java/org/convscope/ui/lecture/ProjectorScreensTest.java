@@ -40,7 +40,8 @@ import org.testfx.framework.junit5.Start;
  * the dark, light and high-contrast themes (and at 3840×2160 in the dark one), to {@code target/snapshots/lecture/}
  * for a look. Each render is checked for what a look would catch: no text cut to "…", nothing larger than the screen,
  * and, on the frames of small inputs (5×5, 7×7, 8×8×3 and the like) and of real networks (32×32×3 to 224×224×3, 3 to
- * 64 channels), every number drawn in a font of at least 14 px even at 1024×768 and 1280×720 ({@link #minimumFont}):
+ * 64 channels), every number drawn in a font of at least 14 px even at 1024×768 and 1280×720, on those of large inputs
+ * (28×28, 32×32×3) at 1280×720 ({@link #minimumFont}):
  * in the diagram, measured from what the canvas drew, and in the frame's title, caption, explanation and formula.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -102,12 +103,18 @@ class ProjectorScreensTest {
     /**
      * The smallest font a frame's texts may have on a screen this wide (0: not checked): 14 px on the frames of small
      * inputs and on a real network's frames at 1024 and 1280 px (12.5 px at 1024 for kernels larger than 3×3, whose
-     * three 7×7 grids of numbers need the room), 20 px for a real network's at 1920; 4K is drawn at twice 1920×1080.
+     * three 7×7 grids of numbers need the room), 20 px for a real network's at 1920; on the frames of large inputs
+     * (28×28, 32×32×3) 14 px at 1280, 13.5 px at 1024 (six 28×28 maps beside three channels) and 20 px at 1920; 4K is
+     * drawn at twice 1920×1080.
      */
     private static double minimumFont(Frame f, int width) {
         if (f.stepper() instanceof org.convscope.lecture.LayerStepper l) {
             boolean large = l.conv().window().kernelH() * l.conv().window().kernelW() > 9;
             return width > 1920 ? 28 : width == 1920 ? 20 : width == 1024 && large ? 12.5 : 14;
+        }
+        if (f.stepper() instanceof ConvStepper && !small(f)) {
+            // a 28×28 or 32×32×3 input: heatmaps, the numbers under the window in an inset, the filter and products
+            return width > 1920 ? 28 : width == 1920 ? 20 : width == 1280 ? 14 : 13.5;
         }
         if (!small(f)) return 0;
         return width < 1900 ? 14 : width > 1920 ? 28 : 0;

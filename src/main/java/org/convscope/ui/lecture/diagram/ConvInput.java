@@ -25,6 +25,14 @@ final class ConvInput {
         };
     }
 
+    /**
+     * The side of a heatmap channel, in units: a lone channel gets the full side; each of several is drawn smaller, just
+     * taller than its inset, so that the numbers of the three stacked rows (inset, filter, products) come out larger.
+     */
+    static double heatSide(ConvSetup s) {
+        return s.depth() == 1 ? Parts.HEAT_SIDE : Math.max(s.kernel() + 2, Parts.HEAT_SIDE * 0.75);
+    }
+
     static boolean readable(ConvSetup s) {
         return Math.max(s.paddedHeight(), s.paddedWidth()) <= Parts.READABLE;
     }
@@ -36,7 +44,7 @@ final class ConvInput {
         for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) padded[y * w + x] = s.paddedAt(c, y, x);
         boolean readable = readable(s);
         GridBlock g = readable ? GridBlock.numbers(h, w, facts.inputChars())
-                : GridBlock.heat(h, w, Parts.HEAT_SIDE / Math.max(h, w), padded, 0, facts.inputRange(), tint(c, s.depth()));
+                : GridBlock.heat(h, w, heatSide(s) / Math.max(h, w), padded, 0, facts.inputRange(), tint(c, s.depth()));
         int p = Math.max(0, s.padding());
         int coveredRows = h - s.ignoredRows();
         int coveredCols = w - s.ignoredColumns();
