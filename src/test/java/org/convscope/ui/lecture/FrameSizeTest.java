@@ -50,6 +50,49 @@ class FrameSizeTest {
         assertEquals(List.of(), changes.subList(0, Math.min(5, changes.size())));
     }
 
+    /**
+     * Z zooms into the current window: at every zoom, on every convolution frame, the filter's window on the input is
+     * in view: whole when it fits the view, else its middle (a 7×7 window at three times the fit).
+     */
+    @Test
+    void zoomedInTheFiltersWindowStaysInView() throws Exception {
+        List<Frame> frames = ProjectorScreensTest.frames();
+        List<String> lost = Snapshots.onFxThread(() -> {
+            List<String> found = new ArrayList<>();
+            LectureView view = new LectureView(new LectureModel(new Lesson("every frame", frames)), LessonSources.NONE);
+            new Scene(view, 1280, 720);
+            for (Frame f : frames) {
+                if (f.stepper() instanceof org.convscope.lecture.ConvStepper c && c.count() > 0) {
+                    for (int p : new int[] {1, (c.count() + 1) / 2, c.count()}) {
+                        view.model().jumpTo(p);
+                        for (double zoom : LectureView.ZOOMS) {
+                            view.diagram().setZoom(zoom);
+                            view.applyCss();
+                            view.layout();
+                            var d = view.diagram();
+                            var w = d.shown().window();
+                            var a = d.toView(w.x(), w.y());
+                            var b = d.toView(w.right(), w.y() + w.height());
+                            boolean fits = b.getX() - a.getX() <= d.getWidth() && b.getY() - a.getY() <= d.getHeight();
+                            boolean inView = fits
+                                    ? a.getX() >= -0.5 && a.getY() >= -0.5 && b.getX() <= d.getWidth() + 0.5
+                                            && b.getY() <= d.getHeight() + 0.5
+                                    : (a.getX() + b.getX()) / 2 >= 0 && (a.getX() + b.getX()) / 2 <= d.getWidth()
+                                            && (a.getY() + b.getY()) / 2 >= 0 && (a.getY() + b.getY()) / 2 <= d.getHeight();
+                            if (!inView) found.add(f.title() + " step " + p + " zoom " + zoom + ": window at "
+                                    + Math.round(a.getX()) + ", " + Math.round(a.getY()) + " to " + Math.round(b.getX())
+                                    + ", " + Math.round(b.getY()) + " in " + d.getWidth() + "×" + d.getHeight());
+                        }
+                        view.diagram().setZoom(1);
+                    }
+                }
+                view.model().nextFrame();
+            }
+            return found;
+        });
+        assertEquals(List.of(), lost.subList(0, Math.min(5, lost.size())));
+    }
+
     @Test
     void onScreenTheDiagramKeepsItsScaleWhileTheFrameSteps() throws Exception {
         List<Frame> frames = ProjectorScreensTest.frames();

@@ -4,14 +4,16 @@ import java.util.List;
 
 /**
  * One frame's drawing in diagram units (one unit is the height of a grid cell): its size, the items to draw in order,
- * the places that answer a click, a typed number or a hover, and the part to keep in view when zoomed in. A frame's
- * diagram has the same size at every step, so the frame does not change size as the lecture steps.
+ * the places that answer a click, a typed number or a hover, and the part to keep in view when zoomed in (all of
+ * {@code focus} when it fits, else the current {@code window}: the first part marked, the filter's window on the input).
+ * A frame's diagram has the same size at every step, so the frame does not change size as the lecture steps.
  */
-public record Diagram(double width, double height, List<Item> items, List<Hit> hits, Rect focus) {
+public record Diagram(double width, double height, List<Item> items, List<Hit> hits, Rect focus, Rect window) {
     public Diagram {
         items = List.copyOf(items);
         hits = List.copyOf(hits);
         if (focus == null) focus = new Rect(0, 0, width, height);
+        if (window == null) window = focus;
     }
 
     /** Something under the pointer. */

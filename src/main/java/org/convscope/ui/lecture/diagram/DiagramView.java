@@ -132,8 +132,11 @@ public final class DiagramView extends Region {
         shown = choices.getFirst();
         for (Diagram d : choices) if (fit(d, w, h) > fit(shown, w, h) + 1e-9) shown = d;
         scale = fit(shown, w, h) * zoom;
-        originX = place(w, shown.width() * scale, shown.focus().centerX() * scale);
-        originY = place(h, shown.height() * scale, shown.focus().centerY() * scale);
+        // Zoomed in, the whole focus (the window and the cell it writes) stays in view when it fits, else the window
+        Rect focus = shown.focus();
+        Rect window = shown.window();
+        originX = place(w, shown.width() * scale, (focus.width() * scale <= w ? focus : window).centerX() * scale);
+        originY = place(h, shown.height() * scale, (focus.height() * scale <= h ? focus : window).centerY() * scale);
         for (Item item : shown.items()) draw(g, item);
     }
 

@@ -8,6 +8,7 @@ public final class Sketch {
     private final List<Item> items = new ArrayList<>();
     private final List<Diagram.Hit> hits = new ArrayList<>();
     private Rect focus;
+    private Rect window;
 
     public void add(Item item) {
         items.add(item);
@@ -19,6 +20,7 @@ public final class Sketch {
 
     /** Marks a part to keep in view when zoomed in (the current window, the current cell); several add up. */
     public void focus(Rect r) {
+        if (window == null) window = r;
         focus = r.union(focus);
     }
 
@@ -26,6 +28,6 @@ public final class Sketch {
     public static Diagram of(Block block, double margin) {
         Sketch s = new Sketch();
         block.draw(s, margin, margin);
-        return new Diagram(block.width() + 2 * margin, block.height() + 2 * margin, s.items, s.hits, s.focus);
+        return new Diagram(block.width() + 2 * margin, block.height() + 2 * margin, s.items, s.hits, s.focus, s.window);
     }
 }
