@@ -32,6 +32,8 @@ class OnnxCommandsTest {
                 fixture.resolve("input.npy").toString(), "--json");
         assertEquals(0, run.exit(), run.err());
         JsonObject o = JsonParser.parseString(run.out().strip()).getAsJsonObject();
+        assertEquals(java.util.Set.of("model", "input_shape", "output_shape", "output", "milliseconds"), o.keySet());
+        assertEquals("model.onnx", o.get("model").getAsString());
         assertEquals("[3,3,32,32]", o.get("input_shape").toString());
         assertEquals("[3,10]", o.get("output_shape").toString());
         NpyArray expected = Npy.read(fixture.resolve("output.npy"));
