@@ -223,7 +223,7 @@ public final class FeaturePanel extends VBox {
 
     private static String describe(Network net, Target t) {
         String layer = net.spec().layers().get(t.layer()).name();
-        return t.classScore() ? "class " + t.index() + " (" + layer + ")" : layer + " channel " + t.index();
+        return t.classScore() ? "class " + t.index() + " (" + layer + ")" : layer + " channel " + (t.index() + 1);
     }
 
     /** The image in the input's own colours: its range [low, high] per channel back to 0…1. */
