@@ -360,7 +360,8 @@ public final class PhotoPanel extends VBox {
             String formula = p.isTensor() ? "as in the file"
                     : String.format(Locale.ROOT, "(v − %.3f) / %.3f", p.recipe().mean()[channels == 1 ? 0 : c],
                     p.recipe().std()[channels == 1 ? 0 : c]);
-            channelTexts[c].setText(String.format(Locale.ROOT, "%s: %s%n%.2f … %.2f", name, formula, min, max));
+            channelTexts[c].setText(Notation.minus(String.format(Locale.ROOT, "%s: %s%n%.2f … %.2f", name, formula, min,
+                    max)));
         }
     }
 

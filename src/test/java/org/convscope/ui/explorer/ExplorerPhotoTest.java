@@ -107,7 +107,8 @@ class ExplorerPhotoTest {
             min = Math.min(min, x[i]);
             max = Math.max(max, x[i]);
         }
-        String green = String.format(java.util.Locale.ROOT, "G: (v − 0.456) / 0.224%n%.2f … %.2f", min, max);
+        String green = "G: (v − 0.456) / 0.224" + String.format(java.util.Locale.ROOT, "%n%.2f … %.2f", min, max)
+                .replace('-', '−'); // a true minus sign
         assertTrue(texts.contains(green), "the G map's formula and range: " + texts);
     }
 
