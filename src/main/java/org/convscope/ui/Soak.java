@@ -1,12 +1,17 @@
 package org.convscope.ui;
 
+import com.sun.management.GcInfo;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -136,10 +141,33 @@ public final class Soak {
         }
     }
 
-    private static double heapAfterGcMb() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    /**
+     * The heap in use as the full collection asked for here left it: the collector's own after-collection figure,
+     * summed over the heap's pools, so what training and the explorer allocate between the end of the collection and
+     * the reading does not count. Falls back to the usage read just after the collection where the JVM gives no
+     * collection info.
+     */
+    static double heapAfterGcMb() {
+        Set<String> heapPools = new HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) heapPools.add(pool.getName());
+        }
+        long[] before = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).toArray();
         System.gc();
-        return memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+        List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+        GcInfo full = null;
+        for (int i = 0; i < collectors.size(); i++) {
+            if (collectors.get(i).getCollectionCount() == before[i]) continue; // did not run for this request
+            if (collectors.get(i) instanceof com.sun.management.GarbageCollectorMXBean gc && gc.getLastGcInfo() != null
+                    && (full == null || gc.getLastGcInfo().getEndTime() > full.getEndTime())) {
+                full = gc.getLastGcInfo();
+            }
+        }
+        long used = full == null ? ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
+                : full.getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+                        .mapToLong(e -> e.getValue().getUsed()).sum();
+        return used / (1024.0 * 1024.0);
     }
 
     private static int liveThreads() {
