@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import org.convscope.data.IdxFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +102,34 @@ class CliErrorsTest {
                   {"type":"dense","name":"fc","units":5}]}""");
         assertFails(CliRun.of("train", "--arch", arch.toString(), "--limit", "10"),
                 "convscope train: five.json (five): has 5 outputs, the bundled MNIST has 10 classes");
+    }
+
+    @Test
+    void aModelWithTooFewOutputsIsNamedByItsFile() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("bytes"));
+        IdxFiles.write(data.resolve("train-images-idx3-ubyte"), IdxFiles.images(2, 28, 28, new byte[2 * 28 * 28]));
+        IdxFiles.write(data.resolve("train-labels-idx1-ubyte"), IdxFiles.labels((byte) 0, (byte) 255));
+        IdxFiles.write(data.resolve("t10k-images-idx3-ubyte"), IdxFiles.images(1, 28, 28, new byte[28 * 28]));
+        IdxFiles.write(data.resolve("t10k-labels-idx1-ubyte"), IdxFiles.labels((byte) 7));
+        assertFails(CliRun.of("train", "--data", data.toString(), "--model", "resources/models/lenet5-mnist.safetensors",
+                "--out", dir.resolve("m.safetensors").toString()),
+                "convscope train: lenet5-mnist.safetensors (lenet5): has 10 outputs, bytes has 256 classes");
+    }
+
+    /**
+     * An input far larger than the data set's images: fitting the data set would take more than the heap (and its
+     * byte count more than an int), so it is refused naming the architecture file and what it would cost.
+     */
+    @Test
+    void anInputTooLargeToFitTheDataSetToIsRefusedBeforeAllocating() throws IOException {
+        Path arch = Files.writeString(dir.resolve("huge-input.json"), """
+                {"input":[1,3000,3000],"layers":[{"type":"flatten","name":"f"},{"type":"dense","name":"fc","units":10},
+                  {"type":"softmax","name":"s"}]}""");
+        CliRun run = CliRun.of("train", "--arch", arch.toString(), "--limit", "10", "--out",
+                dir.resolve("m.safetensors").toString());
+        assertFails(run, "convscope train: huge-input.json (network) takes 3000×3000 images: mnist: its 70,000 images"
+                + " padded to 3000×3000 need 586.7 GB, the heap allows ");
+        assertTrue(Files.notExists(dir.resolve("m.safetensors")));
     }
 
     @Test
