@@ -1,18 +1,29 @@
 package org.convscope.ui;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.convscope.data.TrainTest;
 import org.convscope.engine.spec.Presets;
 import org.convscope.training.StudioSessions;
@@ -30,14 +41,15 @@ import org.convscope.ui.view.FrameClock;
  * The app left running, headless, to see whether it holds steady: the training studio with every view, LeNet-5
  * training on MNIST at full speed and autosaving as the app does, and meanwhile the explorer drawing one stroke point
  * per frame (a new stroke every 40 points, a clear every 200) and showing the next test digit every
- * {@value #BROWSE_SECONDS} seconds. Each minute: the heap in use after a full collection, the live threads, the FX
- * thread's frame time (p99, as {@code bench --studio} measures it, both windows' layout included), training images a
- * second and explorer frames shown. Both windows are 1000×1000, the headless screen's size. JavaFX must be started
- * (e.g. by {@code UiBench.startHeadless()}).
+ * {@value #BROWSE_SECONDS} seconds. Each minute: the heap in use at the end of a full collection (the collector's own
+ * figure, {@link #heapAfterGcMb}), the live threads, the FX thread's frame time (p99, as {@code bench --studio}
+ * measures it, both windows' layout included), training images a second and explorer frames shown. Both windows are
+ * 1000×1000, the headless screen's size. JavaFX must be started (e.g. by {@code UiBench.startHeadless()}).
  */
 public final class Soak {
     private static final int SIZE = 1000;
     private static final int BROWSE_SECONDS = 5;
+    private static final int GC_RECORD_SECONDS = 10;
 
     /** One minute of the soak; {@code heapMb} after a full collection at its end. */
     public record Minute(int minute, double heapMb, int threads, int frames, double frameP99Ms, double frameMaxMs,
@@ -136,10 +148,56 @@ public final class Soak {
         }
     }
 
-    private static double heapAfterGcMb() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        return memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    /**
+     * The heap in use at the end of a full collection, in MB, as the collector itself recorded it. Reading the heap in
+     * use after {@code System.gc()} returns would also count what the training and explorer threads allocated since
+     * the collection ended, or a young collection run meanwhile.
+     */
+    static double heapAfterGcMb() {
+        return heapAfterGcMb(() -> {});
+    }
+
+    /**
+     * {@link #heapAfterGcMb}, running {@code meanwhile} after {@code System.gc()} returns and before the collection's
+     * record is read (for tests: what it allocates must not count). The record is the collector's notification of the
+     * collection caused by {@code System.gc()}; without one within {@value #GC_RECORD_SECONDS} s, the heap in use then.
+     */
+    static double heapAfterGcMb(Runnable meanwhile) {
+        CompletableFuture<GcInfo> full = new CompletableFuture<>();
+        NotificationListener listener = (notification, handback) -> {
+            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) return;
+            GarbageCollectionNotificationInfo gc = GarbageCollectionNotificationInfo.from(
+                    (CompositeData) notification.getUserData());
+            if ("System.gc()".equals(gc.getGcCause())) full.complete(gc.getGcInfo());
+        };
+        List<NotificationEmitter> emitters = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(NotificationEmitter.class::isInstance).map(NotificationEmitter.class::cast).toList();
+        emitters.forEach(e -> e.addNotificationListener(listener, null, null));
+        try {
+            System.gc();
+            meanwhile.run();
+            GcInfo info = full.get(GC_RECORD_SECONDS, TimeUnit.SECONDS);
+            long used = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                MemoryUsage after = pool.getType() == MemoryType.HEAP ? info.getMemoryUsageAfterGc().get(pool.getName())
+                        : null;
+                if (after != null) used += after.getUsed();
+            }
+            return used / (1024.0 * 1024.0);
+        } catch (TimeoutException | ExecutionException e) {
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        } finally {
+            for (NotificationEmitter e : emitters) {
+                try {
+                    e.removeNotificationListener(listener);
+                } catch (ListenerNotFoundException gone) {
+                    // removed already
+                }
+            }
+        }
     }
 
     private static int liveThreads() {
