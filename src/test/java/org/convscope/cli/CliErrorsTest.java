@@ -134,11 +134,13 @@ class CliErrorsTest {
 
     @Test
     void threadsAndBatchBeyondReasonAreUsageErrorsInOneLine() {
-        for (String command : new String[] {"train", "bench"}) {
-            CliRun run = CliRun.of(command, "--threads", "2147483647");
+        for (String command : new String[] {"train", "bench", "infer"}) {
+            CliRun run = command.equals("infer") ? CliRun.of(command, "--input", "x.npy", "--threads", "2147483647")
+                    : CliRun.of(command, "--threads", "2147483647");
             assertFails(run, "--threads must be 1..256, got 2147483647");
             assertEquals(Cli.USAGE, run.exit());
-            assertFails(CliRun.of(command, "--threads", "0"), "--threads must be 1..256, got 0");
+            assertFails(command.equals("infer") ? CliRun.of(command, "--input", "x.npy", "--threads", "0")
+                    : CliRun.of(command, "--threads", "0"), "--threads must be 1..256, got 0");
         }
         assertFails(CliRun.of("train", "--batch", "1000000"), "--batch must be 1..4096, got 1000000");
     }
