@@ -17,6 +17,7 @@ import org.convscope.engine.Loss;
 import org.convscope.engine.Network;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.optim.OptimizerConfig;
+import org.convscope.engine.spec.InvalidNetworkException;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.Presets;
 import org.convscope.engine.train.EpochResult;
@@ -120,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
         ShiftAugmentation train = new ShiftAugmentation(plain, shift, seed);
         DatasetSamples test = DatasetSamples.of(sets.test(), 0);
         checkFits(architecture, plain);
-        Network network = start == null ? Network.initialized(architecture, seed) : start.network();
+        Network network = start == null ? initialized(architecture) : start.network();
         ProgressBar bar = json ? null : ProgressBar.onTerminal();
         if (!json) {
             stdout.printf(Locale.ROOT, "training %s (%,d parameters) on %s: %,d training and %,d test images, %s, %d thread(s), %s%n",
@@ -174,6 +175,15 @@ final class TrainCommand implements Callable<Integer> {
                     + String.join(", ", Presets.all().stream().map(p -> p.key()).toList()) + ")");
         }
         return ArchitectureFile.read(file);
+    }
+
+    /** Fresh weights for the architecture; one too large for the heap is refused naming its file. */
+    private Network initialized(NetworkSpec architecture) {
+        try {
+            return Network.initialized(architecture, seed);
+        } catch (InvalidNetworkException e) {
+            throw new IllegalArgumentException(architectureName() + ": " + e.getMessage(), e);
+        }
     }
 
     /** How the architecture is named in messages: the model's file name, the architecture file's, or the preset's. */

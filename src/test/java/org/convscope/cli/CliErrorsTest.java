@@ -133,6 +133,18 @@ class CliErrorsTest {
     }
 
     @Test
+    void anArchitectureWhoseParametersExceedTheHeapNamesItsFile() throws IOException {
+        Path arch = Files.writeString(dir.resolve("billions.json"), """
+                {"input":[1,28,28],"layers":[{"type":"flatten","name":"f"},{"type":"dense","name":"fc","units":1000000000},
+                  {"type":"softmax","name":"s"}]}""");
+        // 784·10⁹ weights and 10⁹ biases, 4 bytes each
+        long bytes = 4L * (784L * 1_000_000_000L + 1_000_000_000L);
+        assertFails(CliRun.of("train", "--arch", arch.toString(), "--limit", "10", "--out",
+                dir.resolve("m.safetensors").toString()), "convscope train: billions.json: network: its parameters need "
+                + String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30)) + ", the heap allows ");
+    }
+
+    @Test
     void threadsAndBatchBeyondReasonAreUsageErrorsInOneLine() {
         for (String command : new String[] {"train", "bench", "infer"}) {
             CliRun run = command.equals("infer") ? CliRun.of(command, "--input", "x.npy", "--threads", "2147483647")
