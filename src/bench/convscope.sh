@@ -28,7 +28,7 @@ find_convscope() {
     log "resolving ConvScope's dependency classpath with Maven"
     (cd "$root" && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$tmp/cp.txt" >&2)
     cp="$root/target/classes:$(cat "$tmp/cp.txt")"
-    local jvm_opts=(--add-modules jdk.incubator.vector -Xmx2g -XX:+UseParallelGC)   # as the launcher's .cfg
+    local jvm_opts=(--add-modules jdk.incubator.vector -Xmx2g -Xms1g -XX:+UseParallelGC)   # as the launcher's .cfg
     if [ -f "$root/target/classes/org/convscope/Main.class" ]; then
         convscope_base=("$java" "${jvm_opts[@]}" -cp "$cp" org.convscope.Main)
     else   # Main not wired yet: call Cli.run directly through a single-file program

@@ -279,8 +279,12 @@ def fixtures(root, only):
     x = make_input((1, 3, 32, 32), 21, "normal")
     y = run(net, x)
     about = "MobileNetV2 inverted residuals (1x1 expand, depthwise 3x3, 1x1 project, Add; a stride-2 one), ReLU6 as Clip, Hardswish, grouped conv (groups 4), squeeze-excitation (GAP, 1x1 convs, Hardsigmoid, broadcast Mul)"
+    no_hardswish = "; opset {} has no HardSwish: each exports as HardSigmoid(alpha 1/6, beta 0.5) and Mul"
     for opset, name, note in ((14, "mobile", ""),
-                              (13, "mobile-opset13", "; opset 13 has no HardSwish: each exports as HardSigmoid(alpha 1/6, beta 0.5) and Mul")):
+                              (12, "mobile-opset12", no_hardswish.format(12)),
+                              (13, "mobile-opset13", no_hardswish.format(13)),
+                              (15, "mobile-opset15", ""),
+                              (16, "mobile-opset16", "")):
         m = export(net, x, opset)
         check_batchnorm_kept(name, m, net)
         emit(name, m, x, y, about + note, preserve)
@@ -298,6 +302,8 @@ def fixtures(root, only):
     y = run(net, x)
     about = "input normalisation (Sub, Div, scalar Mul, Add), Pad, dilated conv, 3x5 conv stride (2,1), LeakyRelu, untrained BatchNorm fed through Identity, Tanh, Sigmoid, AveragePool (count_include_pad both ways, ceil_mode), LpPool, dilated MaxPool, Clip, Reshape, Gemm (plain and alpha/beta), MatMul+Add, Softmax"
     emit("zoo", export(net, x, 13), x, y, about + "; as torch.onnx.export writes it: each Pad takes its pads from a small int64 subgraph", preserve)
+    for opset in (11, 12, 14, 15, 16, 17):   # every opset PyTorch 1.13 writes from 11 on
+        emit(f"zoo-opset{opset}", export(net, x, opset), x, y, about + f"; as exported at opset {opset}", preserve)
     emit("zoo-simplified", simplify(export(net, x, 13)), x, y,
          about + "; shape subgraphs folded into initializers, the zero Pads fused into the Conv after it (asymmetric pads) and into the AveragePool after it (count_include_pad=1), as onnx-simplifier does",
          dict(preserve, simplified="onnx_simplify.simplify: constant folding, Pad fusion"))

@@ -100,7 +100,7 @@ public record ImageFolder(Path dir, List<String> classes, List<List<Path>> train
         long bytes = (long) count * size;
         String shortfall = MemoryBudget.shortfallOfOneArray(bytes);
         if (shortfall != null) {
-            throw new DatasetException(dir, count + " images of " + channels + "×" + rows + "×" + cols + ": " + shortfall);
+            throw new DatasetException(dir, count + " images of " + rows + "×" + cols + "×" + channels + ": " + shortfall);
         }
         byte[] pixels = new byte[(int) bytes];
         byte[] labels = new byte[count];

@@ -6,7 +6,8 @@ import org.convscope.engine.Dims;
 
 /**
  * How a photo becomes a network's input C×H×W: the shorter side scaled to {@code shorter} pixels (area averaging
- * when shrinking, bilinear when growing), the centre H×W cut out, then each channel c normalised, (v − mean_c)/std_c.
+ * when shrinking, bilinear when growing) and the longer in proportion, the centre H×W cut out, then each channel c
+ * normalised, (v − mean_c)/std_c. Sizes and offsets are rounded as torchvision's Resize and CenterCrop round them.
  * A one-channel input takes the luminance 0.299 R + 0.587 G + 0.114 B. {@code shorter} 0 scales the whole photo to
  * H×W instead, without keeping its proportions.
  */
@@ -65,13 +66,17 @@ public record PhotoPreprocess(String name, int shorter, float[] mean, float[] st
         if (shorter == 0) {
             scaledW = w;
             scaledH = h;
-        } else {
-            double scale = (double) Math.max(shorter, Math.max(h, w)) / Math.min(photo.width(), photo.height());
-            scaledW = Math.max(w, (int) Math.round(photo.width() * scale));
-            scaledH = Math.max(h, (int) Math.round(photo.height() * scale));
+        } else {   // as torchvision's Resize(shorter): the longer side truncated, (int) (shorter · long / short)
+            int target = Math.max(shorter, Math.max(h, w));
+            boolean wide = photo.width() >= photo.height();
+            int longer = (int) (target * (double) (wide ? photo.width() : photo.height())
+                    / (wide ? photo.height() : photo.width()));
+            scaledW = Math.max(w, wide ? longer : target);
+            scaledH = Math.max(h, wide ? target : longer);
         }
-        int top = (scaledH - h) / 2;
-        int left = (scaledW - w) / 2;
+        // as torchvision's CenterCrop: the offset rounded half to even, as Python's round()
+        int top = (int) Math.rint((scaledH - h) / 2.0);
+        int left = (int) Math.rint((scaledW - w) / 2.0);
         float[] resized = new float[3 * scaledW * scaledH];
         for (int k = 0; k < 3; k++) {
             float[] plane = Resample.to(photo.channel(k), scaledW, scaledH).ink();

@@ -14,6 +14,6 @@ public record TrainTest(Dataset train, Dataset test) {
     }
 
     private static String shape(Dataset d) {
-        return d.channels() + "×" + d.rows() + "×" + d.cols();
+        return d.rows() + "×" + d.cols() + "×" + d.channels();
     }
 }

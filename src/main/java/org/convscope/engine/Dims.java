@@ -1,7 +1,8 @@
 package org.convscope.engine;
 
 /**
- * The shape of one sample: channels × height × width. A flat vector of n units is n × 1 × 1.
+ * The shape of one sample: channels × height × width in memory (channel-major), written height × width × depth. A
+ * flat vector of n units is n × 1 × 1.
  */
 public record Dims(int channels, int height, int width) {
     /** The most values one sample may have: arrays are indexed by int, and a batch must fit too. */
@@ -9,10 +10,11 @@ public record Dims(int channels, int height, int width) {
 
     public Dims {
         if (channels <= 0 || height <= 0 || width <= 0) {
-            throw new IllegalArgumentException("dimensions must be positive, got " + channels + "×" + height + "×" + width);
+            throw new IllegalArgumentException("dimensions must be positive, got " + height + "×" + width + "×" + channels
+                    + " (height × width × depth)");
         }
         if ((long) channels * height * width > MAX_SIZE) {
-            throw new IllegalArgumentException(channels + "×" + height + "×" + width + " is too large: at most "
+            throw new IllegalArgumentException(height + "×" + width + "×" + channels + " is too large: at most "
                     + MAX_SIZE + " values per sample");
         }
     }
@@ -30,9 +32,12 @@ public record Dims(int channels, int height, int width) {
         return height == 1 && width == 1;
     }
 
-    /** "6×28×28", or "120" for a vector. */
+    /**
+     * "28×28×6" (height × width × depth, as the classic texts and every screen of the app write a volume), or "120"
+     * for a vector.
+     */
     @Override
     public String toString() {
-        return isVector() ? Integer.toString(channels) : channels + "×" + height + "×" + width;
+        return isVector() ? Integer.toString(channels) : height + "×" + width + "×" + channels;
     }
 }

@@ -27,6 +27,27 @@ class BenchCommandTest {
     }
 
     @Test
+    void modelReportsTheIssuesKeysWithItsMultiplyAdds() {
+        CliRun run = CliRun.of("bench", "--model", "src/test/resources/onnx/lenet/model.onnx", "--threads", "2",
+                "--seconds", "0.05", "--json");
+        assertEquals(0, run.exit(), run.err());
+        JsonObject o = JsonParser.parseString(run.out().strip()).getAsJsonObject();
+        assertEquals("model.onnx", o.get("model").getAsString());
+        // LeNet-5 by hand: conv1 6·28·28 outputs × 1·5·5, conv2 16·10·10 × 6·5·5, then 400·120 + 120·84 + 84·10
+        long lenet = 6 * 28 * 28 * 25 + 16 * 10 * 10 * 150 + 400 * 120 + 120 * 84 + 84 * 10;
+        assertEquals(lenet, o.get("multiply_adds").getAsLong());
+        assertEquals(2, o.get("threads").getAsInt());
+        for (String key : List.of("forward_latency_median_ms", "forward_latency_p99_ms", "batch_images_per_second")) {
+            assertTrue(o.get(key).getAsDouble() > 0, key);
+        }
+        assertTrue(o.get("forward_latency_p99_ms").getAsDouble() >= o.get("forward_latency_median_ms").getAsDouble());
+        CliRun text = CliRun.of("bench", "--model", "src/test/resources/onnx/lenet/model.onnx", "--threads", "1",
+                "--seconds", "0.05", "--profile");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("416,520 multiply-adds") && text.out().contains("conv2"), text.out());
+    }
+
+    @Test
     void studioReportsBothThroughputsAndTheFrameTimes() {
         CliRun run = CliRun.of("bench", "--studio", "--json", "--seconds", "0.3", "--rounds", "2");
         assertEquals(0, run.exit(), run.err());

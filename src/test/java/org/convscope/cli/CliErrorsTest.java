@@ -73,7 +73,7 @@ class CliErrorsTest {
                   {"type":"conv","name":"conv1","filters":4,"kernel":[5,5]},
                   {"type":"flatten","name":"flat"},{"type":"dense","name":"fc","units":10}]}""");
         assertFails(CliRun.of("train", "--arch", arch.toString(), "--limit", "10", "--out", dir.resolve("m.safetensors").toString()),
-                "net.json (wide): expects 3×32×32 images, the bundled MNIST has 1×28×28");
+                "net.json (wide): expects 32×32×3 images, the bundled MNIST has 28×28×1");
         Path bad = Files.writeString(dir.resolve("bad.json"), """
                 {"input":[1,28,28],"layers":[{"type":"conv","name":"c","filters":2,"kernel":[5,5],"stride":2}]}""");
         assertFails(CliRun.of("train", "--arch", bad.toString()), "bad.json: c: stride 2 does not fit");

@@ -32,6 +32,8 @@ class OnnxCommandsTest {
                 fixture.resolve("input.npy").toString(), "--json");
         assertEquals(0, run.exit(), run.err());
         JsonObject o = JsonParser.parseString(run.out().strip()).getAsJsonObject();
+        assertEquals(java.util.Set.of("model", "input_shape", "output_shape", "output", "milliseconds"), o.keySet());
+        assertEquals("model.onnx", o.get("model").getAsString());
         assertEquals("[3,3,32,32]", o.get("input_shape").toString());
         assertEquals("[3,10]", o.get("output_shape").toString());
         NpyArray expected = Npy.read(fixture.resolve("output.npy"));
@@ -122,5 +124,27 @@ class OnnxCommandsTest {
         var after = org.convscope.open.Models.load(out).network();
         assertEquals(before.spec().layers().size(), after.spec().layers().size());
         assertTrue(!java.util.Arrays.equals(before.params().get(0).value(), after.params().get(0).value()), "trained");
+    }
+
+    @Test
+    void trainTrainsEveryLayerOfAnImportedGraph() throws Exception {
+        // mobile: inverted residuals with a residual Add, depthwise and grouped convolutions, batch norms, ReLU6,
+        // HardSwish, squeeze-excitation (a broadcast Mul); colour images, so CIFAR-10 batches.
+        Path model = FIXTURES.resolve("mobile/model.onnx");
+        Path data = org.convscope.data.CifarFiles.folder(dir.resolve("cifar"));
+        Path out = dir.resolve("tuned.safetensors");
+        CliRun run = CliRun.of("train", "--model", model.toString(), "--data", data.toString(), "--epochs", "1",
+                "--batch", "2", "--threads", "1", "--shift", "0", "--out", out.toString(), "--json");
+        assertEquals(0, run.exit(), run.err());
+        var before = org.convscope.open.Models.load(model).network();
+        var after = org.convscope.open.Models.load(out).network();
+        assertEquals(before.spec().layers(), after.spec().layers(), "the same graph");
+        assertEquals(before.params().size(), after.params().size());
+        for (int i = 0; i < before.params().size(); i++) {
+            var was = before.params().get(i);
+            var is = after.params().get(i);
+            assertEquals(was.name(), is.name());
+            assertTrue(!java.util.Arrays.equals(was.value(), is.value()), was.name() + " is trained: the gradient reaches it");
+        }
     }
 }

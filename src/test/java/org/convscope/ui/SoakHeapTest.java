@@ -6,21 +6,30 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The soak's heap figure is the heap at the end of a full collection: it sees live data come and go, and it does not
- * count what is allocated after the collection ended (the studio and the explorer never stop allocating, and a reading
- * of the heap in use taken a moment later counts what they made meanwhile).
+ * The soak's heap figure is what a full collection leaves: live data counted, garbage not, and nothing allocated after
+ * the collection ended (the studio and the explorer never stop allocating, and a reading of the heap in use taken a
+ * moment later counts what they made meanwhile).
  */
 class SoakHeapTest {
     private static final int MB = 1024 * 1024;
 
     @Test
-    void liveDataCounts() {
-        byte[] live = new byte[96 * MB];
-        double withLive = Soak.heapAfterGcMb();
-        live[live.length - 1] = 1; // live until here
-        live = null;
-        double without = Soak.heapAfterGcMb();
-        assertTrue(withLive - without >= 90, "96 MB let go: " + withLive + " MB, then " + without + " MB");
+    void theHeapAfterACollectionCountsWhatIsHeldAndNotWhatWasDropped() {
+        double base = Soak.heapAfterGcMb();
+        byte[] held = new byte[64 * MB];
+        held[held.length - 1] = 1;
+        double holding = Soak.heapAfterGcMb();
+        assertTrue(holding - base > 60, "64 MB held, the heap after GC went from " + base + " to " + holding + " MB");
+        byte[][] garbage = new byte[8][];
+        for (int i = 0; i < garbage.length; i++) garbage[i] = new byte[8 * MB];
+        garbage = null;
+        double dropped = Soak.heapAfterGcMb();
+        assertTrue(Math.abs(dropped - holding) < 16,
+                "64 MB of garbage dropped, the heap after GC went from " + holding + " to " + dropped + " MB");
+        assertTrue(held[held.length - 1] == 1);
+        held = null;
+        double released = Soak.heapAfterGcMb();
+        assertTrue(holding - released > 60, "64 MB released, the heap after GC went from " + holding + " to " + released);
     }
 
     @Test

@@ -85,10 +85,7 @@ final class NodeConverter {
             case "MatMul" -> matMul(node);
             case "Softmax" -> softmax(node, false);
             case "LogSoftmax" -> softmax(node, true);
-            case "Dropout" -> {
-                unused(node, 1);
-                alias(node, input(node, 0));
-            }
+            case "Dropout" -> dropout(node);
             case "Identity" -> alias(node, input(node, 0));
             case "Constant" -> constantNode(node);
             case "Shape", "Gather", "Unsqueeze", "Squeeze", "Slice", "Cast", "ConstantOfShape", "Transpose" -> shapeArithmetic(node);
@@ -143,6 +140,22 @@ final class NodeConverter {
             throw new OnnxException(node.describe() + ": its output " + (i + 1) + " (" + quote(node.outputs().get(i))
                     + ") is used, which ConvScope does not support");
         }
+    }
+
+    /**
+     * Dropout at inference is the identity; one in training mode (opset 12's third input, true) drops values at random
+     * and is refused.
+     */
+    private void dropout(OnnxNode node) throws OnnxException {
+        unused(node, 1);
+        if (has(node, 2)) {
+            Tensor training = constant(node, 2);
+            if (training.size() != 1 || training.asFloats()[0] != 0) {
+                throw new OnnxException(node.describe() + ": dropout in training mode (training_mode true) drops values at"
+                        + " random; ConvScope imports models exported for inference (call model.eval() before exporting)");
+            }
+        }
+        alias(node, input(node, 0));
     }
 
     private void alias(OnnxNode node, Value v) throws OnnxException {

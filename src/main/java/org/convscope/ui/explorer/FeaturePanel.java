@@ -223,7 +223,7 @@ public final class FeaturePanel extends VBox {
 
     private static String describe(Network net, Target t) {
         String layer = net.spec().layers().get(t.layer()).name();
-        return t.classScore() ? "class " + t.index() + " (" + layer + ")" : layer + " channel " + t.index();
+        return t.classScore() ? "class " + t.index() + " (" + layer + ")" : layer + " channel " + (t.index() + 1);
     }
 
     /** The image in the input's own colours: its range [low, high] per channel back to 0…1. */
@@ -267,7 +267,7 @@ public final class FeaturePanel extends VBox {
                 for (int y = 0; y < h; y++) System.arraycopy(s.input(), (top + y) * in.width() + left, patch, y * w, w);
                 tile.paint(patch, 0, w, h, ColorMap.INK, 0, 1);
             }
-            Label value = new Label(String.format(Locale.ROOT, "#%d · %.2f", s.hit().sample(), s.hit().value()));
+            Label value = new Label(Notation.minus(String.format(Locale.ROOT, "#%d · %.2f", s.hit().sample(), s.hit().value())));
             value.getStyleClass().add("step-size");
             VBox cell = new VBox(1, tile, value);
             cell.getStyleClass().add("feature-tile");

@@ -28,6 +28,7 @@ import org.convscope.data.PhotoPreprocess;
 import org.convscope.engine.Dims;
 import org.convscope.engine.Network;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.lecture.Notation;
 import org.convscope.ui.explorer.network.LayoutBoundary;
 import org.convscope.ui.explorer.network.PixelStack;
 import org.convscope.ui.explorer.network.PixelView;
@@ -335,10 +336,11 @@ public final class PhotoPanel extends VBox {
             paintFitted(stepViews[0], p.photo());
             paintFitted(stepViews[1], s.resized());
             stepViews[2].show(rgb(s.cropped()), in.width(), in.height());
-            stepSizes[0].setText(p.photo().width() + "×" + p.photo().height());
-            stepSizes[1].setText(s.resized().width() + "×" + s.resized().height()
+            stepSizes[0].setText(Notation.size(p.photo().height(), p.photo().width()));
+            stepSizes[1].setText(Notation.size(s.resized().height(), s.resized().width())
                     + (p.recipe().shorter() == 0 ? " (whole photo)" : " (shorter side " + p.recipe().shorter() + ")"));
-            stepSizes[2].setText(in.width() + "×" + in.height() + " at (" + s.cropX() + ", " + s.cropY() + ")");
+            stepSizes[2].setText(Notation.size(in.height(), in.width()) + " from row " + (s.cropY() + 1) + ", column "
+                    + (s.cropX() + 1));
         }
         int channels = in.isVector() ? 0 : in.channels();
         int plane = in.height() * in.width();
@@ -358,7 +360,8 @@ public final class PhotoPanel extends VBox {
             String formula = p.isTensor() ? "as in the file"
                     : String.format(Locale.ROOT, "(v − %.3f) / %.3f", p.recipe().mean()[channels == 1 ? 0 : c],
                     p.recipe().std()[channels == 1 ? 0 : c]);
-            channelTexts[c].setText(String.format(Locale.ROOT, "%s: %s%n%.2f … %.2f", name, formula, min, max));
+            channelTexts[c].setText(Notation.minus(String.format(Locale.ROOT, "%s: %s%n%.2f … %.2f", name, formula, min,
+                    max)));
         }
     }
 

@@ -22,6 +22,7 @@ import org.convscope.data.InkImage;
 import org.convscope.data.Preprocess;
 import org.convscope.data.Preprocess.Preprocessed;
 import org.convscope.engine.explain.UnitRef;
+import org.convscope.lecture.Notation;
 import org.convscope.ui.explorer.network.LayoutBoundary;
 import org.convscope.ui.explorer.network.PixelStack;
 import org.convscope.ui.explorer.network.PixelView;
@@ -218,8 +219,8 @@ public final class PreprocessView extends VBox {
         stepImage(cropped, pre.cropped());
         stepImage(scaled, pre.scaled());
         stepImage(centred, pre.centred());
-        croppedSize.setText(pre.isEmpty() ? "no ink" : pre.cropped().width() + "×" + pre.cropped().height());
-        scaledSize.setText(pre.isEmpty() ? "" : pre.scaled().width() + "×" + pre.scaled().height());
+        croppedSize.setText(pre.isEmpty() ? "no ink" : Notation.size(pre.cropped().height(), pre.cropped().width()));
+        scaledSize.setText(pre.isEmpty() ? "" : Notation.size(pre.scaled().height(), pre.scaled().width()));
     }
 
     private static void stepImage(PixelView view, InkImage image) {

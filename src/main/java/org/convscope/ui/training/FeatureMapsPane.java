@@ -110,8 +110,8 @@ final class FeatureMapsPane extends VBox {
             Dims d = probe.shapes().get(i);
             float[] range = Heatmap.range(probe.output(i), 0, d.size());
             String name = spec.layers().get(i).name();
-            grids.get(k).show(String.format(Locale.ROOT, "%s · %s · within [%.3g, %.3g]", name, Notation.size(d), range[0],
-                    range[1]),
+            grids.get(k).show(Notation.minus(String.format(Locale.ROOT, "%s · %s · within [%.3g, %.3g]", name, Notation.size(d), range[0],
+                    range[1])),
                     new MapTiles(name, probe.output(i), d, ColorMap.VIRIDIS, range));
         }
     }

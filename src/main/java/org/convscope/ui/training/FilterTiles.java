@@ -145,9 +145,9 @@ final class FilterTiles implements TileContent {
             max = Math.max(max, w);
             norm += (double) w * w;
         }
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s · filter %d of %d · %s%n‖w‖ = %.3g ·"
+        StringBuilder s = new StringBuilder(Notation.minus(String.format(Locale.ROOT, "%s · filter %d of %d · %s%n‖w‖ = %.3g ·"
                 + " weights within [%.3g, %.3g]", f.layer(), tile + 1, f.filters(),
-                Notation.size(f.kernelHeight(), f.kernelWidth(), f.channels()), Math.sqrt(norm), min, max));
+                Notation.size(f.kernelHeight(), f.kernelWidth(), f.channels()), Math.sqrt(norm), min, max)));
         if (change != null) s.append(String.format(Locale.ROOT, "%nmoved ‖w − w₀‖ = %.3g since step 0", change[tile]));
         if (rgb) s.append(String.format(Locale.ROOT, "%nR, G and B: the weights on the red, green and blue channels"));
         else if (shownChannels < f.channels()) {

@@ -9,6 +9,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.convscope.lecture.Notation;
 import org.convscope.training.Histogram;
 
 /**
@@ -111,12 +112,13 @@ final class HistogramCanvas extends Canvas implements StudioPalette.Host {
     }
 
     static String shortNumber(double v) {
-        return v == 0 ? "0" : String.format(Locale.ROOT, "%.2g", v).replaceFirst("^(-?)0\\.", "$1.");
+        return v == 0 ? "0" : Notation.minus(String.format(Locale.ROOT, "%.2g", v).replaceFirst("^(-?)0\\.", "$1."));
     }
 
     static String number(double v) {
         if (v == 0) return "0";
         double a = Math.abs(v);
-        return a >= 0.01 && a < 1000 ? String.format(Locale.ROOT, "%.3g", v) : String.format(Locale.ROOT, "%.1e", v);
+        return Notation.minus(a >= 0.01 && a < 1000 ? String.format(Locale.ROOT, "%.3g", v)
+                : String.format(Locale.ROOT, "%.1e", v));
     }
 }

@@ -2,6 +2,7 @@ package org.convscope.ui.training;
 
 import java.util.Locale;
 import org.convscope.engine.Dims;
+import org.convscope.lecture.Notation;
 import org.convscope.ui.view.ColorMap;
 
 /**
@@ -79,8 +80,8 @@ final class MapTiles implements TileContent {
         int plane = d.height() * d.width();
         float max = Float.NEGATIVE_INFINITY;
         for (int i = tile * plane; i < (tile + 1) * plane; i++) max = Math.max(max, data[i]);
-        return String.format(Locale.ROOT, "%s · channel %d of %d · %d×%d%nmean %.3g · largest %.3g", layer, tile + 1,
-                d.channels(), d.height(), d.width(), means[tile], max);
+        return Notation.minus(String.format(Locale.ROOT, "%s · channel %d of %d · %d×%d%nmean %.3g · largest %.3g", layer, tile + 1,
+                d.channels(), d.height(), d.width(), means[tile], max));
     }
 
     @Override

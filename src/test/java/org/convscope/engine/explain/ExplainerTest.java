@@ -187,7 +187,7 @@ class ExplainerTest {
     void unitsOutsideTheirLayerAreRefusedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Explainer.explain(snap, new UnitRef(CONV1, 6, 0, 0)));
-        assertEquals("lenet5: conv1 unit (channel 6, y 0, x 0) is outside its 6×28×28 output", e.getMessage());
+        assertEquals("lenet5: conv1 unit (channel 6, y 0, x 0) is outside its 28×28×6 output", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Explainer.explain(snap, UnitRef.vector(13, 0)));
     }
 

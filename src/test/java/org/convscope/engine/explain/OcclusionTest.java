@@ -57,7 +57,7 @@ class OcclusionTest {
     void wrongInputSizeOrClassIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Occlusion.map(LeNetSample.NETWORK, new float[10], 0));
-        assertEquals("occlusion: input has 10 values, the network's 1×28×28 input needs 784", e.getMessage());
+        assertEquals("occlusion: input has 10 values, the network's 28×28×1 input needs 784", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Occlusion.map(LeNetSample.NETWORK, new float[784], 10));
     }
 }

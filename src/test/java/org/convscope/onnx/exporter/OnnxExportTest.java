@@ -20,6 +20,9 @@ import org.convscope.engine.spec.ConstantOpSpec;
 import org.convscope.engine.spec.ConvSpec;
 import org.convscope.engine.spec.DenseSpec;
 import org.convscope.engine.spec.FlattenSpec;
+import org.convscope.engine.spec.GlobalPoolSpec;
+import org.convscope.engine.spec.LayerSpec;
+import org.convscope.engine.spec.MergeSpec;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.PadSpec;
 import org.convscope.engine.spec.PoolSpec;
@@ -63,6 +66,35 @@ class OnnxExportTest {
                 new FlattenSpec("flatten"),
                 new DenseSpec("out", 3),
                 new SoftmaxSpec("logp", true)));
+    }
+
+    /**
+     * A graph with what the fixtures do not export between two computed tensors: subtraction and division with
+     * broadcasting, global max pooling, a dilated convolution with asymmetric padding, a grouped one, ceil-mode and
+     * padding-counting pools, a concatenation, hard sigmoid gating.
+     */
+    static NetworkSpec graphKinds() {
+        Window.Rounding floor = Window.Rounding.FLOOR;
+        List<LayerSpec> layers = List.of(
+                new ConvSpec("dilated", 6, new Window(3, 3, 1, 1, 1, 0, 2, 1, 2, 1, floor), 1),     // 0 ← input
+                new ConvSpec("grouped", 6, new Window(3, 3, 1, 1, 1, 1, 1, 1, 1, 1, floor), 3),     // 1 ← 0
+                new ActivationSpec("gate", ActivationSpec.Kind.SIGMOID),                            // 2 ← 1
+                new MergeSpec("divide", MergeSpec.Kind.DIV),                                        // 3 ← 0, 2
+                new GlobalPoolSpec("peak", PoolSpec.Kind.MAX),                                      // 4 ← 0
+                new MergeSpec("centre", MergeSpec.Kind.SUB),                                        // 5 ← 3, 4 (broadcast)
+                new PoolSpec("ceil_max", PoolSpec.Kind.MAX, new Window(3, 3, 2, 2, 0, 0, 0, 0, 1, 1, Window.Rounding.CEIL), false),
+                new PoolSpec("padded_mean", PoolSpec.Kind.AVERAGE, new Window(3, 3, 2, 2, 1, 1, 1, 1, 1, 1, floor), true),
+                new MergeSpec("concat", MergeSpec.Kind.CONCAT),                                     // 8 ← 6, 7
+                new ActivationSpec("hsig", ActivationSpec.Kind.HARD_SIGMOID),                       // 9 ← 8
+                new MergeSpec("scale", MergeSpec.Kind.MUL),                                         // 10 ← 9, 8
+                new GlobalPoolSpec("gap", PoolSpec.Kind.AVERAGE),
+                new FlattenSpec("flatten"),
+                new DenseSpec("fc", 4),
+                new SoftmaxSpec("softmax", false));
+        List<List<Integer>> sources = List.of(List.of(-1), List.of(0), List.of(1), List.of(0, 2), List.of(0), List.of(3, 4),
+                List.of(5), List.of(5), List.of(6, 7), List.of(8), List.of(9, 8), List.of(10), List.of(11), List.of(12),
+                List.of(13));
+        return new NetworkSpec("graph-kinds", new org.convscope.engine.Dims(3, 9, 9), layers, sources);
     }
 
     private static float[] input(Network net, int batch, long seed) {
@@ -111,6 +143,11 @@ class OnnxExportTest {
         float[] c = net.buffers().get(0).value();
         for (int i = 0; i < c.length; i++) c[i] = 0.5f + i;
         roundTrip(net, "remaining");
+    }
+
+    @Test
+    void aGraphOfTheOtherMergesAndPoolsRoundTrips() throws Exception {
+        roundTrip(Network.initialized(graphKinds(), 5), "graph-kinds");
     }
 
     @ParameterizedTest

@@ -84,6 +84,23 @@ class ImportRefusalsTest {
     }
 
     @Test
+    void dropoutInTrainingModeIsRefusedAndInInferenceDropped() throws Exception {
+        OnnxTestModels training = OnnxTestModels.model().opset("", 12).input("x", 1, 3, 8, 8)
+                .initializer("ratio", new long[] {}, 0.5f)
+                .initializer(OnnxTestModels.rawTensor("train", new long[] {},
+                        org.convscope.onnx.proto.Onnx.TensorProto.DataType.BOOL, new byte[] {1}))
+                .node("Dropout", List.of("x", "ratio", "train"), List.of("y")).output("y", 1, 3, 8, 8);
+        assertContains(refusal(training, "dropout.onnx"), "Dropout", "training mode", "model.eval()");
+        Path inference = OnnxTestModels.model().opset("", 12).input("x", 1, 4)
+                .initializer("ratio", new long[] {}, 0.5f)
+                .initializer(OnnxTestModels.rawTensor("train", new long[] {},
+                        org.convscope.onnx.proto.Onnx.TensorProto.DataType.BOOL, new byte[] {0}))
+                .node("Dropout", List.of("x", "ratio", "train"), List.of("d"))
+                .node("Relu", List.of("d"), List.of("y")).output("y", 1, 4).write(dir.resolve("eval.onnx"));
+        assertTrue(Models.load(inference).network().spec().layers().size() == 1, "only the ReLU is left");
+    }
+
+    @Test
     void aSizeLeftOpenIsRefusedSayingHowToFixIt() throws Exception {
         String m = refusal(OnnxTestModels.model().input("x", "N", 3, "H", "W").node("Relu", List.of("x"), List.of("y"))
                 .output("y", "N", 3, "H", "W"), "dynamic.onnx");

@@ -94,12 +94,12 @@ class ExplorerPhotoTest {
         List<String> texts = fx(() -> view.lookupAll(".step-size").stream().filter(n -> n.isVisible())
                 .map(n -> ((Label) n).getText()).toList());
         PhotoPreprocess.Steps s = f.photo().steps();
-        assertTrue(texts.contains(GeneratedPhoto.WIDTH + "×" + GeneratedPhoto.HEIGHT), texts.toString());
+        assertTrue(texts.contains(GeneratedPhoto.HEIGHT + "×" + GeneratedPhoto.WIDTH), texts.toString());
         int shorter = f.photo().recipe().shorter();
-        assertTrue(texts.contains(s.resized().width() + "×" + s.resized().height() + " (shorter side " + shorter + ")"),
+        assertTrue(texts.contains(s.resized().height() + "×" + s.resized().width() + " (shorter side " + shorter + ")"),
                 texts.toString());
         assertEquals(shorter, s.resized().height(), "the generated picture is wider than high");
-        assertTrue(texts.contains("32×32 at (" + s.cropX() + ", " + s.cropY() + ")"), texts.toString());
+        assertTrue(texts.contains("32×32 from row " + (s.cropY() + 1) + ", column " + (s.cropX() + 1)), texts.toString());
         float[] x = f.photo().input();
         float min = Float.MAX_VALUE;
         float max = -Float.MAX_VALUE;
@@ -107,7 +107,8 @@ class ExplorerPhotoTest {
             min = Math.min(min, x[i]);
             max = Math.max(max, x[i]);
         }
-        String green = String.format(java.util.Locale.ROOT, "G: (v − 0.456) / 0.224%n%.2f … %.2f", min, max);
+        String green = "G: (v − 0.456) / 0.224" + String.format(java.util.Locale.ROOT, "%n%.2f … %.2f", min, max)
+                .replace('-', '−'); // a true minus sign
         assertTrue(texts.contains(green), "the G map's formula and range: " + texts);
     }
 

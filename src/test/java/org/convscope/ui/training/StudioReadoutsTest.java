@@ -102,8 +102,8 @@ class StudioReadoutsTest {
         assertEquals(Math.sqrt(norm), number(tip, "‖w‖ = "), 0.005 * Math.sqrt(norm), tip);
         Matcher within = Pattern.compile("weights within \\[(\\S+), (\\S+)]").matcher(tip);
         assertTrue(within.find(), tip);
-        assertEquals(min, Double.parseDouble(within.group(1)), 0.005 * Math.abs(min), tip);
-        assertEquals(max, Double.parseDouble(within.group(2)), 0.005 * Math.abs(max), tip);
+        assertEquals(min, parse(within.group(1)), 0.005 * Math.abs(min), tip);
+        assertEquals(max, parse(within.group(2)), 0.005 * Math.abs(max), tip);
         assertTrue(tip.contains("moved ‖w − w₀‖ = "), "how far it moved since step 0: " + tip);
     }
 
@@ -191,14 +191,20 @@ class StudioReadoutsTest {
         assertTrue(m.matches(), line);
         assertEquals(series, m.group(1), line);
         assertEquals(String.format(Locale.ROOT, "%,d", step), m.group(4), line);
-        double shown = Double.parseDouble(m.group(2));
+        double shown = parse(m.group(2));
         assertEquals(recorded * scale, shown, tolerance, line + " against the recorded " + recorded);
     }
 
     private static double number(String text, String after) {
         Matcher m = Pattern.compile(Pattern.quote(after) + "(\\S+)").matcher(text);
         assertTrue(m.find(), text);
-        return Double.parseDouble(m.group(1));
+        return parse(m.group(1));
+    }
+
+    /** A number as the studio writes it, with a true minus sign (a hyphen would be a regression). */
+    private static double parse(String shown) {
+        assertTrue(!shown.contains("-"), "a hyphen for minus in " + shown);
+        return Double.parseDouble(shown.replace('−', '-'));
     }
 
     /** The mouse moved to (x, y) of the node. */

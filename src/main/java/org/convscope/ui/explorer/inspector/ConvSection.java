@@ -135,16 +135,17 @@ final class ConvSection implements Section {
      */
     static String sees(ConvUnit conv) {
         List<ChannelTerms> ts = conv.channels();
-        int first = ts.getFirst().channel();
-        int last = ts.getLast().channel();
+        int first = ts.getFirst().channel() + 1;
+        int last = ts.getLast().channel() + 1;
         int groups = conv.spec().groups();
-        if (groups == 1) return "Filter " + conv.unit().channel() + " sees all " + ts.size() + " input channels.";
+        int filter = conv.unit().channel() + 1;
+        if (groups == 1) return "Filter " + filter + " sees all " + ts.size() + " input channels.";
         if (ts.size() == 1) {
-            return "Depthwise: filter " + conv.unit().channel() + " sees only input channel " + first
+            return "Depthwise: filter " + filter + " sees only input channel " + first
                     + ", one channel's products.";
         }
-        int group = conv.unit().channel() / (conv.spec().filters() / groups);
-        return "Grouped, " + groups + " groups: filter " + conv.unit().channel() + " (group " + group + ") sees input"
+        int group = conv.unit().channel() / (conv.spec().filters() / groups) + 1;
+        return "Grouped, " + groups + " groups: filter " + filter + " (group " + group + ") sees input"
                 + " channels " + first + "–" + last + ", " + ts.size() + " of them.";
     }
 
@@ -196,7 +197,7 @@ final class ConvSection implements Section {
 
         void show(ConvUnit conv, ChannelTerms t, float wExtent, float xExtent, float pExtent) {
             boolean silent = conv.channels().size() > 1 && allZero(t.inputs()); // one channel: show its zeros, padding and all
-            heading.setText(inputName + " channel " + t.channel() + ":  Σ w·x = " + InspectorFormat.value(t.sum())
+            heading.setText(inputName + " channel " + (t.channel() + 1) + ":  Σ w·x = " + InspectorFormat.value(t.sum())
                     + (silent ? "  (every input is 0)" : ""));
             headingTip.setText(silent
                     ? "Nothing in this input channel fires under the filter, so it adds nothing whatever its weights."
@@ -208,9 +209,10 @@ final class ConvSection implements Section {
             weights.draw(t.weights(), ColorMap.DIVERGING, wExtent, null);
             inputs.draw(t.inputs(), ColorMap.DIVERGING, xExtent, k -> t.padding()[k] ? ValueGrid.Mark.PAD : null);
             products.draw(t.products(), ColorMap.DIVERGING, pExtent, null);
-            weightsTip.setText("Weights w of filter " + conv.unit().channel() + " for input channel " + t.channel()
+            weightsTip.setText("Weights w of filter " + (conv.unit().channel() + 1) + " for input channel "
+                    + (t.channel() + 1)
                     + " (learned). Red is positive, blue negative.");
-            inputsTip.setText("Inputs x under the filter: " + inputName + " channel " + t.channel()
+            inputsTip.setText("Inputs x under the filter: " + inputName + " channel " + (t.channel() + 1)
                     + " around the unit. Grey cells lie on the zero padding outside the image.");
             boolean padded = false;
             for (boolean p : t.padding()) padded |= p;
@@ -246,8 +248,8 @@ final class ConvSection implements Section {
             for (int i = 0; i < PAGE; i++) {
                 ChannelTerms t = order.get(i);
                 top += t.sum();
-                rows.add(new Ledger.Row(i == 0 ? "" : "+", "channel " + t.channel(), t.sum(), null,
-                        "Σ w·x over the " + window + " window of input channel " + t.channel() + "."));
+                rows.add(new Ledger.Row(i == 0 ? "" : "+", "channel " + (t.channel() + 1), t.sum(), null,
+                        "Σ w·x over the " + window + " window of input channel " + (t.channel() + 1) + "."));
             }
             rows.add(new Ledger.Row("+", "the other " + (n - PAGE) + " channels", (float) (conv.channelSum() - top), null,
                     "The shares of the channels not listed, added up: each is smaller than those above."));
@@ -256,8 +258,9 @@ final class ConvSection implements Section {
                             * conv.spec().kernelWidth() + " inputs."));
         } else if (n > 1) {
             for (ChannelTerms t : conv.channels()) {
-                rows.add(new Ledger.Row(t == conv.channels().getFirst() ? "" : "+", "channel " + t.channel(), t.sum(), null,
-                        "Σ w·x over the " + window + " window of input channel " + t.channel() + "."));
+                rows.add(new Ledger.Row(t == conv.channels().getFirst() ? "" : "+", "channel " + (t.channel() + 1),
+                        t.sum(), null,
+                        "Σ w·x over the " + window + " window of input channel " + (t.channel() + 1) + "."));
             }
             rows.add(new Ledger.Row("=", "Σ over " + n + " channels", conv.channelSum(), "inspector-sum",
                     "Every input channel's share added up: the weighted sum of all " + n * conv.spec().kernelHeight()
@@ -266,7 +269,7 @@ final class ConvSection implements Section {
             rows.add(new Ledger.Row("", "Σ w·x over the " + window + " window", conv.channelSum(), "inspector-sum",
                     "The " + window + " products added up: how well the window matches the filter."));
         }
-        rows.add(new Ledger.Row("+", "bias of filter " + conv.unit().channel(), conv.bias(), "inspector-bias",
+        rows.add(new Ledger.Row("+", "bias of filter " + (conv.unit().channel() + 1), conv.bias(), "inspector-bias",
                 "A learned constant added to every position of this feature map; it sets how easily the unit fires."));
         rows.add(new Ledger.Row("=", conv.layer() + " output", conv.value(), "inspector-total",
                 "The unit's value before the activation: weighted sum + bias.").asResult());

@@ -63,7 +63,7 @@ final class GraphLedgers {
     static List<Ledger.Row> merge(MergeUnit u, NetworkSpec spec) {
         if (u.kind() == MergeSpec.Kind.CONCAT) {
             UnitRef from = u.sources().get(0);
-            return List.of(new Ledger.Row("", name(spec, from) + " channel " + from.channel(), u.value(),
+            return List.of(new Ledger.Row("", name(spec, from) + " channel " + (from.channel() + 1), u.value(),
                     "inspector-total", "A concatenation stacks the channels of its inputs; this channel is copied"
                     + " unchanged from " + name(spec, from) + ".").asResult());
         }
@@ -133,7 +133,7 @@ final class GraphLedgers {
 
     /** A copy, or the padding value. */
     static List<Ledger.Row> pad(PadUnit u, String previous) {
-        String term = u.source().map(s -> previous + " row " + s.y() + ", col " + s.x()).orElse("padding");
+        String term = u.source().map(s -> previous + " row " + (s.y() + 1) + ", col " + (s.x() + 1)).orElse("padding");
         return List.of(new Ledger.Row("", term, u.value(), "inspector-total",
                 "Padding borders each map with a constant; inside, values are copied unchanged.").asResult());
     }

@@ -29,9 +29,9 @@ public final class InspectorFormat {
     }
 
     /**
-     * At most four characters for a small grid cell, without the leading zero: two decimals below 0.1 ("-.06"), two
+     * At most four characters for a small grid cell, without the leading zero: two decimals below 0.1 ("−.06"), two
      * significant digits above (".12", "1.2", "12"), whole numbers from 100; "≈0" below 0.005 and "0" for exact zero.
-     * The minus is the narrow hyphen so that "-.13" fits a 23 px cell.
+     * The minus is a true minus sign, as everywhere in the app; the grid squeezes a wide cell's text to fit.
      */
     public static String cell(double v) {
         if (v == 0) return "0";
@@ -42,6 +42,6 @@ public final class InspectorFormat {
                 : a < 0.1 ? d.setScale(2, RoundingMode.HALF_EVEN).toPlainString()
                 : d.round(new MathContext(2)).stripTrailingZeros().toPlainString();
         if (text.startsWith("0.")) text = text.substring(1);
-        return v < 0 ? "-" + text : text;
+        return v < 0 ? MINUS + text : text;
     }
 }

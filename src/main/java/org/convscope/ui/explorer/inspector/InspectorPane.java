@@ -26,6 +26,7 @@ import org.convscope.engine.spec.ActivationSpec;
 import org.convscope.engine.spec.FlattenSpec;
 import org.convscope.engine.spec.LayerSpec;
 import org.convscope.engine.spec.NetworkSpec;
+import org.convscope.lecture.Notation;
 
 /**
  * Shows one unit's arithmetic with the real numbers of a forward pass (see {@link Explainer}): for a conv unit the
@@ -127,15 +128,16 @@ public final class InspectorPane extends VBox {
                     snapshot.spec().layers().get(layer) instanceof ActivationSpec spec ? spec : null));
             case FlattenUnit f -> new LedgerSection(e -> {
                 FlattenUnit u = (FlattenUnit) e;
-                return List.of(new Ledger.Row("", previous + " channel " + u.source().channel() + ", row "
-                        + u.source().y() + ", col " + u.source().x(), u.value(), "inspector-total",
+                return List.of(new Ledger.Row("", previous + " channel " + (u.source().channel() + 1) + ", row "
+                        + (u.source().y() + 1) + ", col " + (u.source().x() + 1), u.value(), "inspector-total",
                         "Flatten lays the " + previous + " maps out as one list, channel by channel, row by row;"
                                 + " values are copied unchanged.").asResult());
             });
             case InputUnit in -> new LedgerSection(e -> List.of(snapshot.spec().input().channels() == 1
                     ? new Ledger.Row("", "pixel value (0 = paper, 1 = ink)", ((InputUnit) e).value(), "inspector-total",
                             "The drawing, scaled down to the network's input size.").asResult()
-                    : new Ledger.Row("", "channel " + e.unit().channel() + " of the input, after the preprocessing",
+                    : new Ledger.Row("", "channel " + Notation.channel(e.unit().channel(), snapshot.spec().input().channels())
+                            + " of the input, after the preprocessing",
                             ((InputUnit) e).value(), "inspector-total", "The photo's value in this channel, normalised"
                             + " as the model expects: (v − mean) / std.").asResult()));
             case BatchNormUnit b -> new LedgerSection(e -> GraphLedgers.batchNorm((BatchNormUnit) e, previous));
@@ -148,23 +150,25 @@ public final class InspectorPane extends VBox {
 
     private static String title(NetworkSpec spec, UnitExplanation e) {
         UnitRef u = e.unit();
-        String at = " · row " + u.y() + ", col " + u.x();
+        String at = " · row " + (u.y() + 1) + ", col " + (u.x() + 1);
+        int n = u.channel() + 1;
         return switch (e) {
-            case InputUnit in -> "input · pixel" + (spec.input().channels() > 1 ? " channel " + u.channel() : "") + at;
-            case ConvUnit conv -> conv.layer() + " · filter " + u.channel() + at;
-            case PoolUnit pool -> pool.layer() + " · channel " + u.channel() + at;
-            case ActivationUnit a -> a.layer() + (isVector(spec, u.layer()) ? " · unit " + u.channel()
-                    : " · channel " + u.channel() + at);
-            case FlattenUnit f -> f.layer() + " · unit " + u.channel();
-            case DenseUnit dense -> dense.layer() + " · neuron " + u.channel();
+            case InputUnit in -> "input · pixel" + (spec.input().channels() > 1
+                    ? " channel " + Notation.channel(u.channel(), spec.input().channels()) : "") + at;
+            case ConvUnit conv -> conv.layer() + " · filter " + n + at;
+            case PoolUnit pool -> pool.layer() + " · channel " + n + at;
+            case ActivationUnit a -> a.layer() + (isVector(spec, u.layer()) ? " · unit " + n
+                    : " · channel " + n + at);
+            case FlattenUnit f -> f.layer() + " · unit " + n;
+            case DenseUnit dense -> dense.layer() + " · neuron " + n;
             case SoftmaxUnit softmax -> softmax.layer() + " · class " + u.channel();
-            case BatchNormUnit b -> b.layer() + " · channel " + u.channel() + at;
-            case ConstantOpUnit c -> c.layer() + (isVector(spec, u.layer()) ? " · unit " + u.channel()
-                    : " · channel " + u.channel() + at);
-            case MergeUnit m -> m.layer() + (isVector(spec, u.layer()) ? " · unit " + u.channel()
-                    : " · channel " + u.channel() + at);
-            case GlobalPoolUnit g -> g.layer() + " · channel " + u.channel();
-            case PadUnit p -> p.layer() + " · channel " + u.channel() + at;
+            case BatchNormUnit b -> b.layer() + " · channel " + n + at;
+            case ConstantOpUnit c -> c.layer() + (isVector(spec, u.layer()) ? " · unit " + n
+                    : " · channel " + n + at);
+            case MergeUnit m -> m.layer() + (isVector(spec, u.layer()) ? " · unit " + n
+                    : " · channel " + n + at);
+            case GlobalPoolUnit g -> g.layer() + " · channel " + n;
+            case PadUnit p -> p.layer() + " · channel " + n + at;
         };
     }
 
@@ -172,7 +176,8 @@ public final class InspectorPane extends VBox {
         ReceptiveField.Region r = ReceptiveField.inputRegion(spec, unit);
         Dims image = spec.input();
         String sees = r.height() == image.height() && r.width() == image.width() ? "sees the whole image"
-                : r.height() == 0 || r.width() == 0 ? "sees no input pixel (padding)" : "sees input rows " + r.top() + "–" + (r.bottom() - 1) + ", cols " + r.left() + "–" + (r.right() - 1);
+                : r.height() == 0 || r.width() == 0 ? "sees no input pixel (padding)" : "sees input rows "
+                        + (r.top() + 1) + "–" + r.bottom() + ", cols " + (r.left() + 1) + "–" + r.right();
         return unit.layer() < 0 ? "the network's input, " + image : spec.layers().get(unit.layer()).describe() + " · " + sees;
     }
 

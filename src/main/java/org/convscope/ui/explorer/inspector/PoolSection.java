@@ -41,11 +41,11 @@ final class PoolSection implements Section {
     public void show(UnitExplanation explanation) {
         PoolUnit pool = (PoolUnit) explanation;
         int n = pool.spec().window();
-        heading.setText(inputName + " channel " + pool.unit().channel());
+        heading.setText(inputName + " channel " + (pool.unit().channel() + 1));
         grid.draw(pool.window(), ColorMap.DIVERGING, ValueGrid.extent(pool.window()),
                 k -> k == pool.winner() ? ValueGrid.Mark.WINNER : null);
-        gridTip.setText(inputName + " channel " + pool.unit().channel() + ", rows " + pool.top() + "–"
-                + (pool.top() + n - 1) + ", columns " + pool.left() + "–" + (pool.left() + n - 1)
+        gridTip.setText(inputName + " channel " + (pool.unit().channel() + 1) + ", rows " + (pool.top() + 1) + "–"
+                + (pool.top() + n) + ", columns " + (pool.left() + 1) + "–" + (pool.left() + n)
                 + (pool.winner() >= 0 ? ". The outlined value is the largest: only it passes on." : "."));
         String window = n + "×" + n + " window";
         ledger.show(switch (pool.spec().kind()) {

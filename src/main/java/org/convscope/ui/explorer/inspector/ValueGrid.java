@@ -44,7 +44,7 @@ final class ValueGrid extends Canvas {
 
     enum Mark { PAD, WINNER }
 
-    /** The narrowest cell that still holds its number (four characters such as "-.13" at 9 px). */
+    /** The narrowest cell that still holds its number (four characters such as "−.13" at 9 px). */
     static final double MIN_TEXT_CELL = 18;
     private static final double MIN_CELL = 4;
     private static final StyleablePropertyFactory<ValueGrid> CSS = new StyleablePropertyFactory<>(Canvas.getClassCssMetaData());
@@ -165,7 +165,7 @@ final class ValueGrid extends Canvas {
                 g.setFill(mark == Mark.PAD ? padText.getValue()
                         : luminance(fill) < 0.45 ? textOnDark.getValue() : textOnLight.getValue());
                 String text = style == Style.SMALL ? InspectorFormat.cell(values[k]) : InspectorFormat.value(values[k]);
-                g.fillText(text, x + cellWidth / 2, y + cellHeight / 2);
+                g.fillText(text, x + cellWidth / 2, y + cellHeight / 2, cellWidth - 2); // squeezed when wider
             }
         }
     }

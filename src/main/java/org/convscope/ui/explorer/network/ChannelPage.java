@@ -154,7 +154,7 @@ final class ChannelPage extends VBox {
             Thumbnails.tile(pixels, TILE, 0, 0, TILE, data, c * plane, dims.height(), dims.width(), map, r[0], r[1]);
             images[k].getPixelWriter().setPixels(0, 0, TILE, TILE, PixelFormat.getIntArgbInstance(),
                     IntBuffer.wrap(pixels), TILE);
-            captions[k].setText(c + " · " + ColumnLegend.format((float) means[c]));
+            captions[k].setText((c + 1) + " · " + ColumnLegend.format((float) means[c]));
         }
         pageLabel.setText(String.format("%d–%d of %,d channels", from + 1, Math.min(from + pageSize, order.length), order.length));
         previous.setDisable(page == 0);

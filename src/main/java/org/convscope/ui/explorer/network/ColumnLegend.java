@@ -8,6 +8,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
+import org.convscope.lecture.Notation;
 import org.convscope.ui.view.ColorMap;
 
 /**
@@ -59,7 +60,7 @@ final class ColumnLegend extends VBox {
     static String format(float v) {
         if (v == 0) return "0";
         float a = Math.abs(v);
-        if (a >= 100 || a < 0.01) return String.format(Locale.ROOT, "%.1e", v);
-        return String.format(Locale.ROOT, a >= 10 ? "%.1f" : "%.2f", v);
+        if (a >= 100 || a < 0.01) return Notation.minus(String.format(Locale.ROOT, "%.1e", v));
+        return Notation.minus(String.format(Locale.ROOT, a >= 10 ? "%.1f" : "%.2f", v));
     }
 }

@@ -360,7 +360,7 @@ public final class GraphView extends VBox {
         detailLayer = layer;
         detailChannel = channel;
         Dims d = dims(layer);
-        overlayTitle.setText(name(layer) + " · channel " + channel + " · " + d.height() + "×" + d.width());
+        overlayTitle.setText(name(layer) + " · channel " + (channel + 1) + " · " + d.height() + "×" + d.width());
         back.setVisible(d.channels() > 1);
         openOverlay(detailBox);
         updateOverlay();

@@ -84,7 +84,7 @@ final class MapColumn extends Column {
             int inChannel = in;
             kernels[filter][in] = new MapTile(kh, kw, layout.kernel() * kw / Math.max(kh, kw),
                     layout.kernel() * kh / Math.max(kh, kw), null,
-                    () -> "filter " + filter + ", input channel " + inChannel + ": " + kh + "×" + kw + " weights");
+                    () -> "filter " + (filter + 1) + ", input channel " + (inChannel + 1) + ": " + kh + "×" + kw + " weights");
             grid.add(kernels[filter][in], in % layout.kernelColumns(), in / layout.kernelColumns());
         }
         return grid;
@@ -157,7 +157,7 @@ final class MapColumn extends Column {
     }
 
     private String describeMap(int channel) {
-        String name = (layer < 0 ? "input" : "map " + channel) + " · " + dims.height() + "×" + dims.width();
+        String name = (layer < 0 ? "input" : "map " + (channel + 1)) + " · " + dims.height() + "×" + dims.width();
         if (frame == null) return name;
         float[] data = layer < 0 ? frame.snapshot().input() : frame.snapshot().output(layer);
         int plane = dims.height() * dims.width();

@@ -87,7 +87,7 @@ final class UnitColumn extends Column {
         tile.paint(padded, 0, map, r[0], r[1]);
         legend.show(map, r[0], r[1], MapColumn.scope(map.symmetric() ? Normalisation.PER_LAYER : mode, "activation"));
         if (values != null) {
-            for (int u = 0; u < units; u++) values[u].setText(String.format(Locale.ROOT, "%+.2f", data[u]));
+            for (int u = 0; u < units; u++) values[u].setText(Notation.minus(String.format(Locale.ROOT, "%+.2f", data[u])));
         }
     }
 

@@ -11,6 +11,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.convscope.engine.Dims;
 import org.convscope.engine.Loss;
+import org.convscope.lecture.Notation;
 import org.convscope.training.LossPhase;
 import org.convscope.training.StepPhases;
 
@@ -52,7 +53,8 @@ final class LossPane extends VBox {
             grid.add(cell(String.format(Locale.ROOT, "%.4f", loss.output()[i]), i == loss.label()), 2, row);
             grid.add(bars(loss.target()[i], loss.output()[i]), 3, row);
             grid.add(cell(String.format(Locale.ROOT, "%.4f", loss.terms()[i]), i == loss.label()), 4, row);
-            grid.add(cell(String.format(Locale.ROOT, "%+.4f", loss.gradient()[i]), i == loss.label()), 5, row);
+            grid.add(cell(Notation.minus(String.format(Locale.ROOT, "%+.4f", loss.gradient()[i])), i == loss.label()), 5,
+                    row);
         }
         int total = loss.output().length + 1;
         grid.add(head("total L"), 0, total);
@@ -98,6 +100,6 @@ final class LossPane extends VBox {
 
     /** "within [min, max]" of a range, for captions. */
     static String span(float[] range) {
-        return String.format(Locale.ROOT, "[%.3g, %.3g]", range[0], range[1]);
+        return Notation.minus(String.format(Locale.ROOT, "[%.3g, %.3g]", range[0], range[1]));
     }
 }

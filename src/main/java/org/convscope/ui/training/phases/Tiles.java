@@ -9,6 +9,7 @@ import java.util.Set;
 import org.convscope.engine.Dims;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.train.Freezing;
+import org.convscope.lecture.Notation;
 import org.convscope.training.StepPhases;
 import org.convscope.training.ConvFilters;
 import org.convscope.ui.training.Mosaic;
@@ -98,7 +99,7 @@ final class Tiles {
         for (int c = 0; c < values.length; c++) {
             Label head = new Label(Integer.toString(c));
             Label value = new Label(percent ? String.format(java.util.Locale.ROOT, "%.1f%%", 100 * values[c])
-                    : String.format(java.util.Locale.ROOT, "%.2f", values[c]));
+                    : Notation.minus(String.format(java.util.Locale.ROOT, "%.2f", values[c])));
             String style = c == trueClass ? "true-class" : "table-cell";
             head.getStyleClass().add("table-head");
             value.getStyleClass().add(style);
@@ -119,7 +120,7 @@ final class Tiles {
 
     /** A number with four significant digits and no trailing zeros: 0.05, 0.9, 1.234e-05. */
     static String number(float v) {
-        return String.format(java.util.Locale.ROOT, "%.4g", v).replaceAll("\\.?0+($|e)", "$1");
+        return Notation.minus(String.format(java.util.Locale.ROOT, "%.4g", v).replaceAll("\\.?0+($|e)", "$1"));
     }
 
     /** The largest |value|, the extent of a symmetric colour map. */

@@ -138,8 +138,8 @@ public final class ArchitectureEditor extends VBox {
         startRow.setAlignment(Pos.CENTER_LEFT);
 
         inputChannels.setId("input-channels");
-        HBox inputRow = new HBox(6, new Label("Input"), inputChannels, new Label("×"), inputHeight, new Label("×"),
-                inputWidth, note("channels × height × width; the channels are the data's"));
+        HBox inputRow = new HBox(6, new Label("Input"), inputHeight, new Label("×"), inputWidth, new Label("×"),
+                inputChannels, note("height × width × depth; the depth (channels) is the data's"));
         inputRow.setAlignment(Pos.CENTER_LEFT);
         inputProblem.setId("input-problem");
         inputProblem.getStyleClass().add("problem");

@@ -79,11 +79,12 @@ class GraphInspectorTest {
     @Test
     void aDepthwiseFilterSeesOneChannelAndAGroupedOneItsGroup() throws Exception {
         String depthwise = text(MOBILE, new UnitRef(6, 7, 4, 4), "#inspector-sees", "depthwise");
-        assertEquals("Depthwise: filter 7 sees only input channel 7, one channel's products.", depthwise);
+        assertEquals("Depthwise: filter 8 sees only input channel 8, one channel's products.", depthwise);
         assertEquals(value(engine(MOBILE, 6, 7, 4, 4)), text(MOBILE, new UnitRef(6, 7, 4, 4), "#inspector-total", "depthwise"));
-        // 24 filters and 24 input channels in 4 groups: 6 of each a group; filter 13 is in group 2, channels 12–17.
+        // 24 filters and 24 input channels in 4 groups: 6 of each a group; filter index 13 is the 14th, in the third
+        // group, which reads channels 13–18 counted from 1.
         String grouped = text(MOBILE, new UnitRef(20, 13, 3, 3), "#inspector-sees", "grouped");
-        assertEquals("Grouped, 4 groups: filter 13 (group 2) sees input channels 12–17, 6 of them.", grouped);
+        assertEquals("Grouped, 4 groups: filter 14 (group 3) sees input channels 13–18, 6 of them.", grouped);
         assertEquals(value(engine(MOBILE, 20, 13, 3, 3)), text(MOBILE, new UnitRef(20, 13, 3, 3), "#inspector-total", "grouped"));
     }
 
@@ -97,9 +98,10 @@ class GraphInspectorTest {
 
     @Test
     void aConcatChannelNamesTheInputItCameFrom() throws Exception {
-        // fire1.concat stacks fire1.relu (8 channels) and fire1.relu2 (8): its channel 10 is fire1.relu2's channel 2.
+        // fire1.concat stacks fire1.relu (8 channels) and fire1.relu2 (8): its channel index 10 is fire1.relu2's index 2,
+        // the third channel.
         Map<String, String> rows = rows(FIRE, new UnitRef(9, 10, 3, 4), "concat");
-        assertEquals(value(engine(FIRE, 8, 2, 3, 4)), rows.get("fire1.relu2 channel 2"), rows.toString());
+        assertEquals(value(engine(FIRE, 8, 2, 3, 4)), rows.get("fire1.relu2 channel 3"), rows.toString());
     }
 
     @Test

@@ -20,11 +20,11 @@ class InspectorFormatTest {
     void cellsTakeAtMostFourCharacters() {
         assertEquals("0", InspectorFormat.cell(0));
         assertEquals("≈0", InspectorFormat.cell(-0.004));
-        assertEquals("-.06", InspectorFormat.cell(-0.0634));
+        assertEquals("−.06", InspectorFormat.cell(-0.0634));
         assertEquals(".12", InspectorFormat.cell(0.1234));
-        assertEquals("-1.2", InspectorFormat.cell(-1.234));
+        assertEquals("−1.2", InspectorFormat.cell(-1.234));
         assertEquals("12", InspectorFormat.cell(12.34));
-        assertEquals("-123", InspectorFormat.cell(-123.4));
+        assertEquals("−123", InspectorFormat.cell(-123.4));
         for (double v = -150; v < 150; v += 0.0137) {
             assertEquals(true, InspectorFormat.cell(v).length() <= 4, InspectorFormat.cell(v));
         }

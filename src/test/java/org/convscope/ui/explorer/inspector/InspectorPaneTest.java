@@ -93,7 +93,7 @@ class InspectorPaneTest {
             pane.show(snap, new UnitRef(0, 3, 10, 12));
             return text(pane, "#inspector-title");
         });
-        assertEquals("conv1 · filter 3 · row 10, col 12", title);
+        assertEquals("conv1 · filter 4 · row 11, col 13", title, "positions counted from 1, as on every screen");
     }
 
     @Test

@@ -77,7 +77,7 @@ class PhasesSnapshotTest {
                 Snapshots.onFxThread(() -> {
                     float[][] outputs = step.forward().outputs(); // LeNet-5 ends with fc3 (the logits), softmax
                     assertClassNumbers(view.lookup("#phase-logits"), String.format(Locale.ROOT, "%.2f",
-                            outputs[outputs.length - 2][step.label()]));
+                            outputs[outputs.length - 2][step.label()]).replace('-', '−')); // a true minus
                     assertClassNumbers(view.lookup("#phase-probabilities"), String.format(Locale.ROOT, "%.1f%%",
                             100 * outputs[outputs.length - 1][step.label()]));
                     return null;

@@ -106,7 +106,7 @@ class ArchitectureModelTest {
 
         model.replace(11, new DenseSpec("fc3", 4));
         model.setInputSize(12, 12);
-        assertFalse(model.analysis().valid(), "12×12: conv2 gets 6×4×4, too small for its 5×5 kernel");
+        assertFalse(model.analysis().valid(), "12×12: conv2 gets 4×4×6, too small for its 5×5 kernel");
         model.replace(2, new PoolSpec("pool1", PoolSpec.Kind.AVERAGE, 2, 2));
         assertEquals("average pool 2×2 stride 2", model.layers().get(2).describe());
     }
