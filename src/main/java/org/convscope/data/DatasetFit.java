@@ -9,23 +9,33 @@ import org.convscope.engine.MemoryBudget;
  * resampled channel by channel (area averaging where it shrinks, bilinear where it grows). The whole set is brought to
  * the new size at once, so what that costs is computed first, in {@code long}, and compared with the largest array
  * and the heap: an architecture whose input is 150×150 asks for 1.5 GB of MNIST, one of 3000×3000 for 587 GB, and
- * both are refused in words instead of ending in an {@link OutOfMemoryError} or an overflow.
+ * in the launcher's 2 GB heap both are refused in words instead of ending in an {@link OutOfMemoryError} or an
+ * overflow.
  */
 public final class DatasetFit {
     private DatasetFit() {}
 
     /**
-     * A training set and its test set at rows×cols (see {@link #to(Dataset, int, int)}), both checked against the heap
-     * together before either is made.
+     * A training set and its test set at rows×cols (see {@link #to(Dataset, int, int)}) to train on, both checked
+     * together before either is made: against half the heap, since training needs the rest (the network, its
+     * optimizer and every layer's outputs for a batch on each thread), and against what the heap has free.
      *
-     * @throws IllegalArgumentException "mnist: its 70,000 images padded to 150×150 need 1.5 GB, the heap allows 1.4 GB"
+     * @throws IllegalArgumentException "mnist: its 70,000 images padded to 150×150 need 1.5 GB, more than half the heap
+     *                                  (0.9 GB); training needs the rest"
      */
     public static TrainTest to(TrainTest sets, int rows, int cols) {
         Dataset train = sets.train();
         if (train.rows() != rows || train.cols() != cols) {
+            String name = train.name().replaceFirst(" train$", "");
             long images = (long) train.size() + sets.test().size();
-            require(train.name().replaceFirst(" train$", ""), images, train.channels(), rows, cols,
-                    how(rows >= train.rows() && cols >= train.cols(), rows, cols), false);
+            String how = how(rows >= train.rows() && cols >= train.cols(), rows, cols);
+            long bytes = MemoryBudget.product(images, train.channels(), rows, cols);
+            long half = Runtime.getRuntime().maxMemory() / 2;
+            if (bytes > half) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: its %,d images%s need %s, more than"
+                        + " half the heap (%s); training needs the rest", name, images, how, size(bytes), size(half)));
+            }
+            require(name, images, train.channels(), rows, cols, how, false);
         }
         return new TrainTest(to(train, rows, cols), to(sets.test(), rows, cols));
     }
@@ -53,6 +63,10 @@ public final class DatasetFit {
             else resamplePlane(d, p, rows, cols, out);
         }
         return new Dataset(d.name() + how, d.channels(), rows, cols, d.numClasses(), out, d.labels());
+    }
+
+    private static String size(long bytes) {
+        return bytes == Long.MAX_VALUE ? "more than 8 EB" : org.convscope.io.MemoryBudget.size(bytes);
     }
 
     private static String how(boolean pad, int rows, int cols) {
