@@ -45,7 +45,7 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print {\"model\", \"input_shape\", \"output_shape\", \"output\", \"milliseconds\"}")
     boolean json;
 
-    @Option(names = "--threads", paramLabel = "T", description = "threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "T", description = "threads, 1.." + Cli.MAX_THREADS + " (default: all cores)")
     Integer threads;
 
     @Mixin
@@ -54,13 +54,12 @@ final class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws FileException {
         PrintWriter out = spec.commandLine().getOut();
+        int t = Cli.threads(spec, threads); // a usage error, before any file is read
         ModelFile.Model loaded = size.load(model);
         Network net = loaded.network();
         InputOptions.Samples samples = inputs.read(input, net);
         int n = samples.count();
         if (n > MAX_BATCH) throw new FileException(input, "holds " + n + " samples; infer runs at most " + MAX_BATCH);
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1 || t > 256) throw new IllegalArgumentException("--threads must be between 1 and 256, got " + t);
         MemoryBudget.requireFloats(input.getFileName() + ": " + n + " samples", MemoryBudget.product(n, net.input().size(), 2));
         int classes = net.numClasses();
         float[] output = new float[n * classes];

@@ -17,6 +17,7 @@ import org.convscope.engine.Loss;
 import org.convscope.engine.Network;
 import org.convscope.engine.kernel.KernelSelection;
 import org.convscope.engine.optim.OptimizerConfig;
+import org.convscope.engine.spec.InvalidNetworkException;
 import org.convscope.engine.spec.NetworkSpec;
 import org.convscope.engine.spec.Presets;
 import org.convscope.engine.train.EpochResult;
@@ -120,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
         ShiftAugmentation train = new ShiftAugmentation(plain, shift, seed);
         DatasetSamples test = DatasetSamples.of(sets.test(), 0);
         checkFits(architecture, plain);
-        Network network = start == null ? Network.initialized(architecture, seed) : start.network();
+        Network network = start == null ? initialized(architecture) : start.network();
         ProgressBar bar = json ? null : ProgressBar.onTerminal();
         if (!json) {
             stdout.printf(Locale.ROOT, "training %s (%,d parameters) on %s: %,d training and %,d test images, %s, %d thread(s), %s%n",
@@ -176,8 +177,18 @@ final class TrainCommand implements Callable<Integer> {
         return ArchitectureFile.read(file);
     }
 
-    /** How the architecture is named in messages: the file's name, or the preset's. */
+    /** Fresh weights for the architecture; one too large for the heap is refused naming its file. */
+    private Network initialized(NetworkSpec architecture) {
+        try {
+            return Network.initialized(architecture, seed);
+        } catch (InvalidNetworkException e) {
+            throw new IllegalArgumentException(architectureName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How the architecture is named in messages: the model's file name, the architecture file's, or the preset's. */
     private String architectureName() {
+        if (model != null) return FileException.displayName(model);
         return Presets.byName(arch) != null ? "--arch " + arch : FileException.displayName(Path.of(arch));
     }
 
@@ -186,12 +197,19 @@ final class TrainCommand implements Callable<Integer> {
         return data == null ? "the bundled MNIST" : FileException.displayName(data);
     }
 
-    /** Pads (or resizes) the images to the network's input size, e.g. MNIST's 28×28 to lenet5-32's 32×32. */
-    private static TrainTest fitted(TrainTest sets, NetworkSpec architecture) {
+    /**
+     * Pads (or resizes) the images to the network's input size, e.g. MNIST's 28×28 to lenet5-32's 32×32; an input too
+     * large for the heap is refused naming the architecture that asks for it.
+     */
+    private TrainTest fitted(TrainTest sets, NetworkSpec architecture) {
         Dims in = architecture.input();
         if (in.channels() != sets.train().channels()) return sets;
-        return new TrainTest(DatasetFit.to(sets.train(), in.height(), in.width()),
-                DatasetFit.to(sets.test(), in.height(), in.width()));
+        try {
+            return DatasetFit.to(sets, in.height(), in.width());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(architectureName() + " (" + architecture.name() + ") takes "
+                    + in.height() + "×" + in.width() + " images: " + e.getMessage(), e);
+        }
     }
 
     private void checkFits(NetworkSpec architecture, DatasetSamples train) {

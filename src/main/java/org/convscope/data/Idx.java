@@ -160,7 +160,8 @@ public final class Idx {
             throw new DatasetException(file, "trailing garbage: " + announced + ", file has "
                     + (rawBytes - headerBytes - size) + " more bytes after them");
         }
-        String shortfall = MemoryBudget.shortfall(rawBytes >= 0 ? size : size + size / 2);
+        String shortfall = rawBytes >= 0 ? MemoryBudget.shortfallOfOneArray(size)
+                : MemoryBudget.shortfall(size + size / 2);
         if (shortfall != null) {
             throw new DatasetException(file, "too large: " + announced + ": " + shortfall);
         }

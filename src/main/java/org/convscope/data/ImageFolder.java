@@ -98,7 +98,7 @@ public record ImageFolder(Path dir, List<String> classes, List<List<Path>> train
         int count = files.stream().mapToInt(List::size).sum();
         int size = channels * rows * cols;
         long bytes = (long) count * size;
-        String shortfall = bytes > Integer.MAX_VALUE - 8 ? "needs more than one array holds" : MemoryBudget.shortfall(bytes);
+        String shortfall = MemoryBudget.shortfallOfOneArray(bytes);
         if (shortfall != null) {
             throw new DatasetException(dir, count + " images of " + rows + "×" + cols + "×" + channels + ": " + shortfall);
         }

@@ -1,5 +1,9 @@
 package org.convscope.io;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +24,8 @@ public final class MemoryBudget {
     public static final long HEADROOM_MB = 64;
     private static final long HEADROOM = HEADROOM_MB << 20;
     private static final long GC_INTERVAL_MILLIS = 2000;
+    /** The largest array the JVM allocates, in elements. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final AtomicLong lastGc = new AtomicLong(System.nanoTime() - GC_INTERVAL_MILLIS * 1_000_000L);
 
     private MemoryBudget() {}
@@ -61,6 +67,36 @@ public final class MemoryBudget {
         }
         return "needs " + (bytes < 0 ? "more than " + size(Long.MAX_VALUE) : size(bytes))
                 + ", the heap allows " + size(allowance());
+    }
+
+    /**
+     * {@link #shortfall} for one array, which lies in one space of the heap: with the Parallel collector (the app's),
+     * the old generation, at most two thirds of the heap, is the largest, so a 1.3 GB array does not fit in a 2 GB heap
+     * that has 1.7 GB free in all. Null when it fits, else the shortfall in words ("needs 1.3 GB in one piece, the
+     * heap's largest space has 1.2 GB free").
+     */
+    public static String shortfallOfOneArray(long bytes) {
+        String total = shortfall(bytes);
+        if (total != null) return total;
+        if (bytes > MAX_ARRAY) return "needs " + size(bytes) + ", more than one array holds (2.0 GB)";
+        if (bytes <= largestSpaceFree()) return null;
+        if (mayCollect()) {
+            System.gc();
+            usedAfterCollection = used();
+            if (bytes <= largestSpaceFree()) return null;
+        }
+        return "needs " + size(bytes) + " in one piece, the heap's largest space has " + size(largestSpaceFree())
+                + " free";
+    }
+
+    /** What the heap space with the most room has free, less the headroom; the heap's allowance if none says. */
+    private static long largestSpaceFree() {
+        long best = -1;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage usage = pool.getType() == MemoryType.HEAP ? pool.getUsage() : null;
+            if (usage != null && usage.getMax() > 0) best = Math.max(best, usage.getMax() - usage.getUsed());
+        }
+        return best < 0 ? allowance() : Math.max(0, best - HEADROOM);
     }
 
     private static boolean mayCollect() {

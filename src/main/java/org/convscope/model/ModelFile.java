@@ -98,6 +98,9 @@ public final class ModelFile {
         SafeTensors.write(file, tensors, metadata);
     }
 
+    /** Parameters beyond the file's own a network built to learn a file's shapes may have, in floats (4 MB). */
+    private static final long PROBE_SLACK = 1 << 20;
+
     /**
      * Loads and checks a ConvScope model file (ONNX files and these both: {@code org.convscope.open.Models}); every
      * problem is a one-line {@link FileException} naming the file.
@@ -122,6 +125,15 @@ public final class ModelFile {
         Map<String, float[]> values = new HashMap<>();
         Network probe;
         try {
+            // The claim against what the file holds, before a network of that size is allocated to learn its shapes.
+            // One up to twice the file's values (plus a little) costs no more than reading the file did, and is built
+            // to name the exact tensor that is missing or misshapen.
+            long parameters = spec.parameterCount();
+            long held = tensors.values().stream().mapToLong(t -> t.data().length).sum();
+            if (parameters > 2 * held + PROBE_SLACK) {
+                throw new FileException(file, "the architecture has " + parameters + " parameters, the file holds "
+                        + held + " values");
+            }
             probe = Network.withParams(spec, Map.of(), false);
         } catch (InvalidNetworkException e) {
             throw new FileException(file, e.getMessage());

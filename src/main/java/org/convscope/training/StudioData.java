@@ -170,7 +170,7 @@ public final class StudioData {
      */
     public TrainTest fitted(int rows, int cols) {
         if (images != null) return images.load(rows, cols);
-        return new TrainTest(DatasetFit.to(idx.train(), rows, cols), DatasetFit.to(idx.test(), rows, cols));
+        return DatasetFit.to(idx, rows, cols);
     }
 
     /** How {@link #fitted} changes the images for this input, in words, or "". */

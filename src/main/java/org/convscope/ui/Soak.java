@@ -1,23 +1,29 @@
 package org.convscope.ui;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
 import java.lang.management.ManagementFactory;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.convscope.data.TrainTest;
 import org.convscope.engine.spec.Presets;
 import org.convscope.training.StudioSessions;
@@ -35,14 +41,15 @@ import org.convscope.ui.view.FrameClock;
  * The app left running, headless, to see whether it holds steady: the training studio with every view, LeNet-5
  * training on MNIST at full speed and autosaving as the app does, and meanwhile the explorer drawing one stroke point
  * per frame (a new stroke every 40 points, a clear every 200) and showing the next test digit every
- * {@value #BROWSE_SECONDS} seconds. Each minute: the heap in use after a full collection, the live threads, the FX
- * thread's frame time (p99, as {@code bench --studio} measures it, both windows' layout included), training images a
- * second and explorer frames shown. Both windows are 1000×1000, the headless screen's size. JavaFX must be started
- * (e.g. by {@code UiBench.startHeadless()}).
+ * {@value #BROWSE_SECONDS} seconds. Each minute: the heap in use at the end of a full collection (the collector's own
+ * figure, {@link #heapAfterGcMb}), the live threads, the FX thread's frame time (p99, as {@code bench --studio}
+ * measures it, both windows' layout included), training images a second and explorer frames shown. Both windows are
+ * 1000×1000, the headless screen's size. JavaFX must be started (e.g. by {@code UiBench.startHeadless()}).
  */
 public final class Soak {
     private static final int SIZE = 1000;
     private static final int BROWSE_SECONDS = 5;
+    private static final int GC_RECORD_SECONDS = 10;
 
     /** One minute of the soak; {@code heapMb} after a full collection at its end. */
     public record Minute(int minute, double heapMb, int threads, int frames, double frameP99Ms, double frameMaxMs,
@@ -142,32 +149,55 @@ public final class Soak {
     }
 
     /**
-     * The heap in use as the full collection asked for here left it: the collector's own after-collection figure,
-     * summed over the heap's pools, so what training and the explorer allocate between the end of the collection and
-     * the reading does not count. Falls back to the usage read just after the collection where the JVM gives no
-     * collection info.
+     * The heap in use at the end of a full collection, in MB, as the collector itself recorded it. Reading the heap in
+     * use after {@code System.gc()} returns would also count what the training and explorer threads allocated since
+     * the collection ended, or a young collection run meanwhile.
      */
     static double heapAfterGcMb() {
-        Set<String> heapPools = new HashSet<>();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) heapPools.add(pool.getName());
-        }
-        long[] before = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).toArray();
-        System.gc();
-        List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
-        GcInfo full = null;
-        for (int i = 0; i < collectors.size(); i++) {
-            if (collectors.get(i).getCollectionCount() == before[i]) continue; // did not run for this request
-            if (collectors.get(i) instanceof com.sun.management.GarbageCollectorMXBean gc && gc.getLastGcInfo() != null
-                    && (full == null || gc.getLastGcInfo().getEndTime() > full.getEndTime())) {
-                full = gc.getLastGcInfo();
+        return heapAfterGcMb(() -> {});
+    }
+
+    /**
+     * {@link #heapAfterGcMb}, running {@code meanwhile} after {@code System.gc()} returns and before the collection's
+     * record is read (for tests: what it allocates must not count). The record is the collector's notification of the
+     * collection caused by {@code System.gc()}; without one within {@value #GC_RECORD_SECONDS} s, the heap in use then.
+     */
+    static double heapAfterGcMb(Runnable meanwhile) {
+        CompletableFuture<GcInfo> full = new CompletableFuture<>();
+        NotificationListener listener = (notification, handback) -> {
+            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) return;
+            GarbageCollectionNotificationInfo gc = GarbageCollectionNotificationInfo.from(
+                    (CompositeData) notification.getUserData());
+            if ("System.gc()".equals(gc.getGcCause())) full.complete(gc.getGcInfo());
+        };
+        List<NotificationEmitter> emitters = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(NotificationEmitter.class::isInstance).map(NotificationEmitter.class::cast).toList();
+        emitters.forEach(e -> e.addNotificationListener(listener, null, null));
+        try {
+            System.gc();
+            meanwhile.run();
+            GcInfo info = full.get(GC_RECORD_SECONDS, TimeUnit.SECONDS);
+            long used = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                MemoryUsage after = pool.getType() == MemoryType.HEAP ? info.getMemoryUsageAfterGc().get(pool.getName())
+                        : null;
+                if (after != null) used += after.getUsed();
+            }
+            return used / (1024.0 * 1024.0);
+        } catch (TimeoutException | ExecutionException e) {
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        } finally {
+            for (NotificationEmitter e : emitters) {
+                try {
+                    e.removeNotificationListener(listener);
+                } catch (ListenerNotFoundException gone) {
+                    // removed already
+                }
             }
         }
-        long used = full == null ? ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
-                : full.getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-                        .mapToLong(e -> e.getValue().getUsed()).sum();
-        return used / (1024.0 * 1024.0);
     }
 
     private static int liveThreads() {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import org.convscope.data.IdxFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,12 +105,54 @@ class CliErrorsTest {
     }
 
     @Test
+    void aModelWithTooFewOutputsIsNamedByItsFile() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("bytes"));
+        IdxFiles.write(data.resolve("train-images-idx3-ubyte"), IdxFiles.images(2, 28, 28, new byte[2 * 28 * 28]));
+        IdxFiles.write(data.resolve("train-labels-idx1-ubyte"), IdxFiles.labels((byte) 0, (byte) 255));
+        IdxFiles.write(data.resolve("t10k-images-idx3-ubyte"), IdxFiles.images(1, 28, 28, new byte[28 * 28]));
+        IdxFiles.write(data.resolve("t10k-labels-idx1-ubyte"), IdxFiles.labels((byte) 7));
+        assertFails(CliRun.of("train", "--data", data.toString(), "--model", "resources/models/lenet5-mnist.safetensors",
+                "--out", dir.resolve("m.safetensors").toString()),
+                "convscope train: lenet5-mnist.safetensors (lenet5): has 10 outputs, bytes has 256 classes");
+    }
+
+    /**
+     * An input far larger than the data set's images: fitting the data set would take more than the heap (and its
+     * byte count more than an int), so it is refused naming the architecture file and what it would cost.
+     */
+    @Test
+    void anInputTooLargeToFitTheDataSetToIsRefusedBeforeAllocating() throws IOException {
+        Path arch = Files.writeString(dir.resolve("huge-input.json"), """
+                {"input":[1,3000,3000],"layers":[{"type":"flatten","name":"f"},{"type":"dense","name":"fc","units":10},
+                  {"type":"softmax","name":"s"}]}""");
+        CliRun run = CliRun.of("train", "--arch", arch.toString(), "--limit", "10", "--out",
+                dir.resolve("m.safetensors").toString());
+        assertFails(run, "convscope train: huge-input.json (network) takes 3000×3000 images: mnist: its 70,000 images"
+                + " padded to 3000×3000 need 586.7 GB, more than half the heap (");
+        assertTrue(Files.notExists(dir.resolve("m.safetensors")));
+    }
+
+    @Test
+    void anArchitectureWhoseParametersExceedTheHeapNamesItsFile() throws IOException {
+        Path arch = Files.writeString(dir.resolve("billions.json"), """
+                {"input":[1,28,28],"layers":[{"type":"flatten","name":"f"},{"type":"dense","name":"fc","units":1000000000},
+                  {"type":"softmax","name":"s"}]}""");
+        // 784·10⁹ weights and 10⁹ biases, 4 bytes each
+        long bytes = 4L * (784L * 1_000_000_000L + 1_000_000_000L);
+        assertFails(CliRun.of("train", "--arch", arch.toString(), "--limit", "10", "--out",
+                dir.resolve("m.safetensors").toString()), "convscope train: billions.json: network: its parameters need "
+                + String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30)) + ", the heap allows ");
+    }
+
+    @Test
     void threadsAndBatchBeyondReasonAreUsageErrorsInOneLine() {
-        for (String command : new String[] {"train", "bench"}) {
-            CliRun run = CliRun.of(command, "--threads", "2147483647");
+        for (String command : new String[] {"train", "bench", "infer"}) {
+            CliRun run = command.equals("infer") ? CliRun.of(command, "--input", "x.npy", "--threads", "2147483647")
+                    : CliRun.of(command, "--threads", "2147483647");
             assertFails(run, "--threads must be 1..256, got 2147483647");
             assertEquals(Cli.USAGE, run.exit());
-            assertFails(CliRun.of(command, "--threads", "0"), "--threads must be 1..256, got 0");
+            assertFails(command.equals("infer") ? CliRun.of(command, "--input", "x.npy", "--threads", "0")
+                    : CliRun.of(command, "--threads", "0"), "--threads must be 1..256, got 0");
         }
         assertFails(CliRun.of("train", "--batch", "1000000"), "--batch must be 1..4096, got 1000000");
     }

@@ -169,6 +169,16 @@ public final class FuzzSeeds {
             return meta;
         }, tensors -> tensors));
         Files.delete(file);
+        // Issue 14's 248 KB LeNet-5 whose architecture says fc1 has a million units, or a billion.
+        Path lenet = Files.createTempFile("seed", ".safetensors");
+        ModelFile.save(lenet, Network.initialized(Presets.lenet5(), 1), Map.of());
+        for (String units : List.of("1000000", "1000000000")) {
+            seed(dir, "lenet5-fc1-of-" + units + "-units", edited(lenet, meta -> {
+                meta.put("architecture", meta.get("architecture").replace("\"units\":120", "\"units\":" + units));
+                return meta;
+            }, tensors -> tensors));
+        }
+        Files.delete(lenet);
     }
 
     private static void idx(Path dir) throws IOException {
@@ -211,6 +221,7 @@ public final class FuzzSeeds {
         seed(dir, "jpeg-with-a-video-after", Arrays.copyOf(jpeg, jpeg.length + 64));
         seed(dir, "gif", encode(digit, "gif"));
         seed(dir, "bmp", encode(digit, "bmp"));
+        seed(dir, "tiff", encode(digit, "tiff"));
     }
 
     private static void architectures(Path dir) throws IOException {

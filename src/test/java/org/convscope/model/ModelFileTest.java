@@ -95,6 +95,30 @@ class ModelFileTest {
                 .endsWith("tensor conv2.weight holds NaN or infinite values"));
     }
 
+    /**
+     * Issue 14's 248 KB LeNet-5 whose architecture says fc1 has 10⁶ units (or 10⁹): refused by comparing the claim
+     * with the 61,706 values the file holds, before a network of 485 million parameters is allocated to learn its
+     * shapes (that was an OutOfMemoryError, then "needs 1.8 GB" with advice to enlarge the heap, which would not help).
+     */
+    @Test
+    void anArchitectureClaimingMoreParametersThanTheFileHoldsIsRefusedBeforeAllocating() throws Exception {
+        Network net = Network.initialized(Presets.lenet5(), 1);
+        String arch = org.convscope.engine.spec.NetworkSpecJson.toJson(net.spec());
+        // conv1 6·25 + 6, conv2 16·6·25 + 16, fc1 400·120 + 120, fc2 120·84 + 84, fc3 84·10 + 10
+        long held = 156 + 2416 + 48_120 + 10_164 + 850;
+        long units = 1_000_000;
+        long claimed = 156 + 2416 + (400 * units + units) + (units * 84 + 84) + 850;
+        Path file = withTensors(tensorsOf(net), Map.of("architecture", arch.replace("\"units\":120", "\"units\":" + units)));
+        FileException e = assertThrows(FileException.class, () -> ModelFile.load(file));
+        assertEquals("bad.safetensors: the architecture has " + claimed + " parameters, the file holds " + held + " values",
+                e.getMessage());
+
+        Path billion = withTensors(tensorsOf(net), Map.of("architecture", arch.replace("\"units\":120",
+                "\"units\":1000000000")));
+        assertTrue(assertThrows(FileException.class, () -> ModelFile.load(billion)).getMessage()
+                .endsWith("parameters, the file holds " + held + " values"));
+    }
+
     @Test
     void invalidArchitectureIsExplained() throws Exception {
         Path file = withTensors(List.of(), Map.of("architecture",

@@ -31,6 +31,7 @@ import org.convscope.engine.Network;
 import org.convscope.engine.explain.GradCam;
 import org.convscope.engine.explain.UnitRef;
 import org.convscope.engine.kernel.KernelSelection;
+import org.convscope.engine.kernel.Kernels;
 import org.convscope.engine.kernel.Parallel;
 import org.convscope.engine.kernel.ScalarKernels;
 import org.convscope.engine.train.SampleSource;
@@ -90,6 +91,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     private Inference inference;
     private boolean cold; // the Vector API kernels are not compiled yet: classify with the scalar ones
+    private final Kernels kernels; // once warm: the preferred ones, unless a test gives others
     private Inference inline; // set by the benchmark: classify on the calling thread instead
     private SampleBrowser browser;
     private InkImage labelled; // the test image whose label is known, while it is on the canvas untouched
@@ -119,7 +121,18 @@ public final class ExplorerModel implements AutoCloseable {
         this(initial, name, List.of(), warm);
     }
 
+    /** An explorer on these kernels (tests: kernels that fail, as a bug or an exhausted heap would). */
+    ExplorerModel(Network initial, String name, Kernels kernels) {
+        this(initial, name, List.of(), null, kernels);
+    }
+
     private ExplorerModel(Network initial, String name, List<String> classNames, CompletionStage<?> warm) {
+        this(initial, name, classNames, warm, KernelSelection.preferred());
+    }
+
+    private ExplorerModel(Network initial, String name, List<String> classNames, CompletionStage<?> warm,
+                          Kernels kernels) {
+        this.kernels = kernels;
         cold = warm != null;
         setNetwork(initial, name, classNames);
         drawing.addListener(this::drawingChanged);
@@ -493,7 +506,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     private void warmedUp() {
         cold = false;
-        inference = new Inference(network.get(), KernelSelection.preferred(), classNames, cores);
+        inference = new Inference(network.get(), kernels, classNames, cores);
     }
 
     private void setNetwork(Network net, String name) {
@@ -507,7 +520,7 @@ public final class ExplorerModel implements AutoCloseable {
     private void setNetwork(Network net, String name, List<String> names, Path file) {
         modelFile = file;
         classNames = List.copyOf(names);
-        inference = new Inference(net, cold ? ScalarKernels.INSTANCE : KernelSelection.preferred(), classNames, cores);
+        inference = new Inference(net, cold ? ScalarKernels.INSTANCE : kernels, classNames, cores);
         boolean photos = !DigitInput.takesDigits(net.input());
         PhotoInput previous = photo.get();
         photoMode.set(photos);
@@ -683,7 +696,7 @@ public final class ExplorerModel implements AutoCloseable {
 
     /** For the benchmark: classify on the calling thread, so one update is one measurable call. */
     void classifyInline(boolean on) {
-        inline = on ? new Inference(network.get(), KernelSelection.preferred(), classNames, cores) : null;
+        inline = on ? new Inference(network.get(), kernels, classNames, cores) : null;
     }
 
     /**
