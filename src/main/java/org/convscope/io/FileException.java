@@ -16,14 +16,16 @@ import java.nio.file.Path;
  * is, e.g. {@code "model.safetensors: truncated: header says 1200 bytes, file has 100"}. The full
  * path stays available through {@link #file()}. However a file's content is quoted, the line stays
  * short: control characters become spaces, the file name is cut to {@value #MAX_NAME} characters
- * and the problem to {@value #MAX_PROBLEM}; values quoted from a file should be {@link #cut} first,
+ * and the whole line to {@value #MAX_LINE}; values quoted from a file should be {@link #cut} first,
  * so that what is cut is the value and not the end of the sentence.
  */
 public final class FileException extends IOException {
     /** Longest file name shown; a longer one keeps its start and end. */
     public static final int MAX_NAME = 60;
-    /** Longest problem shown after the name. */
+    /** Longest problem on its own ({@link #oneLine}). */
     public static final int MAX_PROBLEM = 200;
+    /** Longest message, name and problem together: the problem is cut to what the name leaves. */
+    public static final int MAX_LINE = 200;
     /** Longest value quoted from a file by {@link #cut}. */
     public static final int MAX_VALUE = 40;
     private final transient Path file;
@@ -34,9 +36,13 @@ public final class FileException extends IOException {
     }
 
     public FileException(Path file, String problem, Throwable cause) {
-        super(displayName(file) + ": " + oneLine(problem), cause);
+        this(file, displayName(file), oneLine(problem), cause);
+    }
+
+    private FileException(Path file, String name, String problem, Throwable cause) {
+        super(name + ": " + shorten(problem, MAX_LINE - name.length() - 2), cause);
         this.file = file;
-        this.problem = oneLine(problem);
+        this.problem = shorten(problem, MAX_LINE - name.length() - 2);
     }
 
     /** The file the problem is about, as the caller named it. */
@@ -93,7 +99,11 @@ public final class FileException extends IOException {
     public static String oneLine(String text) {
         String line = String.valueOf(text).replaceAll("\\R\\s*See https://github\\.com/google/gson/\\S*", "")
                 .strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("\\p{Cc}", " ");
-        return line.length() <= MAX_PROBLEM ? line : line.substring(0, MAX_PROBLEM - 1) + "…";
+        return shorten(line, MAX_PROBLEM);
+    }
+
+    private static String shorten(String line, int max) {
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
     /** The name shown for a file: its last element, with a long one shortened in the middle. */

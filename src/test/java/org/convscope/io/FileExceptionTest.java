@@ -19,8 +19,11 @@ class FileExceptionTest {
     @Test
     void aLongProblemIsCapped() {
         FileException e = new FileException(Path.of("a.bin"), "x".repeat(10_000));
-        assertEquals(FileException.MAX_PROBLEM, e.problem().length());
+        assertEquals(FileException.MAX_LINE, e.getMessage().length(), "name and problem together");
         assertTrue(e.problem().endsWith("…"));
+        FileException longName = new FileException(Path.of("run-" + "0".repeat(300) + ".png"), "y".repeat(10_000));
+        assertEquals(FileException.MAX_LINE, longName.getMessage().length(), "a long name leaves the problem less room");
+        assertTrue(longName.problem().length() >= FileException.MAX_LINE - FileException.MAX_NAME - 2);
     }
 
     @Test

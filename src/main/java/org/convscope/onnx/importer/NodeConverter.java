@@ -28,13 +28,12 @@ import org.convscope.onnx.OnnxNode;
  * Flatten of a vector), or a constant computed now (shape arithmetic, a Constant node).
  */
 final class NodeConverter {
-    /** The operators the importer takes, for the message that refuses the others. */
     /**
      * What is imported, short enough for a one-line refusal (at most 200 characters with the node's name): the
      * README's ONNX section lists every operator and attribute.
      */
-    static final String SUPPORTED = "Conv, pooling, BatchNormalization, activations, Add/Sub/Mul/Div, Concat, Flatten,"
-            + " Reshape, Pad, Gemm, MatMul, Softmax (README: ONNX)";
+    static final String SUPPORTED = "Conv, pools, BatchNormalization, activations, Add/Sub/Mul/Div, Concat, Flatten,"
+            + " Reshape, Pad, Gemm, MatMul, Softmax (README)";
 
     private final long opset;
     private final GraphBuilder graph;
@@ -90,8 +89,7 @@ final class NodeConverter {
             case "Constant" -> constantNode(node);
             case "Shape", "Gather", "Unsqueeze", "Squeeze", "Slice", "Cast", "ConstantOfShape", "Transpose" -> shapeArithmetic(node);
             case "ReduceMean" -> reduceMean(node);
-            default -> throw new OnnxException(node.describe() + ": not supported; ConvScope imports "
-                    + SUPPORTED);
+            default -> throw new OnnxException(node.describe() + ": not supported; ConvScope reads " + SUPPORTED);
         }
     }
 
