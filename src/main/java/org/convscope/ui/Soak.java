@@ -2,6 +2,7 @@ package org.convscope.ui;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -10,7 +11,9 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -164,11 +167,20 @@ public final class Soak {
      */
     static double heapAfterGcMb(Runnable meanwhile) {
         CompletableFuture<GcInfo> full = new CompletableFuture<>();
+        // Notifications arrive on their own thread, late: one of an earlier System.gc() may come after the listener is
+        // added. Only a major collection numbered after the counts taken here is this call's.
+        Map<String, Long> before = new HashMap<>();
+        for (GarbageCollectorMXBean c : ManagementFactory.getGarbageCollectorMXBeans()) {
+            before.put(c.getName(), c.getCollectionCount());
+        }
         NotificationListener listener = (notification, handback) -> {
             if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) return;
             GarbageCollectionNotificationInfo gc = GarbageCollectionNotificationInfo.from(
                     (CompositeData) notification.getUserData());
-            if ("System.gc()".equals(gc.getGcCause())) full.complete(gc.getGcInfo());
+            if ("System.gc()".equals(gc.getGcCause()) && gc.getGcAction().contains("major")
+                    && gc.getGcInfo().getId() > before.getOrDefault(gc.getGcName(), Long.MAX_VALUE)) {
+                full.complete(gc.getGcInfo());
+            }
         };
         List<NotificationEmitter> emitters = ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .filter(NotificationEmitter.class::isInstance).map(NotificationEmitter.class::cast).toList();
